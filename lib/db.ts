@@ -6,16 +6,24 @@ import { getEnvironment } from "@/lib/env";
 import { createPrismaClient, type Database } from "@/lib/prisma-client";
 
 /**
- * The application's one Prisma client. Kept on globalThis in development so
- * hot reloads do not open a new pool each time.
+ * The application's one Prisma client. Created on first use, not at import,
+ * so `next build` can load route modules without a database or environment.
+ * Kept on globalThis in development so hot reloads do not open a new pool.
  */
 const globalForPrisma = globalThis as unknown as { prisma?: Database };
 
-function connect(): Database {
-  const { DATABASE_URL, DATABASE_POOL_MAX } = getEnvironment();
-  return createPrismaClient(new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX }));
+function getClient(): Database {
+  if (!globalForPrisma.prisma) {
+    const { DATABASE_URL, DATABASE_POOL_MAX } = getEnvironment();
+    globalForPrisma.prisma = createPrismaClient(new PrismaPg({ connectionString: DATABASE_URL, max: DATABASE_POOL_MAX }));
+  }
+  return globalForPrisma.prisma;
 }
 
-export const db: Database = globalForPrisma.prisma ?? connect();
-
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+export const db: Database = new Proxy({} as Database, {
+  get(_target, property) {
+    const client = getClient();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
