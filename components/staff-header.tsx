@@ -1,20 +1,44 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+
+import { signOutStaff } from "@/lib/auth/sign-in-actions";
+import { getStaffSession } from "@/lib/auth/session";
+import { SessionKeepAlive } from "@/lib/auth/session-keep-alive";
+
 import { BrandLink } from "./brand-link";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function StaffHeader() {
-  const t = await getTranslations("StaffHeader");
+  const [t, account, session] = await Promise.all([getTranslations("StaffHeader"), getTranslations("StaffAccountMenu"), getStaffSession()]);
+  const actor = session.status === "signedOut" ? null : session.actor;
 
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div className="flex items-center gap-3">
           <BrandLink />
-          <span className="rounded-full bg-accent-50 px-2.5 py-0.5 text-sm font-semibold text-accent-800">
-            {t("badge")}
-          </span>
+          <span className="rounded-full bg-accent-50 px-2.5 py-0.5 text-sm font-semibold text-accent-800">{t("badge")}</span>
         </div>
-        <LocaleSwitcher />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          {actor ? (
+            <nav aria-label={account("label")} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+              <SessionKeepAlive />
+              <span className="text-slate-700">{account("signedInAs", { name: actor.name })}</span>
+              <Link href="/dasbor/akun" className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900">
+                {account("accountSecurity")}
+              </Link>
+              <form action={signOutStaff}>
+                <button
+                  type="submit"
+                  className="rounded-md border border-brand-800 px-2.5 py-1 font-semibold text-brand-800 hover:bg-brand-50"
+                >
+                  {account("signOut")}
+                </button>
+              </form>
+            </nav>
+          ) : null}
+          <LocaleSwitcher />
+        </div>
       </div>
     </header>
   );

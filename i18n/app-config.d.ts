@@ -1,11 +1,14 @@
+import type authMessages from "../messages/auth/id.json";
+import type caseMessages from "../messages/cases/id.json";
 import type messages from "../messages/id.json";
 import type { Locale } from "./locales";
 
 // Types every next-intl call: unknown message keys and locales fail `tsc`.
-// messages/id.json is the reference; messages/en.json must carry the same keys.
+// The Indonesian files are the reference; the English ones must carry the same keys
+// (tests/unit/messages.test.ts checks it).
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof messages;
+    Messages: typeof messages & typeof authMessages & typeof caseMessages;
   }
 }

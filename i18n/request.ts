@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { defaultLocale, isLocale, localeCookieName } from "./locales";
+import { loadMessages } from "./messages";
 
 // Reading the cookie makes every page that translates render per request,
 // so a prerendered page can never freeze one visitor's language for everyone.
@@ -11,7 +12,7 @@ export default getRequestConfig(async () => {
 
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     // Most offices are in WIB; an explicit zone keeps server and browser output identical.
     timeZone: "Asia/Jakarta",
   };

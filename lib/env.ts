@@ -1,15 +1,66 @@
+import { hkdfSync } from "node:crypto";
+
 import { z } from "zod";
 
 /**
  * The one validated view of the environment. Every variable the app reads at
  * run time is declared here (and documented in README.md, "Configuration").
  */
+
+/** A count per hour for an abuse limit: at least 1, so a limit can never lock everyone out by mistake. */
+const perHourLimit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** PostgreSQL connection string. `npm start` sets it to the embedded database when unset. */
   DATABASE_URL: z.string().url(),
   /** Connections per app instance. Keep it small behind a pooler such as PgBouncer. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * The installation's master secret (at least 32 characters, e.g. `openssl rand -base64 48`).
+   * Never used directly: every purpose (evidence upload tokens, rate-limit keys, the tracking
+   * cookie, the sealed receipt of a retried filing) gets its own key derived with HKDF, so a key
+   * leaked from one purpose cannot forge another. Changing it invalidates staged uploads and
+   * tracking sessions, nothing else.
+   */
+  APP_SECRET: z.string().min(32),
+  /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */
+  STORAGE_DIR: z.string().min(1).default(".data/storage"),
+  /**
+   * Whether a reverse proxy in front of the app sets X-Forwarded-For: "false" (the default: the
+   * app is reached directly), "true" (one proxy) or the number of proxies in the chain. The
+   * client address for abuse limits is read from the hop the nearest trusted proxy appended
+   * (see lib/rate-limit/client-address.ts).
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value, context) => {
+      const normalized = value.trim().toLowerCase();
+      if (normalized === "false" || normalized === "0" || normalized === "") return 0;
+      if (normalized === "true") return 1;
+      const count = Number(normalized);
+      if (Number.isInteger(count) && count > 0 && count <= 10) return count;
+      context.addIssue({ code: "custom", message: 'expected "true", "false" or a number of proxies from 1 to 10' });
+      return z.NEVER;
+    }),
+  /** Reports a client may file per hour. */
+  RATE_LIMIT_FILINGS_PER_HOUR: perHourLimit(5),
+  /** Wrong tracking code/key attempts a client may make per hour (tracking page and receipt PDF). */
+  RATE_LIMIT_TRACKING_FAILURES_PER_CLIENT_PER_HOUR: perHourLimit(10),
+  /** Wrong key attempts on one tracking code per hour, whoever makes them. */
+  RATE_LIMIT_TRACKING_FAILURES_PER_CODE_PER_HOUR: perHourLimit(20),
+  /** Evidence files a client may upload per hour (upload endpoint and no-JavaScript form together). */
+  RATE_LIMIT_EVIDENCE_UPLOADS_PER_HOUR: perHourLimit(30),
+  /**
+   * Auth.js's session key. Leave it unset: the key is then derived from APP_SECRET (one secret to
+   * configure). Set it only to rotate staff sessions without touching APP_SECRET's other uses.
+   */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Wrong passwords or sign-in codes for one account (email) per 15 minutes, whoever tries. */
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Wrong passwords or sign-in codes from one client per 15 minutes, whatever the account. */
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(30),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -25,4 +76,31 @@ export function getEnvironment(): Environment {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** Every use of APP_SECRET. A new use gets a new name here, never a reused key. */
+export type AppKeyPurpose =
+  | "evidence-token"
+  | "rate-limit"
+  | "tracking-cookie"
+  | "sealed-receipt"
+  | "idempotency-key"
+  /** Auth.js's JWT session cookie (unless AUTH_SECRET is set). */
+  | "auth-session"
+  /** TOTP secrets at rest (StaffUser.totpSecret). */
+  | "totp-secret"
+  /** The short-lived cookie that carries a passed password step to the code step. */
+  | "sign-in-challenge"
+  /** The server-internal proof that both steps passed, handed to the Credentials provider. */
+  | "sign-in-grant";
+
+const derivedKeys = new Map<AppKeyPurpose, Buffer>();
+
+/** A 256-bit key for one purpose, derived from APP_SECRET with HKDF-SHA256. */
+export function deriveAppKey(purpose: AppKeyPurpose): Buffer {
+  const known = derivedKeys.get(purpose);
+  if (known) return known;
+  const key = Buffer.from(hkdfSync("sha256", getEnvironment().APP_SECRET, "lapor-imigrasi", `lapor-imigrasi/${purpose}/v1`, 32));
+  derivedKeys.set(purpose, key);
+  return key;
 }

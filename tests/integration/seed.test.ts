@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { computeEventHash } from "@/lib/audit/chain";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { parseCsv } from "@/prisma/seed/csv";
 
 import { connectTestDatabase } from "./support/database";
@@ -119,13 +119,7 @@ describe("seed", () => {
   });
 
   it("writes an audit trail whose hash chain verifies", async () => {
-    const events = await db.caseEvent.findMany({ orderBy: { id: "asc" } });
-    expect(events.length).toBeGreaterThan(150);
-    let prevHash: string | null = null;
-    for (const event of events) {
-      expect(event.prevHash).toBe(prevHash);
-      expect(event.hash).toBe(computeEventHash(prevHash, event));
-      prevHash = event.hash;
-    }
+    expect(await db.caseEvent.count()).toBeGreaterThan(150);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 });

@@ -1,0 +1,43 @@
+import { after } from "next/server";
+
+import { stageEvidence } from "@/lib/attachments/staging";
+import type { ReportErrorCode } from "@/lib/reports/error-codes";
+import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
+import { getClientAddress, isCrossSiteRequest } from "@/lib/reports/request-context";
+import { readBoundedBody, readUploadedFile } from "@/lib/reports/upload-request";
+import { checkRateLimit } from "@/lib/rate-limit/limits";
+
+/**
+ * Stages one evidence file for a report or a message (multipart field `file`), so the form can
+ * show progress and the reporter's choice survives a failed submission. Answers
+ * `200 { token, fileName, mediaType, sizeBytes, sha256 }` or `4xx { error: code }`.
+ */
+
+const noStore = { "Cache-Control": "no-store" };
+
+function refuse(status: number, error: ReportErrorCode, headers: Record<string, string> = {}): Response {
+  return Response.json({ error }, { status, headers: { ...noStore, ...headers } });
+}
+
+const STATUS_OF_REJECTION: Partial<Record<ReportErrorCode, number>> = { fileTooLarge: 413, fileTypeNotAllowed: 415 };
+
+export async function POST(request: Request): Promise<Response> {
+  if (isCrossSiteRequest(request)) return refuse(403, "forbidden");
+  try {
+    after(() => runHousekeepingIfDue());
+    const limit = await checkRateLimit("evidenceUpload", await getClientAddress());
+    if (!limit.allowed) return refuse(429, "rateLimited", { "Retry-After": String(limit.retryAfterSeconds) });
+
+    const body = await readBoundedBody(request);
+    if (body.status === "tooLarge") return refuse(413, "fileTooLarge", { Connection: "close" });
+    const file = await readUploadedFile(body.bytes, request.headers.get("content-type") ?? "");
+    if (!file) return refuse(400, "fileMissing");
+
+    const staged = await stageEvidence({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
+    if (!staged.ok) return refuse(STATUS_OF_REJECTION[staged.error] ?? 422, staged.error);
+    return Response.json(staged.evidence, { headers: noStore });
+  } catch (error) {
+    console.error("evidence upload failed", error);
+    return refuse(500, "unexpected");
+  }
+}

@@ -1,0 +1,16 @@
+import type { Locale } from "./locales";
+
+/**
+ * Messages are split by area so that each area's texts can be read (and
+ * edited) on their own: messages/<locale>.json holds the public site and the
+ * shell, messages/<area>/<locale>.json the staff areas. Namespaces must not
+ * repeat across files.
+ */
+export async function loadMessages(locale: Locale) {
+  const [main, auth, cases] = await Promise.all([
+    import(`../messages/${locale}.json`),
+    import(`../messages/auth/${locale}.json`),
+    import(`../messages/cases/${locale}.json`),
+  ]);
+  return { ...main.default, ...auth.default, ...cases.default };
+}

@@ -1,0 +1,56 @@
+import "server-only";
+
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ActorKind } from "@/lib/generated/prisma/enums";
+
+import type { AuditAction } from "./actions";
+import { computeEventHash } from "./chain";
+
+/**
+ * Appends one event to the hash-chained audit trail, inside the caller's transaction, so the
+ * event exists exactly when the change it records does.
+ *
+ * Every append in the whole database takes the same transaction-scoped advisory lock, then reads
+ * the last hash and inserts: two concurrent appends can never link to the same predecessor, and
+ * ids (taken after the lock) follow the chain. The lock is held until the caller commits, so
+ * record the event as the transaction's last write.
+ */
+
+/** The one lock that serialises the chain; any number, the same everywhere. */
+const AUDIT_CHAIN_LOCK = BigInt(0x4c41_5052); // "LAPR"
+
+export type AuditEventInput = {
+  caseId: string | null;
+  actorKind: ActorKind;
+  actorId?: string | null;
+  action: AuditAction;
+  /** Whether the reporter sees it on the tracking page. */
+  isPublic: boolean;
+  /** Plain JSON (strings, numbers, booleans, objects, arrays): it is hashed as stored. */
+  before?: Prisma.InputJsonObject | null;
+  after?: Prisma.InputJsonObject | null;
+  createdAt?: Date;
+};
+
+export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<{ id: bigint; hash: string }> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const previous = await tx.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const prevHash = previous?.hash ?? null;
+
+  const content = {
+    caseId: event.caseId,
+    actorKind: event.actorKind,
+    actorId: event.actorId ?? null,
+    action: event.action,
+    isPublic: event.isPublic,
+    before: event.before ?? null,
+    after: event.after ?? null,
+    createdAt: event.createdAt ?? new Date(),
+  };
+  const hash = computeEventHash(prevHash, content);
+  const created = await tx.caseEvent.create({
+    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash },
+    select: { id: true },
+  });
+  return { id: created.id, hash };
+}

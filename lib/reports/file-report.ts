@@ -1,0 +1,198 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { createEvidenceTransfer, readStagedEvidenceTokens } from "@/lib/attachments/staging";
+import { StoredFileMissingError } from "@/lib/attachments/storage";
+import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { recordEvent } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
+import { addWorkingDays } from "@/lib/deadlines/working-days";
+import { deriveAppKey } from "@/lib/env";
+import type { Locale } from "@/lib/generated/prisma/enums";
+import { openSealedSecret, sealSecret } from "@/lib/idempotency/sealed-secret";
+import { claimIdempotencyKey, findIdempotencyResult, idempotencyStorageKey, saveIdempotencyResult } from "@/lib/idempotency/store";
+import { hashSecret } from "@/lib/security/secret-hash";
+
+import type { ReportErrorCode } from "./error-codes";
+import { computeFeeDifference } from "./fees";
+import { loadHolidayKeysFrom } from "./holidays";
+import { isUniqueViolation } from "./prisma-errors";
+import { generateSecretKey, generateTrackingCode } from "./receipt";
+import { buildReceipt, type Receipt } from "./receipt-details";
+import { REPORT_LIMITS, type FieldErrors, type ReportField, type ReportFormData } from "./schemas";
+
+/**
+ * Files a report: the case, the reporter's contact (identified reporters only), the evidence
+ * and the CASE_FILED event, all in one transaction, exactly once per submission.
+ *
+ * Retried submissions. The form carries a random idempotency key; the first filing stores its
+ * result under it, a retry (double click, resubmission after a timeout) gets the same receipt.
+ * The receipt's secret key is a problem: only its argon2id hash is kept, yet the reporter whose
+ * first response was lost has never seen the key and needs it. So the key is kept with the
+ * idempotency result, encrypted (AES-256-GCM under a key derived from APP_SECRET, bound to the
+ * row), for one hour only: after that it is ignored on read and deleted by the housekeeping
+ * sweep, and a retry gets "alreadyFiled". A database dump alone therefore never yields a key,
+ * and the window in which the app itself could return one is short.
+ */
+
+export type FileReportInput = {
+  form: ReportFormData;
+  /** Tokens of the staged evidence files (lib/attachments/staging.ts). */
+  evidenceTokens: readonly string[];
+  /** The reporter's interface language, kept for anything sent back to them. */
+  locale: Locale;
+  now?: Date;
+};
+
+export type FileReportResult =
+  | { status: "filed"; receipt: Receipt }
+  | { status: "invalid"; fieldErrors: FieldErrors<ReportField>; formErrors: ReportErrorCode[] };
+
+/** A retry may still see its receipt while the original filing is this recent. */
+const IDEMPOTENCY_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** New tracking codes to try when one is taken (1 in ~10^11 per filing). */
+const TRACKING_CODE_ATTEMPTS = 3;
+
+type StoredFilingResult = { caseId: string; trackingCode: string; sealed?: string };
+
+const invalid = (fieldErrors: FieldErrors<ReportField>, formErrors: ReportErrorCode[] = []) =>
+  ({ status: "invalid", fieldErrors, formErrors }) as const;
+
+export async function fileReport(input: FileReportInput): Promise<FileReportResult> {
+  const now = input.now ?? new Date();
+  const { form } = input;
+
+  const tokens = readStagedEvidenceTokens(input.evidenceTokens, now);
+  if (tokens.invalidCount > 0) return invalid({ evidence: ["evidenceExpired"] });
+  if (tokens.valid.length > REPORT_LIMITS.files) return invalid({ evidence: ["tooManyFiles"] });
+
+  const references = await resolveReferences(form);
+  if (!references.ok) return invalid(references.fieldErrors);
+
+  const holidays = await loadHolidayKeysFrom(db, now);
+  const verificationDueAt = addWorkingDays(now, VERIFICATION_WORKING_DAYS, holidays);
+  const secretKey = generateSecretKey();
+  const receiptSecretHash = await hashSecret(secretKey);
+
+  for (let attempt = 1; ; attempt += 1) {
+    const caseId = randomUUID();
+    const trackingCode = generateTrackingCode();
+    const transfer = createEvidenceTransfer();
+    try {
+      const outcome = await db.$transaction(
+        async (tx) => {
+          const claim = await claimIdempotencyKey(tx, { scope: "report", clientKey: form.idempotencyKey, now, lifetimeMs: IDEMPOTENCY_LIFETIME_MS });
+          if (claim.status === "replayed") return { status: "replayed" as const, stored: claim.result };
+
+          await tx.case.create({
+            data: {
+              id: caseId,
+              trackingCode,
+              receiptSecretHash,
+              kind: form.kind,
+              channel: "ONLINE",
+              locale: input.locale,
+              officeId: references.officeId,
+              serviceId: references.service?.id ?? null,
+              categoryId: references.categoryId,
+              incidentDate: new Date(`${form.incidentDate}T00:00:00.000Z`),
+              incidentPlace: form.incidentPlace,
+              description: form.description,
+              amountDemandedRupiah: form.pungli?.amountDemandedRupiah ?? null,
+              amountPaidRupiah: form.pungli?.amountPaidRupiah ?? null,
+              paymentMethod: form.pungli?.paymentMethod ?? null,
+              brokerInvolved: form.pungli?.brokerInvolved ?? null,
+              receiptGiven: form.pungli?.receiptGiven ?? null,
+              accusedDescription: form.pungli?.accusedDescription ?? null,
+              officialFeeRupiah: references.service?.feeRupiah ?? null,
+              feeDifferenceRupiah: form.pungli ? computeFeeDifference(form.pungli.amountDemandedRupiah, references.service?.feeRupiah) : null,
+              reporterMode: form.reporter.mode,
+              status: "NEW",
+              receivedAt: now,
+              verificationDueAt,
+            },
+            select: { id: true },
+          });
+
+          if (form.reporter.mode === "IDENTIFIED") {
+            const { name, email, phone } = form.reporter;
+            await tx.reporterContact.create({ data: { caseId, name, email, phone, createdAt: now } });
+          }
+
+          await transfer.attachToCase(tx, tokens.valid, { caseId, now });
+
+          await recordEvent(tx, {
+            caseId,
+            actorKind: "REPORTER",
+            action: AUDIT_ACTIONS.CASE_FILED,
+            isPublic: true,
+            after: { status: "NEW", channel: "ONLINE", kind: form.kind },
+            createdAt: now,
+          });
+
+          const stored: StoredFilingResult = {
+            caseId,
+            trackingCode,
+            sealed: sealSecret(secretKey, deriveAppKey("sealed-receipt"), claim.storageKey),
+          };
+          await saveIdempotencyResult(tx, claim.storageKey, stored);
+          return { status: "created" as const };
+        },
+        // Moving a few files happens inside; generous, yet bounded so a stuck disk cannot hold the audit lock.
+        { maxWait: 10_000, timeout: 20_000 },
+      );
+
+      if (outcome.status === "replayed") return replayFiling(outcome.stored, form.idempotencyKey);
+      const receipt = await buildReceipt(db, caseId, secretKey);
+      if (!receipt) throw new Error(`Case ${caseId} vanished right after it was filed`);
+      return { status: "filed", receipt };
+    } catch (error) {
+      await transfer.undo();
+      if (error instanceof StoredFileMissingError) return invalid({ evidence: ["evidenceExpired"] });
+      if (attempt < TRACKING_CODE_ATTEMPTS && isUniqueViolation(error, { index: "Case_trackingCode_key", fields: ["trackingCode"] })) continue;
+      throw error;
+    }
+  }
+}
+
+/**
+ * The receipt of a submission already filed under this idempotency key, if any: lets a retry
+ * answer at once, before its files are processed again. Null when the key is unused.
+ */
+export async function findFiledReport(idempotencyKey: string, now: Date = new Date()): Promise<FileReportResult | null> {
+  const stored = await findIdempotencyResult({ scope: "report", clientKey: idempotencyKey, now });
+  return stored ? replayFiling(stored, idempotencyKey) : null;
+}
+
+/** The first filing's receipt again, while its sealed key is still kept; "alreadyFiled" after. */
+async function replayFiling(stored: unknown, idempotencyKey: string): Promise<FileReportResult> {
+  const result = stored as Partial<StoredFilingResult> | null;
+  const secretKey =
+    typeof result?.sealed === "string"
+      ? openSealedSecret(result.sealed, deriveAppKey("sealed-receipt"), idempotencyStorageKey("report", idempotencyKey))
+      : null;
+  if (!result?.caseId || !secretKey) return invalid({}, ["alreadyFiled"]);
+  const receipt = await buildReceipt(db, result.caseId, secretKey);
+  return receipt ? { status: "filed", receipt } : invalid({}, ["alreadyFiled"]);
+}
+
+type ResolvedReferences =
+  | { ok: true; officeId: number; service: { id: number; feeRupiah: number } | null; categoryId: number }
+  | { ok: false; fieldErrors: FieldErrors<ReportField> };
+
+/** The chosen office, service and category, each existing and active. */
+async function resolveReferences(form: ReportFormData): Promise<ResolvedReferences> {
+  const [office, service, category] = await Promise.all([
+    db.office.findUnique({ where: { code: form.officeCode }, select: { id: true, isActive: true } }),
+    form.serviceCode ? db.service.findUnique({ where: { code: form.serviceCode }, select: { id: true, isActive: true, feeRupiah: true } }) : null,
+    db.category.findUnique({ where: { code: form.categoryCode }, select: { id: true, isActive: true } }),
+  ]);
+  const fieldErrors: FieldErrors<ReportField> = {};
+  if (!office?.isActive) fieldErrors.officeCode = ["officeUnknown"];
+  if (form.serviceCode && !service?.isActive) fieldErrors.serviceCode = ["serviceUnknown"];
+  if (!category?.isActive) fieldErrors.categoryCode = ["categoryUnknown"];
+  if (!office?.isActive || !category?.isActive || (form.serviceCode && !service?.isActive)) return { ok: false, fieldErrors };
+  return { ok: true, officeId: office.id, service: service && { id: service.id, feeRupiah: service.feeRupiah }, categoryId: category.id };
+}

@@ -1,0 +1,423 @@
+import { z } from "zod";
+
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+
+import type { ReportErrorCode } from "./error-codes";
+
+/**
+ * The reporting forms' rules, shared by the server (the authority) and the browser (early
+ * feedback only). No server imports here. Every error is a code from ./error-codes.ts.
+ */
+
+const MEBIBYTE = 1024 * 1024;
+
+export const REPORT_LIMITS = {
+  descriptionMin: 30,
+  descriptionMax: 5000,
+  placeMax: 200,
+  accusedMax: 1000,
+  nameMax: 120,
+  emailMax: 254,
+  phoneMax: 32,
+  files: 5,
+  fileBytes: 10 * MEBIBYTE,
+  messageMax: 3000,
+  commentMax: 1000,
+  amountMin: 0,
+  amountMax: 1_000_000_000,
+  incidentMaxAgeYears: 2,
+} as const;
+
+export const REPORT_KINDS = ["COMPLAINT", "PUNGLI"] as const;
+export const PAYMENT_METHODS = ["CASH", "TRANSFER", "E_WALLET", "OTHER"] as const;
+export const REPORTER_MODES = ["ANONYMOUS", "IDENTIFIED"] as const;
+export const TRI_STATE_ANSWERS = ["yes", "no", "unknown"] as const;
+
+/** The report form's text fields, by their FormData names. */
+export const REPORT_TEXT_FIELDS = [
+  "kind",
+  "officeCode",
+  "serviceCode",
+  "categoryCode",
+  "incidentDate",
+  "incidentPlace",
+  "description",
+  "amountDemanded",
+  "amountPaid",
+  "paymentMethod",
+  "brokerInvolved",
+  "receiptGiven",
+  "accusedDescription",
+  "reporterMode",
+  "reporterName",
+  "reporterEmail",
+  "reporterPhone",
+  "idempotencyKey",
+] as const;
+
+/** A field an error can point at: the text fields plus the evidence picker. */
+export type ReportField = (typeof REPORT_TEXT_FIELDS)[number] | "evidence";
+
+export type FieldErrors<Field extends string> = Partial<Record<Field, string[]>>;
+
+export type ReportFormData = {
+  kind: (typeof REPORT_KINDS)[number];
+  officeCode: string;
+  /** Null when the report is not about one specific service. */
+  serviceCode: string | null;
+  categoryCode: string;
+  /** "YYYY-MM-DD", a Jakarta calendar date. */
+  incidentDate: string;
+  incidentPlace: string | null;
+  description: string;
+  /** Only for a pungli report; null for a complaint (whatever the form carried). */
+  pungli: {
+    amountDemandedRupiah: number;
+    amountPaidRupiah: number | null;
+    paymentMethod: (typeof PAYMENT_METHODS)[number];
+    /** Null when the reporter does not know. */
+    brokerInvolved: boolean | null;
+    receiptGiven: boolean | null;
+    accusedDescription: string | null;
+  } | null;
+  /** An anonymous reporter's name, email and phone are dropped here, whatever the form carried. */
+  reporter: { mode: "ANONYMOUS" } | { mode: "IDENTIFIED"; name: string; email: string | null; phone: string | null };
+  idempotencyKey: string;
+};
+
+// ---------------------------------------------------------------------------
+// Building blocks
+// ---------------------------------------------------------------------------
+
+/** Trimmed, without NUL characters (PostgreSQL text cannot hold them). Never HTML-escaped: React escapes on output. */
+function cleanText(value: string | undefined): string {
+  return (value ?? "").replace(/\u0000/g, "").trim();
+}
+
+/** One code per field, the first rule broken: "required", then "tooShort", then "tooLong". */
+const requiredText = (options: { max: number; min?: number }) =>
+  z
+    .string()
+    .optional()
+    .transform(cleanText)
+    .superRefine((text, context) => {
+      const code = text === "" ? "required" : text.length < (options.min ?? 1) ? "tooShort" : text.length > options.max ? "tooLong" : null;
+      if (code) context.addIssue({ code: "custom", message: code });
+    });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => cleanText(value) || null)
+    .pipe(z.string().max(max, { error: "tooLong" }).nullable());
+
+const choice = <const Options extends readonly [string, ...string[]]>(options: Options) =>
+  z
+    .string()
+    .optional()
+    .transform(cleanText)
+    .pipe(z.enum(options, { error: (issue) => (issue.input === "" ? "required" : "invalidChoice") }));
+
+/** A reference code (office, category); whether it exists is checked on the server. */
+const requiredCode = requiredText({ max: 64 });
+
+/** "yes" / "no" / "unknown" as true / false / null. */
+const triState = choice(TRI_STATE_ANSWERS).transform((answer) => (answer === "unknown" ? null : answer === "yes"));
+
+/**
+ * Reads a rupiah amount as people write it: "1500000", "1.500.000", "Rp 1.500.000",
+ * "Rp1.500.000,-", "1.500.000,00", "1 500 000" or "1,500,000". Decimals other than zero are
+ * refused: rupiah amounts are whole.
+ */
+export function parseRupiahAmount(input: string): { amount: number } | { error: "invalidAmount" | "amountTooLarge" } {
+  const compact = input
+    .trim()
+    .replace(/^(?:rp|idr)\.?/i, "")
+    .replace(/\s+/g, "")
+    .replace(/(?:,-|\.-|,00?)$/, "");
+  const isPlain = /^\d+$/.test(compact);
+  const isDotGrouped = /^\d{1,3}(?:\.\d{3})+$/.test(compact);
+  const isCommaGrouped = /^\d{1,3}(?:,\d{3})+$/.test(compact);
+  if (!isPlain && !isDotGrouped && !isCommaGrouped) return { error: "invalidAmount" };
+  const digits = compact.replace(/[.,]/g, "").replace(/^0+(?=\d)/, "");
+  if (digits.length > 10) return { error: "amountTooLarge" };
+  const amount = Number(digits);
+  if (amount > REPORT_LIMITS.amountMax) return { error: "amountTooLarge" };
+  return { amount };
+}
+
+const rupiahAmount = z
+  .string()
+  .transform((value, context) => {
+    const parsed = parseRupiahAmount(value);
+    if ("error" in parsed) {
+      context.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.amount;
+  });
+
+const requiredRupiahAmount = z
+  .string()
+  .optional()
+  .transform(cleanText)
+  .pipe(z.string().refine((text) => text !== "", { error: "required", abort: true }).pipe(rupiahAmount));
+
+const optionalRupiahAmount = z
+  .string()
+  .optional()
+  .transform(cleanText)
+  .transform((text, context) => {
+    if (text === "") return null;
+    const parsed = parseRupiahAmount(text);
+    if ("error" in parsed) {
+      context.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.amount;
+  });
+
+/** 8 to 15 digits, optionally after a "+"; spaces, dashes, dots and parentheses are allowed between them. */
+const PHONE_PATTERN = /^\+?[\d\s().-]+$/;
+
+const optionalPhone = optionalText(REPORT_LIMITS.phoneMax).refine(
+  (phone) => {
+    if (phone === null) return true;
+    const digitCount = phone.replace(/\D/g, "").length;
+    return PHONE_PATTERN.test(phone) && digitCount >= 8 && digitCount <= 15;
+  },
+  { error: "invalidPhone" },
+);
+
+const optionalEmail = optionalText(REPORT_LIMITS.emailMax).pipe(z.email({ error: "invalidEmail" }).nullable());
+
+/** A Jakarta calendar date, not in the future and not older than the limit. */
+function incidentDateSchema(now: () => Date) {
+  return z
+    .string()
+    .optional()
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .refine((text) => text !== "", { error: "required", abort: true })
+        .refine(isRealDateKey, { error: "invalidDate", abort: true })
+        .refine((dateKey) => dateKey <= toJakartaDateKey(now()), { error: "dateInFuture", abort: true })
+        .refine((dateKey) => dateKey >= oldestIncidentDateKey(now()), { error: "dateTooOld" }),
+    );
+}
+
+function isRealDateKey(dateKey: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey)) return false;
+  const date = new Date(`${dateKey}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === dateKey;
+}
+
+/** The same calendar day, `incidentMaxAgeYears` years before today in Jakarta. */
+export function oldestIncidentDateKey(now: Date): string {
+  const today = new Date(`${toJakartaDateKey(now)}T00:00:00.000Z`);
+  today.setUTCFullYear(today.getUTCFullYear() - REPORT_LIMITS.incidentMaxAgeYears);
+  return today.toISOString().slice(0, 10);
+}
+
+// ---------------------------------------------------------------------------
+// The report form
+// ---------------------------------------------------------------------------
+
+const pungliFieldsSchema = z.object({
+  amountDemanded: requiredRupiahAmount,
+  amountPaid: optionalRupiahAmount,
+  paymentMethod: choice(PAYMENT_METHODS),
+  brokerInvolved: triState,
+  receiptGiven: triState,
+  accusedDescription: optionalText(REPORT_LIMITS.accusedMax),
+});
+
+const identifiedReporterSchema = z
+  .object({
+    reporterName: requiredText({ max: REPORT_LIMITS.nameMax }),
+    reporterEmail: optionalEmail,
+    reporterPhone: optionalPhone,
+  })
+  .superRefine((reporter, context) => {
+    if (reporter.reporterEmail === null && reporter.reporterPhone === null) {
+      context.addIssue({ code: "custom", path: ["reporterEmail"], message: "contactRequired" });
+    }
+  });
+
+type RawReportForm = Partial<Record<(typeof REPORT_TEXT_FIELDS)[number], string>>;
+
+/**
+ * The report form. Every field is read as an optional string (FormData gives nothing else);
+ * the pungli fields are checked only for a pungli report and the identity fields only for an
+ * identified reporter, so a hidden, half-filled section can never block or leak into a filing.
+ * All problems are reported at once, each on its field.
+ */
+export function createReportFormSchema(options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
+  const commonFieldsSchema = z.object({
+    kind: choice(REPORT_KINDS),
+    officeCode: requiredCode,
+    serviceCode: optionalText(64),
+    categoryCode: requiredCode,
+    incidentDate: incidentDateSchema(now),
+    incidentPlace: optionalText(REPORT_LIMITS.placeMax),
+    description: requiredText({ min: REPORT_LIMITS.descriptionMin, max: REPORT_LIMITS.descriptionMax }),
+    reporterMode: choice(REPORTER_MODES),
+    idempotencyKey: z.string().optional().transform(cleanText).pipe(z.uuid({ error: "formOutdated" })),
+  });
+  const rawFormSchema = z.object(Object.fromEntries(REPORT_TEXT_FIELDS.map((field) => [field, z.string().optional()])) as Record<(typeof REPORT_TEXT_FIELDS)[number], z.ZodOptional<z.ZodString>>);
+
+  return rawFormSchema.transform((raw: RawReportForm, context): ReportFormData => {
+    const forward = <T>(result: z.ZodSafeParseResult<T>): T | undefined => {
+      if (result.success) return result.data;
+      for (const issue of result.error.issues) context.addIssue({ code: "custom", path: issue.path, message: issue.message });
+      return undefined;
+    };
+
+    const common = forward(commonFieldsSchema.safeParse(raw));
+    const isPungli = cleanText(raw.kind) === "PUNGLI";
+    const pungli = isPungli ? forward(pungliFieldsSchema.safeParse(raw)) : null;
+    const isIdentified = cleanText(raw.reporterMode) === "IDENTIFIED";
+    const identified = isIdentified ? forward(identifiedReporterSchema.safeParse(raw)) : null;
+
+    if (!common || pungli === undefined || identified === undefined) return z.NEVER;
+    return {
+      kind: common.kind,
+      officeCode: common.officeCode,
+      serviceCode: common.serviceCode,
+      categoryCode: common.categoryCode,
+      incidentDate: common.incidentDate,
+      incidentPlace: common.incidentPlace,
+      description: common.description,
+      pungli: pungli && {
+        amountDemandedRupiah: pungli.amountDemanded,
+        amountPaidRupiah: pungli.amountPaid,
+        paymentMethod: pungli.paymentMethod,
+        brokerInvolved: pungli.brokerInvolved,
+        receiptGiven: pungli.receiptGiven,
+        accusedDescription: pungli.accusedDescription,
+      },
+      reporter: identified
+        ? { mode: "IDENTIFIED", name: identified.reporterName, email: identified.reporterEmail, phone: identified.reporterPhone }
+        : { mode: "ANONYMOUS" },
+      idempotencyKey: common.idempotencyKey,
+    };
+  });
+}
+
+export const reportFormSchema = createReportFormSchema();
+
+export type ParseResult<Data, Field extends string> =
+  | { success: true; data: Data }
+  | { success: false; fieldErrors: FieldErrors<Field> };
+
+/** The form's text fields as strings (the first value of each), ignoring files and unknown fields. */
+export function readTextFields<Field extends string>(
+  input: FormData | Record<string, string | undefined>,
+  fields: readonly Field[],
+): Partial<Record<Field, string>> {
+  const values: Partial<Record<Field, string>> = {};
+  for (const field of fields) {
+    const value = input instanceof FormData ? input.get(field) : input[field];
+    if (typeof value === "string") values[field] = value;
+  }
+  return values;
+}
+
+function toFieldErrors<Field extends string>(error: z.ZodError): FieldErrors<Field> {
+  const fieldErrors: FieldErrors<Field> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form") as Field;
+    const codes = (fieldErrors[field] ??= []);
+    if (!codes.includes(issue.message)) codes.push(issue.message);
+  }
+  return fieldErrors;
+}
+
+function parseWith<Data, Field extends string>(
+  schema: z.ZodType<Data>,
+  input: FormData | Record<string, string | undefined>,
+  fields: readonly Field[],
+): ParseResult<Data, Field> {
+  const result = schema.safeParse(readTextFields(input, fields));
+  return result.success ? { success: true, data: result.data } : { success: false, fieldErrors: toFieldErrors<Field>(result.error) };
+}
+
+/** Checks the report form's text fields. `now` decides what "today" is (tests; defaults to the clock). */
+export function parseReportForm(
+  input: FormData | Record<string, string | undefined>,
+  options: { now?: Date } = {},
+): ParseResult<ReportFormData, ReportField> {
+  const { now } = options;
+  const schema = now ? createReportFormSchema({ now: () => now }) : reportFormSchema;
+  return parseWith(schema, input, REPORT_TEXT_FIELDS);
+}
+
+/**
+ * Early feedback on chosen files before they are sent: too many, or too large. The type is
+ * checked on the server from the content.
+ */
+export function checkEvidenceSelection(selection: { alreadyAccepted: number; files: readonly { size: number }[] }): ReportErrorCode[] {
+  const codes: ReportErrorCode[] = [];
+  if (selection.alreadyAccepted + selection.files.length > REPORT_LIMITS.files) codes.push("tooManyFiles");
+  if (selection.files.some((file) => file.size > REPORT_LIMITS.fileBytes)) codes.push("fileTooLarge");
+  if (selection.files.some((file) => file.size === 0)) codes.push("fileEmpty");
+  return codes;
+}
+
+// ---------------------------------------------------------------------------
+// The tracking page's forms
+// ---------------------------------------------------------------------------
+
+export const TRACKING_FIELDS = ["trackingCode", "secretKey"] as const;
+export type TrackingField = (typeof TRACKING_FIELDS)[number];
+
+/** Only presence is checked here: a malformed code or key gets the same generic answer as a wrong one. */
+export const trackingCredentialsSchema = z.object({
+  trackingCode: requiredText({ max: 64 }),
+  secretKey: requiredText({ max: 64 }),
+});
+
+export function parseTrackingCredentials(input: FormData | Record<string, string | undefined>) {
+  return parseWith(trackingCredentialsSchema, input, TRACKING_FIELDS);
+}
+
+export const MESSAGE_FIELDS = ["body", "idempotencyKey"] as const;
+export type MessageField = (typeof MESSAGE_FIELDS)[number] | "evidence";
+
+export const reporterMessageSchema = z.object({
+  body: requiredText({ max: REPORT_LIMITS.messageMax }),
+  idempotencyKey: z.string().optional().transform(cleanText).pipe(z.uuid({ error: "formOutdated" })),
+});
+
+export type ReporterMessageData = z.infer<typeof reporterMessageSchema>;
+
+export function parseReporterMessage(input: FormData | Record<string, string | undefined>): ParseResult<ReporterMessageData, MessageField> {
+  return parseWith(reporterMessageSchema, input, MESSAGE_FIELDS);
+}
+
+export const RATING_FIELDS = ["score", "comment"] as const;
+export type RatingField = (typeof RATING_FIELDS)[number];
+
+export const ratingSchema = z.object({
+  score: z
+    .string()
+    .optional()
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .refine((text) => text !== "", { error: "required", abort: true })
+        .regex(/^[1-5]$/, { error: "invalidScore" })
+        .transform(Number),
+    ),
+  comment: optionalText(REPORT_LIMITS.commentMax),
+});
+
+export type RatingData = z.infer<typeof ratingSchema>;
+
+export function parseRating(input: FormData | Record<string, string | undefined>): ParseResult<RatingData, RatingField> {
+  return parseWith(ratingSchema, input, RATING_FIELDS);
+}

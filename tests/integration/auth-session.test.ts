@@ -1,0 +1,172 @@
+import { randomUUID } from "node:crypto";
+
+import { Auth } from "@auth/core";
+import { encode } from "next-auth/jwt";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { createAuthConfig } from "@/auth.config";
+import { beginTotpEnrollment, changeStaffPassword, confirmTotpEnrollment, getAccountSecurity } from "@/lib/auth/account";
+import { verifyStaffPassword } from "@/lib/auth/credentials";
+import { consumeTotpCode } from "@/lib/auth/second-factor";
+import { resolveStaffSession } from "@/lib/auth/session-lookup";
+import { IDLE_TIMEOUT_SECONDS, startSessionClaims, type StaffActor } from "@/lib/auth/session-policy";
+import { computeTotp, decodeBase32 } from "@/lib/auth/totp";
+import { decryptTotpSecret } from "@/lib/auth/totp-secret";
+import { deriveAppKey } from "@/lib/env";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { hashSecret } from "@/lib/security/secret-hash";
+
+import { connectTestDatabase } from "./support/database";
+
+const db = connectTestDatabase();
+const PASSWORD = "Benar-Sekali-2026";
+let passwordHash: string;
+
+async function createStaff(role: Role = "OFFICER"): Promise<StaffActor> {
+  const id = randomUUID();
+  return db.staffUser.create({
+    data: { id, name: "Petugas Uji", email: `sesi-${id}@uji.lapor-imigrasi.id`, passwordHash, role, scopeLevel: "NATIONAL" },
+    select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true },
+  });
+}
+
+beforeAll(async () => {
+  passwordHash = await hashSecret(PASSWORD);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("each request re-reads the user", () => {
+  it("keeps an officer's session while nothing changed", async () => {
+    const officer = await createStaff();
+    const now = new Date();
+    expect(await resolveStaffSession(startSessionClaims({ id: officer.id, sessionVersion: 1 }, now), now)).toEqual({ status: "active", actor: officer });
+  });
+
+  it("ends every session of a user whose session version was bumped", async () => {
+    const officer = await createStaff();
+    const now = new Date();
+    const claims = startSessionClaims({ id: officer.id, sessionVersion: 1 }, now);
+    await db.staffUser.update({ where: { id: officer.id }, data: { sessionVersion: { increment: 1 } } });
+    expect(await resolveStaffSession(claims, now)).toEqual({ status: "signedOut" });
+  });
+
+  it("ends the session of a deactivated user at once", async () => {
+    const officer = await createStaff();
+    const now = new Date();
+    const claims = startSessionClaims({ id: officer.id, sessionVersion: 1 }, now);
+    await db.staffUser.update({ where: { id: officer.id }, data: { isActive: false } });
+    expect(await resolveStaffSession(claims, now)).toEqual({ status: "signedOut" });
+  });
+
+  it("lets a supervisor without TOTP do nothing but enroll", async () => {
+    const supervisor = await createStaff("SUPERVISOR");
+    const now = new Date();
+    const state = await resolveStaffSession(startSessionClaims({ id: supervisor.id, sessionVersion: 1 }, now), now);
+    expect(state.status).toBe("enrollmentRequired");
+  });
+});
+
+describe("changing the password", () => {
+  it("ends the user's other sessions, takes the new password and writes the audit trail", async () => {
+    const officer = await createStaff();
+    const now = new Date();
+    const claims = startSessionClaims({ id: officer.id, sessionVersion: 1 }, now);
+
+    expect(await changeStaffPassword(officer, "Kata-Sandi-Baru-2026", now)).toBe(2);
+    expect(await resolveStaffSession(claims, now)).toEqual({ status: "signedOut" });
+    expect((await verifyStaffPassword(officer.email, "Kata-Sandi-Baru-2026")).ok).toBe(true);
+    expect((await verifyStaffPassword(officer.email, PASSWORD)).ok).toBe(false);
+    expect(await db.caseEvent.findMany({ where: { actorId: officer.id }, select: { action: true } })).toEqual([{ action: "STAFF_PASSWORD_CHANGED" }]);
+  });
+});
+
+describe("enrolling TOTP", () => {
+  it("stores the secret encrypted, turns TOTP on with a right code only, and uses that code up", async () => {
+    const supervisor = await createStaff("SUPERVISOR");
+    await beginTotpEnrollment(supervisor);
+    const row = await db.staffUser.findUniqueOrThrow({ where: { id: supervisor.id }, select: { totpSecret: true, totpEnabledAt: true } });
+    const secret = decryptTotpSecret(row.totpSecret!, supervisor.id)!;
+    expect(row.totpSecret).not.toContain(secret);
+    expect(row.totpEnabledAt).toBeNull();
+    expect((await getAccountSecurity(supervisor)).pendingEnrollment?.secretForDisplay.replace(/ /g, "")).toBe(secret);
+
+    const now = new Date();
+    const code = computeTotp(decodeBase32(secret)!, now);
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
+    expect(await confirmTotpEnrollment(supervisor, wrong, now)).toBeNull();
+    expect(await confirmTotpEnrollment(supervisor, code, now)).toBe(2);
+
+    const state = await resolveStaffSession(startSessionClaims({ id: supervisor.id, sessionVersion: 2 }, now), now);
+    expect(state.status).toBe("active");
+    expect(await consumeTotpCode(supervisor.id, code, now)).toBe(false);
+    expect(await db.caseEvent.findMany({ where: { actorId: supervisor.id }, select: { action: true } })).toEqual([{ action: "STAFF_TOTP_ENROLLED" }]);
+  });
+
+  it("does not replace the secret once TOTP is on", async () => {
+    const officer = await createStaff();
+    await beginTotpEnrollment(officer);
+    const { totpSecret } = await db.staffUser.findUniqueOrThrow({ where: { id: officer.id }, select: { totpSecret: true } });
+    const now = new Date();
+    await confirmTotpEnrollment(officer, computeTotp(decodeBase32(decryptTotpSecret(totpSecret!, officer.id)!)!, now), now);
+    await beginTotpEnrollment(officer);
+    expect((await db.staffUser.findUniqueOrThrow({ where: { id: officer.id }, select: { totpSecret: true } })).totpSecret).toBe(totpSecret);
+  });
+});
+
+describe("the Auth.js session cookie (idle timeout)", () => {
+  const COOKIE = "authjs.session-token";
+
+  async function sessionCookieFor(user: { id: string }, now: Date) {
+    const token = { sub: user.id, staff: startSessionClaims({ id: user.id, sessionVersion: 1 }, now) };
+    return encode({ token, secret: deriveAppKey("auth-session").toString("base64url"), salt: COOKIE, maxAge: IDLE_TIMEOUT_SECONDS });
+  }
+
+  async function askSession(cookie: string) {
+    // What app/api/auth/[...nextauth]/route.ts does (next-auth's handler is Auth.js core plus Next's request types).
+    const request = new Request("http://127.0.0.1:3000/api/auth/session", { headers: { cookie: `${COOKIE}=${cookie}` } });
+    const response = await Auth(request, { ...createAuthConfig(), basePath: "/api/auth" });
+    const renewed = response.headers
+      .getSetCookie()
+      .map((header) => /^authjs\.session-token=([^;]*)/.exec(header)?.[1])
+      .find((value) => value !== undefined);
+    return { session: (await response.json()) as { staff?: { staffId: string } } | null, renewed };
+  }
+
+  it("renews a session used within 30 minutes, and ends one left idle longer", async () => {
+    const officer = await createStaff();
+    const signedInAt = new Date();
+    vi.useFakeTimers({ toFake: ["Date"], now: signedInAt });
+    const cookie = await sessionCookieFor(officer, signedInAt);
+
+    vi.setSystemTime(new Date(signedInAt.getTime() + 29 * 60_000));
+    const active = await askSession(cookie);
+    expect(active.session?.staff?.staffId).toBe(officer.id);
+    expect(active.renewed).toBeTruthy();
+
+    // 29 minutes after the renewal: 58 minutes after sign-in, alive because it was used.
+    vi.setSystemTime(new Date(signedInAt.getTime() + 58 * 60_000));
+    expect((await askSession(active.renewed!)).session?.staff?.staffId).toBe(officer.id);
+
+    // The original cookie, unused since sign-in, is idle by now.
+    const idle = await askSession(cookie);
+    expect(idle.session).toBeNull();
+    expect(idle.renewed).toBe("");
+  });
+
+  it("refuses a cookie sealed with another secret", async () => {
+    const officer = await createStaff();
+    const forged = await encode({
+      token: { sub: officer.id, staff: startSessionClaims({ id: officer.id, sessionVersion: 1 }, new Date()) },
+      secret: "an attacker's guess at the secret, long enough",
+      salt: COOKIE,
+    });
+    expect((await askSession(forged)).session).toBeNull();
+  });
+});
