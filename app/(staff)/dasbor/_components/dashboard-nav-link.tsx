@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+
+/**
+ * A dashboard menu link that knows its section: the queue owns /dasbor and the case pages, the
+ * intake owns /dasbor/kasus/baru (a prefix match would mark both as current there).
+ */
+function isInSection(pathname: string, section: "queue" | "intake"): boolean {
+  if (section === "intake") return pathname === "/dasbor/kasus/baru";
+  return pathname === "/dasbor" || (pathname.startsWith("/dasbor/kasus/") && pathname !== "/dasbor/kasus/baru");
+}
+
+export function DashboardNavLink({ href, section, children }: { href: string; section: "queue" | "intake"; children: ReactNode }) {
+  const pathname = usePathname();
+  return (
+    <Link
+      href={href}
+      aria-current={isInSection(pathname, section) ? "page" : undefined}
+      className="block rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:font-semibold aria-[current=page]:text-brand-800"
+    >
+      {children}
+    </Link>
+  );
+}

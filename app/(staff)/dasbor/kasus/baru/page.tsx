@@ -1,0 +1,48 @@
+import { randomUUID } from "node:crypto";
+
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { PageIntro } from "@/components/page-intro";
+import { requireStaff } from "@/lib/auth/session";
+import { hasCasePermission } from "@/lib/cases/permissions";
+import { db } from "@/lib/db";
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { listCategoriesForForm, listServicesForForm } from "@/lib/reports/lookups";
+import { oldestIncidentDateKey } from "@/lib/reports/schemas";
+
+import { IntakeFlow } from "./_components/intake-flow";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("CaseIntake");
+  return { title: t("metaTitle") };
+}
+
+export default async function IntakePage() {
+  const actor = await requireStaff();
+  const [t, locale] = await Promise.all([getTranslations("CaseIntake"), getLocale()]);
+  const office =
+    hasCasePermission(actor, "intake") && actor.officeId != null
+      ? await db.office.findUnique({ where: { id: actor.officeId }, select: { code: true, name: true, city: true, province: true } })
+      : null;
+  if (!office) {
+    return (
+      <PageIntro title={t("title")}>
+        <p className="text-lg text-slate-700">{t("noOffice")}</p>
+      </PageIntro>
+    );
+  }
+
+  const [services, categories] = await Promise.all([listServicesForForm(locale), listCategoriesForForm(locale)]);
+  const now = new Date();
+  return (
+    <IntakeFlow
+      office={office}
+      services={services}
+      categories={categories}
+      // One id per rendered form: a doubled submission files one case.
+      idempotencyKey={randomUUID()}
+      dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
+    />
+  );
+}

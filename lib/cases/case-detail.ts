@@ -1,0 +1,166 @@
+import "server-only";
+
+import type { StaffActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import {
+  currentDueAt,
+  currentPauseWorkingDays,
+  findDeadlineYearsWithoutHolidays,
+  getDeadlineState,
+  projectedDueAt,
+  type DeadlineState,
+} from "@/lib/deadlines/case-clock";
+import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseStatus, Role } from "@/lib/generated/prisma/enums";
+
+import { caseAccessWhere, findAccessibleCase, staffWhoCanSeeCaseWhere } from "./access";
+import { assignableStaffWhere } from "./assignment";
+import { getCasePermissions, type CasePermissions } from "./permissions";
+import { CASE_TRANSITIONS } from "./workflow";
+
+/**
+ * Everything staff see on the case page, as one plain object. The reporter's identity is not in
+ * it for anyone: supervisors open it through revealReporterIdentity (./identity.ts), which is
+ * audited. Linked cases outside the actor's scope are left out, so a link cannot reveal them.
+ */
+
+function caseDetailSelect(actor: StaffActor) {
+  const linkedCaseSelect = { select: { id: true, trackingCode: true, status: true } } as const;
+  return {
+    id: true,
+    trackingCode: true,
+    kind: true,
+    channel: true,
+    locale: true,
+    status: true,
+    deadlineTier: true,
+    receivedAt: true,
+    verificationDueAt: true,
+    verifiedAt: true,
+    resolutionDueAt: true,
+    clockPausedAt: true,
+    pausedWorkingDays: true,
+    closedAt: true,
+    isEscalated: true,
+    escalatedAt: true,
+    rejectionReason: true,
+    forwardedTo: true,
+    forwardNote: true,
+    version: true,
+    updatedAt: true,
+    incidentDate: true,
+    incidentPlace: true,
+    description: true,
+    amountDemandedRupiah: true,
+    amountPaidRupiah: true,
+    paymentMethod: true,
+    brokerInvolved: true,
+    receiptGiven: true,
+    accusedDescription: true,
+    officialFeeRupiah: true,
+    feeDifferenceRupiah: true,
+    reporterMode: true,
+    officeId: true,
+    office: { select: { code: true, name: true, regionalOfficeId: true } },
+    service: { select: { code: true, nameId: true, nameEn: true, feeRupiah: true } },
+    category: { select: { code: true, nameId: true, nameEn: true } },
+    assignee: { select: { id: true, name: true } },
+    intakeBy: { select: { id: true, name: true } },
+    attachments: {
+      orderBy: [{ createdAt: "asc" }, { fileName: "asc" }],
+      select: { id: true, fileName: true, mediaType: true, sizeBytes: true, sha256: true, uploadedBy: true, messageId: true, createdAt: true },
+    },
+    messages: {
+      orderBy: { createdAt: "asc" },
+      select: { id: true, kind: true, body: true, isSigned: true, createdAt: true, author: { select: { id: true, name: true } } },
+    },
+    events: {
+      orderBy: { id: "asc" },
+      select: { id: true, action: true, actorKind: true, isPublic: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+    },
+    linksFrom: { where: { toCase: caseAccessWhere(actor) }, select: { kind: true, createdAt: true, toCase: linkedCaseSelect } },
+    linksTo: { where: { fromCase: caseAccessWhere(actor) }, select: { kind: true, createdAt: true, fromCase: linkedCaseSelect } },
+    involvements: { orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, staffUser: { select: { name: true } }, markedBy: { select: { name: true } } } },
+    rating: { select: { score: true, comment: true, createdAt: true } },
+  } satisfies Prisma.CaseSelect;
+}
+
+type CaseRow = Prisma.CaseGetPayload<{ select: ReturnType<typeof caseDetailSelect> }>;
+
+export type CaseTimelineEntry = {
+  id: string;
+  action: string;
+  actorKind: CaseRow["events"][number]["actorKind"];
+  actorName: string | null;
+  isPublic: boolean;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+  createdAt: Date;
+};
+
+export type CaseDetail = Omit<CaseRow, "events" | "linksFrom" | "linksTo" | "office"> & {
+  officeName: string;
+  events: CaseTimelineEntry[];
+  links: { kind: CaseRow["linksFrom"][number]["kind"]; case: { id: string; trackingCode: string; status: CaseStatus } }[];
+  deadline: {
+    state: DeadlineState;
+    dueAt: Date;
+    kind: "verification" | "resolution";
+    /** Where the due date stands if the paused clock resumed now. */
+    projectedDueAt: Date;
+    currentPauseWorkingDays: number;
+    yearsWithoutHolidays: number[];
+  };
+  permissions: CasePermissions;
+  allowedTransitions: readonly CaseStatus[];
+  assignableStaff: { id: string; name: string }[];
+  involvementCandidates: { id: string; name: string; role: Role }[];
+};
+
+export async function getCaseDetail(actor: StaffActor, caseId: string, options: { now?: Date } = {}): Promise<CaseDetail> {
+  const now = options.now ?? new Date();
+  const [found, holidays] = await Promise.all([findAccessibleCase(db, actor, caseId, caseDetailSelect(actor)), loadHolidayKeys()]);
+  const permissions = getCasePermissions(actor);
+  const caseRef = { id: found.id, officeId: found.officeId, regionalOfficeId: found.office.regionalOfficeId };
+
+  const [assignableStaff, involvementCandidates] = await Promise.all([
+    permissions.assign ? db.staffUser.findMany({ where: assignableStaffWhere(caseRef), orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
+    permissions.workCase
+      ? db.staffUser.findMany({ where: staffWhoCanSeeCaseWhere(caseRef), orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true }, take: 200 })
+      : [],
+  ]);
+
+  const { events, linksFrom, linksTo, office, ...rest } = found;
+  return {
+    ...rest,
+    officeName: office.name,
+    events: events.map((event) => ({
+      id: event.id.toString(),
+      action: event.action,
+      actorKind: event.actorKind,
+      actorName: event.actor?.name ?? null,
+      isPublic: event.isPublic,
+      // Why a supervisor opened the identity is for those who may open it too.
+      before: event.before,
+      after: event.action === "IDENTITY_VIEWED" && !permissions.viewIdentity ? null : event.after,
+      createdAt: event.createdAt,
+    })),
+    links: [
+      ...linksFrom.map((link) => ({ kind: link.kind, case: link.toCase })),
+      ...linksTo.map((link) => ({ kind: link.kind, case: link.fromCase })),
+    ],
+    deadline: {
+      state: getDeadlineState(found, now, holidays),
+      dueAt: currentDueAt(found),
+      kind: found.verifiedAt ? "resolution" : "verification",
+      projectedDueAt: projectedDueAt(found, now, holidays),
+      currentPauseWorkingDays: currentPauseWorkingDays(found, now, holidays),
+      yearsWithoutHolidays: findDeadlineYearsWithoutHolidays(found, now, holidays),
+    },
+    permissions,
+    allowedTransitions: permissions.workCase ? CASE_TRANSITIONS[found.status] : [],
+    assignableStaff,
+    involvementCandidates,
+  };
+}

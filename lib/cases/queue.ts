@@ -1,0 +1,239 @@
+import "server-only";
+
+import type { StaffActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { deadlineThresholds, findDeadlineYearsWithoutHolidays, getDeadlineState, currentDueAt, type DeadlineState } from "@/lib/deadlines/case-clock";
+import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { endOfJakartaDay } from "@/lib/deadlines/working-days";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseKind, CaseStatus, Channel, DeadlineTier } from "@/lib/generated/prisma/enums";
+import { normalizeTrackingCode } from "@/lib/reports/receipt";
+
+import { caseAccessSql, caseAccessWhere, officeScopeWhere } from "./access";
+import { CURRENT_DUE_SQL, deadlineStateSql, statusInSql } from "./deadline-sql";
+import { QUEUE_PAGE_SIZE, type QueueFilters, type QueueSort } from "./queue-filters";
+import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
+
+/**
+ * The case queue at /dasbor: the cases in the actor's scope, filtered, searched and sorted, one
+ * page at a time.
+ *
+ * Pagination is by keyset, not OFFSET: the cursor carries the last row's sort key and id, and the
+ * next page starts strictly after that pair, so a page deep in the list costs what the first one
+ * does, and a case saved meanwhile is neither skipped nor repeated. The selection is one raw
+ * query because full-text search (the generated "searchVector" column) and the deadline sort
+ * (verification or resolution due date) have no Prisma form; every value goes in as a bound
+ * parameter through Prisma.sql. The rows themselves are then read through caseAccessWhere too.
+ */
+
+const queueCaseSelect = {
+  id: true,
+  trackingCode: true,
+  kind: true,
+  channel: true,
+  status: true,
+  deadlineTier: true,
+  receivedAt: true,
+  verificationDueAt: true,
+  verifiedAt: true,
+  resolutionDueAt: true,
+  clockPausedAt: true,
+  pausedWorkingDays: true,
+  isEscalated: true,
+  description: true,
+  office: { select: { name: true } },
+  service: { select: { nameId: true, nameEn: true } },
+  category: { select: { code: true, nameId: true, nameEn: true } },
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.CaseSelect;
+
+export type QueueCase = {
+  id: string;
+  trackingCode: string;
+  kind: CaseKind;
+  channel: Channel;
+  status: CaseStatus;
+  deadlineTier: DeadlineTier;
+  receivedAt: Date;
+  dueAt: Date;
+  deadlineState: DeadlineState;
+  isEscalated: boolean;
+  officeName: string;
+  service: { nameId: string; nameEn: string } | null;
+  category: { code: string; nameId: string; nameEn: string };
+  assignee: { id: string; name: string } | null;
+  /** The start of the description, for recognising a case in the list. */
+  excerpt: string;
+};
+
+export type QueuePage = {
+  cases: QueueCase[];
+  /** Cursor of the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Cases per status under every filter but the status filter itself. */
+  statusCounts: Record<CaseStatus, number>;
+  /** Open escalated cases in scope, whatever the filters: what a supervisor must look at. */
+  escalatedOpenCount: number;
+  /** Years a listed due date falls in without holiday data (see lib/deadlines). */
+  yearsWithoutHolidays: number[];
+};
+
+const EXCERPT_LENGTH = 160;
+
+type Cursor = { sort: QueueSort; key: string; id: string };
+
+export function encodeQueueCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
+}
+
+/** Null for anything that is not a cursor of this sort (a hand-edited URL starts from the top). */
+export function decodeQueueCursor(value: string | undefined, sort: QueueSort): Cursor | null {
+  if (!value) return null;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
+    if (!Array.isArray(parsed) || parsed.length !== 3) return null;
+    const [cursorSort, key, id] = parsed as unknown[];
+    if (cursorSort !== sort || typeof key !== "string" || typeof id !== "string") return null;
+    if (Number.isNaN(Date.parse(key)) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    return { sort, key, id };
+  } catch {
+    return null;
+  }
+}
+
+const SORT_KEY_SQL: Record<QueueSort, Prisma.Sql> = {
+  deadline: CURRENT_DUE_SQL,
+  newest: Prisma.sql`c."receivedAt"`,
+  oldest: Prisma.sql`c."receivedAt"`,
+};
+
+/** The filter conditions, all but status (counted per status) unless `withStatus`. */
+function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: { overdueBefore: Date; dueSoonUntil: Date }, withStatus: boolean): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [caseAccessSql(actor, "c")];
+  if (withStatus && filters.status !== "all") conditions.push(statusInSql(filters.status === "open" ? OPEN_STATUSES : [filters.status]));
+  if (filters.view === "mine") conditions.push(Prisma.sql`c."assigneeId" = ${actor.id}::uuid`);
+  if (filters.view === "unassigned") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
+  if (filters.view === "escalated") conditions.push(Prisma.sql`c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`);
+  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
+  if (filters.channel) conditions.push(Prisma.sql`c."channel" = ${filters.channel}::"Channel"`);
+  if (filters.category) conditions.push(Prisma.sql`c."categoryId" = (SELECT category."id" FROM "Category" category WHERE category."code" = ${filters.category})`);
+  if (filters.service) conditions.push(Prisma.sql`c."serviceId" = (SELECT service."id" FROM "Service" service WHERE service."code" = ${filters.service})`);
+  if (filters.office) conditions.push(Prisma.sql`c."officeId" = (SELECT office."id" FROM "Office" office WHERE office."code" = ${filters.office})`);
+  if (filters.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${filters.assignee}::uuid`);
+  if (filters.deadline) conditions.push(deadlineStateSql(filters.deadline, thresholds));
+  if (filters.from) conditions.push(Prisma.sql`c."receivedAt" > ${new Date(endOfJakartaDay(filters.from).getTime() - 24 * 60 * 60 * 1000)}`);
+  if (filters.to) conditions.push(Prisma.sql`c."receivedAt" <= ${endOfJakartaDay(filters.to)}`);
+  if (filters.q) {
+    // The words anywhere in the case text, or the exact tracking code however it was typed.
+    const code = normalizeTrackingCode(filters.q);
+    const text = Prisma.sql`c."searchVector" @@ plainto_tsquery('indonesian', ${filters.q})`;
+    conditions.push(code ? Prisma.sql`(${text} OR c."trackingCode" = ${code})` : text);
+  }
+  return conditions;
+}
+
+export async function findQueueCases(actor: StaffActor, filters: QueueFilters, options: { now?: Date; pageSize?: number } = {}): Promise<QueuePage> {
+  const now = options.now ?? new Date();
+  const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE;
+  const holidays = await loadHolidayKeys();
+  const thresholds = deadlineThresholds(now, holidays);
+
+  const sortKey = SORT_KEY_SQL[filters.sort];
+  const direction = filters.sort === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const cursor = decodeQueueCursor(filters.cursor, filters.sort);
+  const conditions = filterConditions(actor, filters, thresholds, true);
+  if (cursor) {
+    const after = filters.sort === "newest" ? Prisma.sql`<` : Prisma.sql`>`;
+    conditions.push(Prisma.sql`(${sortKey}, c."id") ${after} (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
+  }
+
+  const [pageRows, countRows, escalatedRows] = await Promise.all([
+    db.$queryRaw<{ id: string; sortKey: Date }[]>`
+      SELECT c."id", ${sortKey} AS "sortKey" FROM "Case" c
+      WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY ${sortKey} ${direction}, c."id" ${direction}
+      LIMIT ${pageSize + 1}`,
+    db.$queryRaw<{ status: CaseStatus; count: number }[]>`
+      SELECT c."status", count(*)::int AS "count" FROM "Case" c
+      WHERE ${Prisma.join(filterConditions(actor, filters, thresholds, false), " AND ")}
+      GROUP BY c."status"`,
+    db.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM "Case" c
+      WHERE ${caseAccessSql(actor, "c")} AND c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`,
+  ]);
+
+  const hasMore = pageRows.length > pageSize;
+  const pageIds = pageRows.slice(0, pageSize).map((row) => row.id);
+  const found = pageIds.length
+    ? await db.case.findMany({ where: { AND: [caseAccessWhere(actor), { id: { in: pageIds } }] }, select: queueCaseSelect })
+    : [];
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const cases = pageIds.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toQueueCase(row, now, holidays)] : [];
+  });
+
+  const last = pageRows[pageSize - 1];
+  const statusCounts = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
+  for (const row of countRows) statusCounts[row.status] = row.count;
+
+  const yearsWithoutHolidays = [...new Set(found.flatMap((row) => findDeadlineYearsWithoutHolidays(row, now, holidays)))].sort();
+  return {
+    cases,
+    nextCursor: hasMore && last ? encodeQueueCursor({ sort: filters.sort, key: last.sortKey.toISOString(), id: last.id }) : null,
+    statusCounts,
+    escalatedOpenCount: escalatedRows[0]?.count ?? 0,
+    yearsWithoutHolidays,
+  };
+}
+
+function toQueueCase(row: Prisma.CaseGetPayload<{ select: typeof queueCaseSelect }>, now: Date, holidays: ReadonlySet<string>): QueueCase {
+  return {
+    id: row.id,
+    trackingCode: row.trackingCode,
+    kind: row.kind,
+    channel: row.channel,
+    status: row.status,
+    deadlineTier: row.deadlineTier,
+    receivedAt: row.receivedAt,
+    dueAt: currentDueAt(row),
+    deadlineState: getDeadlineState(row, now, holidays),
+    isEscalated: row.isEscalated,
+    officeName: row.office.name,
+    service: row.service,
+    category: row.category,
+    assignee: row.assignee,
+    excerpt: row.description.length > EXCERPT_LENGTH ? `${row.description.slice(0, EXCERPT_LENGTH).trimEnd()}…` : row.description,
+  };
+}
+
+export type QueueFilterOptions = {
+  categories: { code: string; nameId: string; nameEn: string }[];
+  services: { code: string; nameId: string; nameEn: string }[];
+  /** Offices in scope, when there is more than one to choose from. */
+  offices: { code: string; name: string }[];
+  /** Officers in scope, for the assignee filter. */
+  assignees: { id: string; name: string; officeName: string }[];
+};
+
+/** The choices of the queue's filter form, limited to the actor's scope. */
+export async function getQueueFilterOptions(actor: StaffActor): Promise<QueueFilterOptions> {
+  const officeWhere = officeScopeWhere(actor);
+  const [categories, services, offices, assignees] = await Promise.all([
+    db.category.findMany({ where: { isActive: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true } }),
+    db.service.findMany({ where: { isActive: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true } }),
+    db.office.findMany({ where: officeWhere, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    db.staffUser.findMany({
+      where: { isActive: true, role: "OFFICER", office: officeWhere },
+      orderBy: [{ office: { name: "asc" } }, { name: "asc" }],
+      select: { id: true, name: true, office: { select: { name: true } } },
+      take: 500,
+    }),
+  ]);
+  return {
+    categories,
+    services,
+    offices: offices.length > 1 ? offices : [],
+    assignees: assignees.map((staff) => ({ id: staff.id, name: staff.name, officeName: staff.office?.name ?? "" })),
+  };
+}

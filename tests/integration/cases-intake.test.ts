@@ -1,0 +1,130 @@
+import { randomUUID } from "node:crypto";
+
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import type { StaffActor } from "@/lib/auth/session";
+import { CaseActionForbiddenError, CaseRuleError } from "@/lib/cases/errors";
+import { fileIntakeReport } from "@/lib/cases/intake";
+import { db } from "@/lib/db";
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { verifySecret } from "@/lib/security/secret-hash";
+
+import { createScopeFixture, type ScopeFixture, type StaffName } from "./cases-fixtures";
+
+const session = vi.hoisted(() => ({ current: null as StaffActor | null }));
+vi.mock("@/lib/auth/session", async () => {
+  const { redirect } = await import("next/navigation");
+  return {
+    getCurrentStaff: async () => session.current,
+    requireStaff: async () => {
+      if (!session.current) redirect("/masuk");
+      return session.current;
+    },
+  };
+});
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next-intl/server", () => ({ getLocale: async () => "id" }));
+
+const { submitIntakeReport } = await import("@/lib/cases/intake-actions");
+
+let fixture: ScopeFixture;
+
+function pungliForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    kind: "PUNGLI",
+    officeCode: fixture.offices.c.code, // ignored: intake files for the officer's own office
+    serviceCode: fixture.service.code,
+    categoryCode: fixture.category.code,
+    incidentDate: toJakartaDateKey(new Date()),
+    incidentPlace: "Loket 4",
+    description: "Petugas loket meminta uang tambahan Rp 1.000.000 agar paspor cepat jadi.",
+    amountDemanded: "1.350.000",
+    amountPaid: "",
+    paymentMethod: "CASH",
+    brokerInvolved: "no",
+    receiptGiven: "no",
+    accusedDescription: "Laki-laki, seragam biru",
+    reporterMode: "IDENTIFIED",
+    reporterName: "Budi Santoso",
+    reporterPhone: "0812 3456 7890",
+    idempotencyKey: randomUUID(),
+    ...overrides,
+  };
+}
+
+beforeAll(async () => {
+  fixture = await createScopeFixture("intake");
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("walk-in, phone and letter intake", () => {
+  it("files the case for the officer's own office with the channel, the intake officer and a usable receipt", async () => {
+    const officer = fixture.staff.officerA;
+    const result = await fileIntakeReport(officer, { fields: pungliForm(), channel: "WALK_IN", locale: "id" });
+    expect(result.status).toBe("filed");
+    if (result.status !== "filed") return;
+
+    const created = await db.case.findUniqueOrThrow({
+      where: { id: result.caseId },
+      select: { officeId: true, channel: true, intakeById: true, status: true, feeDifferenceRupiah: true, receiptSecretHash: true, trackingCode: true, reporterContact: { select: { name: true } } },
+    });
+    expect(created).toMatchObject({ officeId: fixture.offices.a.id, channel: "WALK_IN", intakeById: officer.id, status: "NEW", feeDifferenceRupiah: 1_000_000, reporterContact: { name: "Budi Santoso" } });
+    expect(result.receipt.trackingCode).toBe(created.trackingCode);
+    expect(await verifySecret(created.receiptSecretHash, result.receipt.secretKey)).toBe(true);
+
+    const event = await db.caseEvent.findFirstOrThrow({ where: { caseId: result.caseId, action: "CASE_FILED" }, select: { actorKind: true, actorId: true, after: true } });
+    expect(event).toEqual({ actorKind: "STAFF", actorId: officer.id, after: { status: "NEW", channel: "WALK_IN", kind: "PUNGLI" } });
+  });
+
+  it("applies the online form's rules, field by field", async () => {
+    const result = await fileIntakeReport(fixture.staff.officerA, { fields: pungliForm({ description: "terlalu pendek", amountDemanded: "banyak" }), channel: "FAX", locale: "id" });
+    expect(result).toMatchObject({ status: "invalid", fieldErrors: { description: ["tooShort"], amountDemanded: ["invalidAmount"], channel: ["invalidChoice"] } });
+  });
+
+  it("files a doubled submission once", async () => {
+    const fields = pungliForm();
+    const [first, second] = await Promise.all([
+      fileIntakeReport(fixture.staff.officerA, { fields, channel: "PHONE", locale: "id" }),
+      fileIntakeReport(fixture.staff.officerA, { fields, channel: "PHONE", locale: "id" }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual(["filed", "invalid"]);
+    expect(await db.case.count({ where: { description: fields.description, channel: "PHONE" } })).toBe(1);
+  });
+
+  // Who may take in a report at the desk: officers (and admins with an office) of their own office.
+  const INTAKE_MATRIX: [StaffName | "signedOut", "filed" | "forbidden" | "noOffice" | "redirect"][] = [
+    ["signedOut", "redirect"],
+    ["officerA", "filed"],
+    ["officerB", "filed"],
+    ["involvedOfficerA", "filed"],
+    ["supervisorOfficeA", "forbidden"],
+    ["supervisorRegion1", "forbidden"],
+    ["supervisorNational", "forbidden"],
+    ["admin", "noOffice"],
+  ];
+
+  it.each(INTAKE_MATRIX)("intake by %s: %s", async (name, expected) => {
+    const actor = name === "signedOut" ? null : fixture.staff[name];
+    session.current = actor;
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ ...pungliForm(), channel: "LETTER" })) form.set(key, value);
+    if (expected === "redirect") {
+      await expect(submitIntakeReport({ status: "idle" }, form)).rejects.toMatchObject({ digest: expect.stringContaining("/masuk") });
+      return;
+    }
+    const state = await submitIntakeReport({ status: "idle" }, form);
+    const outcome = state.status === "filed" ? "filed" : state.status === "refused" ? (state.message === "noOfficeForIntake" ? "noOffice" : state.message) : state.status;
+    expect(outcome).toBe(expected);
+    if (state.status === "filed") {
+      expect((await db.case.findUniqueOrThrow({ where: { id: state.caseId }, select: { officeId: true } })).officeId).toBe(actor!.officeId);
+    }
+  });
+
+  it("refuses through the data layer too", async () => {
+    await expect(fileIntakeReport(fixture.staff.supervisorOfficeA, { fields: pungliForm(), channel: "WALK_IN", locale: "id" })).rejects.toBeInstanceOf(CaseActionForbiddenError);
+    await expect(fileIntakeReport(fixture.staff.admin, { fields: pungliForm(), channel: "WALK_IN", locale: "id" })).rejects.toEqual(new CaseRuleError("noOfficeForIntake"));
+  });
+});
