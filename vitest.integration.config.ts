@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Integration tests against a real Postgres. `npm run test:integration`
+ * The global setup migrates a fresh database for the run; each test file then works on its own
+ * copy of it, so files may run in parallel and in any order. All are dropped afterwards.
+ */
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: fileURLToPath(new URL("./", import.meta.url)) },
+      { find: "server-only", replacement: fileURLToPath(new URL("./tests/integration/_setup/server-only.ts", import.meta.url)) },
+    ],
+  },
+  test: {
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/integration/_setup/global-setup.ts"],
+    setupFiles: ["tests/integration/_setup/environment.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
