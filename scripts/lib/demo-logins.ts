@@ -6,6 +6,7 @@ import { PROJECT_ROOT } from "./processes";
 type DemoStaffModule = {
   demoStaff?: { email: string; password?: string; role: string; scopeLabel: string }[];
   DEMO_PASSWORD?: string;
+  DEMO_RECEIPT_KEY?: string;
 };
 
 /** Prints the demo staff accounts listed in prisma/demo-staff.ts, if that file exists. */
@@ -32,5 +33,10 @@ export async function printDemoLogins(): Promise<void> {
   console.log("Demo logins (the seed creates these accounts outside production):");
   for (const [email, password, scope] of rows) {
     console.log(`  ${email!.padEnd(widths[0]!)}  ${password!.padEnd(widths[1]!)}  ${scope}`);
+  }
+  console.log("  Supervisors and admins enroll a TOTP authenticator at their first sign-in.");
+  console.log("  Every office also has petugas.<office>@demo.lapor-imigrasi.id with the same password.");
+  if (demo.DEMO_RECEIPT_KEY) {
+    console.log(`Demo cases: open any demo tracking code on /lacak with the key ${demo.DEMO_RECEIPT_KEY}.`);
   }
 }
