@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageIntro } from "@/components/page-intro";
-import { StatusNotice } from "@/components/status-notice";
 import { CallsToAction } from "./_components/calls-to-action";
 import { HandlingDeadlines } from "./_components/handling-deadlines";
 import { HowItWorks } from "./_components/how-it-works";
@@ -20,7 +19,6 @@ export default async function HomePage() {
     <div className="space-y-14">
       <PageIntro title={t("title")} lead={t("lead")}>
         <CallsToAction />
-        <StatusNotice>{t("status")}</StatusNotice>
       </PageIntro>
       <ReportableProblems />
       <ReporterProtection />

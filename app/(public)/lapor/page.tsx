@@ -1,12 +1,13 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
-import { PageIntro } from "@/components/page-intro";
-import { SectionCard } from "@/components/section-card";
-import { StatusNotice } from "@/components/status-notice";
-import { OfficialPassportFees } from "./_components/official-passport-fees";
+import { randomUUID } from "node:crypto";
 
-// 5W1H: the who/what/when/where/why/how form Saber Pungli asks reports to follow.
-const questions = ["what", "who", "when", "where", "why", "how"] as const;
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { listCategoriesForForm, listOfficesForForm, listServicesForForm } from "@/lib/reports/lookups";
+import { oldestIncidentDateKey } from "@/lib/reports/schemas";
+
+import { ReportFlow } from "./_components/report-flow";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("ReportPage");
@@ -14,46 +15,22 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ReportPage() {
-  const t = await getTranslations("ReportPage");
+  const locale = await getLocale();
+  const [offices, services, categories] = await Promise.all([
+    listOfficesForForm(),
+    listServicesForForm(locale),
+    listCategoriesForForm(locale),
+  ]);
+  const now = new Date();
 
   return (
-    <div className="space-y-8">
-      <PageIntro title={t("title")} lead={t("lead")}>
-        <StatusNotice>{t("status")}</StatusNotice>
-      </PageIntro>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <SectionCard title={t("prepare.title")}>
-          <p>{t("prepare.intro")}</p>
-          <dl className="space-y-3">
-            {questions.map((question) => (
-              <div key={question}>
-                <dt className="font-semibold text-slate-900">{t(`prepare.items.${question}.question`)}</dt>
-                <dd>{t(`prepare.items.${question}.hint`)}</dd>
-              </div>
-            ))}
-          </dl>
-        </SectionCard>
-        <div className="space-y-6">
-          <OfficialPassportFees />
-          <SectionCard title={t("anonymous.title")}>
-            <p>{t("anonymous.body")}</p>
-          </SectionCard>
-          <SectionCard title={t("meanwhile.title")}>
-            <p>
-              {t.rich("meanwhile.body", {
-                link: (chunks) => (
-                  <a
-                    href="https://www.lapor.go.id"
-                    className="font-medium text-brand-800 underline underline-offset-2"
-                  >
-                    {chunks}
-                  </a>
-                ),
-              })}
-            </p>
-          </SectionCard>
-        </div>
-      </div>
-    </div>
+    <ReportFlow
+      offices={offices}
+      services={services}
+      categories={categories}
+      // One id per rendered form: a retried or doubled submission of it files one case.
+      idempotencyKey={randomUUID()}
+      dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 
-import { buttonClassName, secondaryButtonClassName } from "@/components/form-controls";
+import { buttonClassName, secondaryButtonClassName } from "@/components/form-styles";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
