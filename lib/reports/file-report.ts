@@ -7,17 +7,17 @@ import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { loadHolidayKeys } from "@/lib/deadlines/holidays";
 import { VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
 import { addWorkingDays } from "@/lib/deadlines/working-days";
 import { deriveAppKey } from "@/lib/env";
-import type { Locale } from "@/lib/generated/prisma/enums";
+import type { Channel, Locale } from "@/lib/generated/prisma/enums";
 import { openSealedSecret, sealSecret } from "@/lib/idempotency/sealed-secret";
 import { claimIdempotencyKey, findIdempotencyResult, idempotencyStorageKey, saveIdempotencyResult } from "@/lib/idempotency/store";
 import { hashSecret } from "@/lib/security/secret-hash";
 
 import type { ReportErrorCode } from "./error-codes";
 import { computeFeeDifference } from "./fees";
-import { loadHolidayKeysFrom } from "./holidays";
 import { isUniqueViolation } from "./prisma-errors";
 import { generateSecretKey, generateTrackingCode } from "./receipt";
 import { buildReceipt, type Receipt } from "./receipt-details";
@@ -44,10 +44,15 @@ export type FileReportInput = {
   /** The reporter's interface language, kept for anything sent back to them. */
   locale: Locale;
   now?: Date;
+  /**
+   * Set when an officer files at the complaint desk for a walk-in, phone, SMS, email or letter
+   * reporter (lib/cases/intake.ts): the case records the channel and who took it in.
+   */
+  intake?: { channel: Exclude<Channel, "ONLINE">; staffId: string };
 };
 
 export type FileReportResult =
-  | { status: "filed"; receipt: Receipt }
+  | { status: "filed"; caseId: string; receipt: Receipt }
   | { status: "invalid"; fieldErrors: FieldErrors<ReportField>; formErrors: ReportErrorCode[] };
 
 /** A retry may still see its receipt while the original filing is this recent. */
@@ -62,7 +67,9 @@ const invalid = (fieldErrors: FieldErrors<ReportField>, formErrors: ReportErrorC
 
 export async function fileReport(input: FileReportInput): Promise<FileReportResult> {
   const now = input.now ?? new Date();
-  const { form } = input;
+  const { form, intake } = input;
+  const channel: Channel = intake?.channel ?? "ONLINE";
+  const idempotencyContext = idempotencyContextFor(intake);
 
   const tokens = readStagedEvidenceTokens(input.evidenceTokens, now);
   if (tokens.invalidCount > 0) return invalid({ evidence: ["evidenceExpired"] });
@@ -71,7 +78,7 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
   const references = await resolveReferences(form);
   if (!references.ok) return invalid(references.fieldErrors);
 
-  const holidays = await loadHolidayKeysFrom(db, now);
+  const holidays = await loadHolidayKeys();
   const verificationDueAt = addWorkingDays(now, VERIFICATION_WORKING_DAYS, holidays);
   const secretKey = generateSecretKey();
   const receiptSecretHash = await hashSecret(secretKey);
@@ -83,7 +90,13 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
     try {
       const outcome = await db.$transaction(
         async (tx) => {
-          const claim = await claimIdempotencyKey(tx, { scope: "report", clientKey: form.idempotencyKey, now, lifetimeMs: IDEMPOTENCY_LIFETIME_MS });
+          const claim = await claimIdempotencyKey(tx, {
+            scope: "report",
+            clientKey: form.idempotencyKey,
+            context: idempotencyContext,
+            now,
+            lifetimeMs: IDEMPOTENCY_LIFETIME_MS,
+          });
           if (claim.status === "replayed") return { status: "replayed" as const, stored: claim.result };
 
           await tx.case.create({
@@ -92,7 +105,8 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
               trackingCode,
               receiptSecretHash,
               kind: form.kind,
-              channel: "ONLINE",
+              channel,
+              intakeById: intake?.staffId ?? null,
               locale: input.locale,
               officeId: references.officeId,
               serviceId: references.service?.id ?? null,
@@ -125,10 +139,11 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
 
           await recordEvent(tx, {
             caseId,
-            actorKind: "REPORTER",
+            actorKind: intake ? "STAFF" : "REPORTER",
+            actorId: intake?.staffId ?? null,
             action: AUDIT_ACTIONS.CASE_FILED,
             isPublic: true,
-            after: { status: "NEW", channel: "ONLINE", kind: form.kind },
+            after: { status: "NEW", channel, kind: form.kind },
             createdAt: now,
           });
 
@@ -144,10 +159,10 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
         { maxWait: 10_000, timeout: 20_000 },
       );
 
-      if (outcome.status === "replayed") return replayFiling(outcome.stored, form.idempotencyKey);
+      if (outcome.status === "replayed") return replayFiling(outcome.stored, form.idempotencyKey, idempotencyContext);
       const receipt = await buildReceipt(db, caseId, secretKey);
       if (!receipt) throw new Error(`Case ${caseId} vanished right after it was filed`);
-      return { status: "filed", receipt };
+      return { status: "filed", caseId, receipt };
     } catch (error) {
       await transfer.undo();
       if (error instanceof StoredFileMissingError) return invalid({ evidence: ["evidenceExpired"] });
@@ -163,19 +178,24 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
  */
 export async function findFiledReport(idempotencyKey: string, now: Date = new Date()): Promise<FileReportResult | null> {
   const stored = await findIdempotencyResult({ scope: "report", clientKey: idempotencyKey, now });
-  return stored ? replayFiling(stored, idempotencyKey) : null;
+  return stored ? replayFiling(stored, idempotencyKey, "") : null;
+}
+
+/** Desk filings keep their idempotency keys apart per officer. */
+function idempotencyContextFor(intake: FileReportInput["intake"]): string {
+  return intake ? `intake:${intake.staffId}` : "";
 }
 
 /** The first filing's receipt again, while its sealed key is still kept; "alreadyFiled" after. */
-async function replayFiling(stored: unknown, idempotencyKey: string): Promise<FileReportResult> {
+async function replayFiling(stored: unknown, idempotencyKey: string, idempotencyContext: string): Promise<FileReportResult> {
   const result = stored as Partial<StoredFilingResult> | null;
   const secretKey =
     typeof result?.sealed === "string"
-      ? openSealedSecret(result.sealed, deriveAppKey("sealed-receipt"), idempotencyStorageKey("report", idempotencyKey))
+      ? openSealedSecret(result.sealed, deriveAppKey("sealed-receipt"), idempotencyStorageKey("report", idempotencyKey, idempotencyContext))
       : null;
   if (!result?.caseId || !secretKey) return invalid({}, ["alreadyFiled"]);
   const receipt = await buildReceipt(db, result.caseId, secretKey);
-  return receipt ? { status: "filed", receipt } : invalid({}, ["alreadyFiled"]);
+  return receipt ? { status: "filed", caseId: result.caseId, receipt } : invalid({}, ["alreadyFiled"]);
 }
 
 type ResolvedReferences =

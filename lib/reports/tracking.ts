@@ -7,6 +7,7 @@ import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
+import { loadHolidayKeys } from "@/lib/deadlines/holidays";
 import { addWorkingDays, countWorkingDaysBetween } from "@/lib/deadlines/working-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Locale } from "@/lib/generated/prisma/enums";
@@ -15,7 +16,6 @@ import { checkRateLimit, peekRateLimit } from "@/lib/rate-limit/limits";
 import { verifySecret } from "@/lib/security/secret-hash";
 
 import type { ReportErrorCode } from "./error-codes";
-import { loadHolidayKeysFrom } from "./holidays";
 import { isUniqueViolation } from "./prisma-errors";
 import { normalizeSecretKey, normalizeTrackingCode } from "./receipt";
 import { REPORT_LIMITS, type FieldErrors, type MessageField, type RatingField } from "./schemas";
@@ -309,7 +309,7 @@ async function resumeClock(
   current: { version: number; clockPausedAt: Date | null; resolutionDueAt: Date | null; pausedWorkingDays: number },
   now: Date,
 ): Promise<void> {
-  const holidays = await loadHolidayKeysFrom(tx, current.clockPausedAt ?? now);
+  const holidays = await loadHolidayKeys(tx);
   const pausedDays = current.clockPausedAt ? countWorkingDaysBetween(current.clockPausedAt, now, holidays) : 0;
   const resolutionDueAt = current.resolutionDueAt ? addWorkingDays(current.resolutionDueAt, pausedDays, holidays) : null;
 

@@ -5,9 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
-import { db } from "@/lib/db";
 import { countWorkingDaysBetween } from "@/lib/deadlines/working-days";
-import { loadHolidayKeysFrom } from "@/lib/reports/holidays";
+import { loadHolidayKeys } from "@/lib/deadlines/holidays";
 import { getTrackedCase, type TrackedCase } from "@/lib/reports/tracking";
 
 import { OpenCaseForm } from "./_components/open-case-form";
@@ -58,7 +57,6 @@ async function countWorkingDaysLeft(trackedCase: TrackedCase): Promise<number | 
   if (!trackedCase.deadline || trackedCase.isClockPaused) return null;
   const now = new Date();
   const dueAt = new Date(trackedCase.deadline.dueAt);
-  const from = dueAt < now ? dueAt : now;
-  const holidays = await loadHolidayKeysFrom(db, from);
+  const holidays = await loadHolidayKeys();
   return dueAt < now ? -countWorkingDaysBetween(dueAt, now, holidays) : countWorkingDaysBetween(now, dueAt, holidays);
 }
