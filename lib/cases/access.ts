@@ -111,6 +111,15 @@ export function staffWhoCanSeeCaseWhere(caseRef: { id: string; officeId: number;
   };
 }
 
+/**
+ * Who may be marked as involved in a case: the officers of its office who can still see it.
+ * Never a supervisor or an admin: otherwise an officer (perhaps the accused) could hide a case
+ * from everyone who oversees it.
+ */
+export function involvementCandidatesWhere(caseRef: { id: string; officeId: number; regionalOfficeId: number }): Prisma.StaffUserWhereInput {
+  return { AND: [staffWhoCanSeeCaseWhere(caseRef), { role: "OFFICER", officeId: caseRef.officeId }] };
+}
+
 type CaseReader = Pick<Prisma.TransactionClient, "case">;
 
 /**

@@ -29,6 +29,7 @@ import {
   type CaseFieldErrorCode,
 } from "./schemas";
 import { changeCaseStatus } from "./status";
+import { describeError } from "@/lib/logging";
 
 /**
  * The case page's Server Actions. Each is a public POST endpoint: it reads the session itself
@@ -110,7 +111,7 @@ async function runCaseAction<Data extends { caseId: string }>(
     if (error instanceof CaseNotFoundError) return failure("error", "notFound");
     if (error instanceof CaseActionForbiddenError) return failure("error", "forbidden");
     if (error instanceof CaseRuleError) return failure("error", error.code);
-    console.error(`Case action "${form}" failed for staff ${actor.id} on case ${parsed.data.caseId}`, error);
+    console.error(`Case action "${form}" failed for staff ${actor.id} on case ${parsed.data.caseId}`, describeError(error));
     return failure("error", "unexpected");
   }
 }

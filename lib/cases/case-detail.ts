@@ -14,7 +14,7 @@ import { loadHolidayKeys } from "@/lib/deadlines/holidays";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, Role } from "@/lib/generated/prisma/enums";
 
-import { caseAccessWhere, findAccessibleCase, staffWhoCanSeeCaseWhere } from "./access";
+import { caseAccessWhere, findAccessibleCase, involvementCandidatesWhere } from "./access";
 import { assignableStaffWhere } from "./assignment";
 import { getCasePermissions, type CasePermissions } from "./permissions";
 import { CASE_TRANSITIONS } from "./workflow";
@@ -124,10 +124,17 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
   const permissions = getCasePermissions(actor);
   const caseRef = { id: found.id, officeId: found.officeId, regionalOfficeId: found.office.regionalOfficeId };
 
+  // A link event names the other case; keep that name only when the actor may see that case too.
+  const visibleLinkedCaseIds = new Set([...found.linksFrom.map((link) => link.toCase.id), ...found.linksTo.map((link) => link.fromCase.id)]);
+  const isHiddenLink = (event: { action: string; after: unknown }) => {
+    if (event.action !== "CASE_LINKED") return false;
+    const linkedCaseId = (event.after as { linkedCaseId?: unknown } | null)?.linkedCaseId;
+    return typeof linkedCaseId !== "string" || !visibleLinkedCaseIds.has(linkedCaseId);
+  };
   const [assignableStaff, involvementCandidates] = await Promise.all([
     permissions.assign ? db.staffUser.findMany({ where: assignableStaffWhere(caseRef), orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
     permissions.workCase
-      ? db.staffUser.findMany({ where: staffWhoCanSeeCaseWhere(caseRef), orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true }, take: 200 })
+      ? db.staffUser.findMany({ where: involvementCandidatesWhere(caseRef), orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true }, take: 200 })
       : [],
   ]);
 
@@ -143,7 +150,7 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
       isPublic: event.isPublic,
       // Why a supervisor opened the identity is for those who may open it too.
       before: event.before,
-      after: event.action === "IDENTITY_VIEWED" && !permissions.viewIdentity ? null : event.after,
+      after: (event.action === "IDENTITY_VIEWED" && !permissions.viewIdentity) || isHiddenLink(event) ? null : event.after,
       createdAt: event.createdAt,
     })),
     links: [

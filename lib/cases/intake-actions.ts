@@ -10,6 +10,7 @@ import { readTextFields, REPORT_TEXT_FIELDS, type FieldErrors, type ReportField 
 
 import { CaseActionForbiddenError, CaseRuleError, type CaseRuleCode } from "./errors";
 import { fileIntakeReport } from "./intake";
+import { describeError } from "@/lib/logging";
 
 export type IntakeFormState =
   | { status: "idle" }
@@ -39,7 +40,7 @@ export async function submitIntakeReport(_previous: IntakeFormState, formData: F
   } catch (error) {
     if (error instanceof CaseActionForbiddenError) return { status: "refused", message: "forbidden", values };
     if (error instanceof CaseRuleError) return { status: "refused", message: error.code, values };
-    console.error(`Intake by staff ${actor.id} failed`, error);
+    console.error(`Intake by staff ${actor.id} failed`, describeError(error));
     return { status: "refused", message: "unexpected", values };
   }
 }

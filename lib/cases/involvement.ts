@@ -4,15 +4,15 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
 
-import { staffWhoCanSeeCaseWhere } from "./access";
+import { involvementCandidatesWhere } from "./access";
 import { updateCaseAtVersion, withCaseForUpdate, type CaseVersionRef } from "./case-update";
 import { CaseRuleError } from "./errors";
 
 /**
  * Marks a staff user as involved in a case (conflict of interest: the officer a pungli report
  * describes, a relative...). From then on the access rule hides the case from them entirely: they
- * can neither open nor find it. Anyone who could see the case can be marked, the actor too (to
- * step aside); an involved assignee is unassigned in the same change. The reason stays in the
+ * can neither open nor find it. Only the office's officers can be marked (the actor too, to step
+ * aside), never the supervisors and admins who oversee the case; an involved assignee is unassigned in the same change. The reason stays in the
  * audit trail.
  */
 export async function markStaffInvolved(
@@ -26,7 +26,7 @@ export async function markStaffInvolved(
     if (already) throw new CaseRuleError("alreadyInvolved");
     const office = await tx.office.findUniqueOrThrow({ where: { id: current.officeId }, select: { regionalOfficeId: true } });
     const staff = await tx.staffUser.findFirst({
-      where: { AND: [staffWhoCanSeeCaseWhere({ id: current.id, officeId: current.officeId, regionalOfficeId: office.regionalOfficeId }), { id: input.staffUserId }] },
+      where: { AND: [involvementCandidatesWhere({ id: current.id, officeId: current.officeId, regionalOfficeId: office.regionalOfficeId }), { id: input.staffUserId }] },
       select: { id: true, name: true },
     });
     if (!staff) throw new CaseRuleError("involvedStaffNotEligible");

@@ -94,7 +94,9 @@ export function decodeQueueCursor(value: string | undefined, sort: QueueSort): C
     if (!Array.isArray(parsed) || parsed.length !== 3) return null;
     const [cursorSort, key, id] = parsed as unknown[];
     if (cursorSort !== sort || typeof key !== "string" || typeof id !== "string") return null;
-    if (Number.isNaN(Date.parse(key)) || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+    // Only what Postgres accepts: a canonical UUID and an ISO instant between years 1 and 9999.
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/.test(key) || Number.isNaN(Date.parse(key))) return null;
     return { sort, key, id };
   } catch {
     return null;

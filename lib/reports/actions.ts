@@ -13,6 +13,7 @@ import { runHousekeepingIfDue } from "./housekeeping";
 import type { Receipt } from "./receipt-details";
 import { getClientAddress, getReporterLocale } from "./request-context";
 import { parseReportForm, readTextFields, REPORT_TEXT_FIELDS, type FieldErrors, type ReportField } from "./schemas";
+import { describeError } from "@/lib/logging";
 
 /**
  * The report form's Server Action, for `useActionState`; works as a plain form post without
@@ -81,8 +82,9 @@ export async function submitReport(_previous: SubmitReportState, formData: FormD
     });
     return result.status === "filed" ? result : answerInvalid(result.fieldErrors, result.formErrors);
   } catch (error) {
-    // Never log the form: it may hold the reporter's identity. The idempotency key ties the log to the attempt.
-    console.error("submitReport failed", { idempotencyKey: values.idempotencyKey, kind: values.kind, officeCode: values.officeCode, error });
+    // Never log the form (it may hold the reporter's identity) nor the idempotency key (a retry
+    // with it shows the receipt's secret key for an hour).
+    console.error("submitReport failed", { kind: values.kind, officeCode: values.officeCode, error: describeError(error) });
     return answerInvalid({}, ["unexpected"]);
   }
 }

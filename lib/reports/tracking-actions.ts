@@ -24,6 +24,7 @@ import {
 } from "./schemas";
 import { addReporterMessage, rateTrackedCase, verifyReceipt } from "./tracking";
 import { endTrackingSession, readTrackingSession, startTrackingSession } from "./tracking-session";
+import { describeError } from "@/lib/logging";
 
 /**
  * The tracking page's Server Actions. Each is a public endpoint: the ones that touch a case read
@@ -62,7 +63,7 @@ export async function openTrackedCase(_previous: OpenTrackedCaseState, formData:
     return { status: "opened" };
   } catch (error) {
     // Neither the code nor the key is logged: together they open the case.
-    console.error("openTrackedCase failed", error);
+    console.error("openTrackedCase failed", describeError(error));
     return invalid({}, ["unexpected"]);
   }
 }
@@ -113,7 +114,7 @@ export async function postReporterMessage(_previous: ReporterMessageState, formD
     refresh();
     return { status: "posted" };
   } catch (error) {
-    console.error("postReporterMessage failed", { idempotencyKey: values.idempotencyKey, error });
+    console.error("postReporterMessage failed", describeError(error));
     return invalid({}, ["unexpected"]);
   }
 }
@@ -136,7 +137,7 @@ export async function rateCase(_previous: RatingState, formData: FormData): Prom
     refresh();
     return { status: "rated" };
   } catch (error) {
-    console.error("rateCase failed", error);
+    console.error("rateCase failed", describeError(error));
     return invalid({}, ["unexpected"]);
   }
 }

@@ -45,8 +45,10 @@ export type ReceiptCheck =
 
 /**
  * Checks a tracking code and secret key. A wrong code and a wrong key get the same answer.
- * Failures count against the client and against the tracking code; once either limit is
- * reached, even the right key is refused until the window ends.
+ * Failures count against the client and against the tracking code. A client over its limit is
+ * refused outright. A code over its limit still opens with the right key: tracking codes are
+ * seen by the office, and an 83-bit key cannot be guessed in any window, so refusing the right
+ * key would only let someone who knows the code lock the reporter out.
  */
 export async function verifyReceipt(input: { trackingCode: string; secretKey: string; clientAddress: string; now?: Date }): Promise<ReceiptCheck> {
   const now = input.now ?? new Date();
@@ -58,9 +60,7 @@ export async function verifyReceipt(input: { trackingCode: string; secretKey: st
     peekRateLimit("trackingFailureByClient", input.clientAddress, { now }),
     peekRateLimit("trackingFailureByCode", codeSubject, { now }),
   ]);
-  if (!byClient.allowed || !byCode.allowed) {
-    return { status: "rejected", error: "rateLimited", retryAfterSeconds: Math.max(byClient.retryAfterSeconds, byCode.retryAfterSeconds) };
-  }
+  if (!byClient.allowed) return { status: "rejected", error: "rateLimited", retryAfterSeconds: byClient.retryAfterSeconds };
 
   const secretKey = normalizeSecretKey(input.secretKey) ?? input.secretKey;
   const found = trackingCode
@@ -68,6 +68,7 @@ export async function verifyReceipt(input: { trackingCode: string; secretKey: st
     : null;
   const isValid = await verifySecret(found?.receiptSecretHash ?? DUMMY_RECEIPT_HASH, secretKey);
   if (found && isValid) return { status: "verified", caseId: found.id };
+  if (!byCode.allowed) return { status: "rejected", error: "rateLimited", retryAfterSeconds: byCode.retryAfterSeconds };
 
   await Promise.all([
     checkRateLimit("trackingFailureByClient", input.clientAddress, { now }),

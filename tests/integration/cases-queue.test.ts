@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { caseAccessSql, caseAccessWhere } from "@/lib/cases/access";
 import { escalateOverdueCases } from "@/lib/cases/escalation";
-import { findQueueCases } from "@/lib/cases/queue";
+import { decodeQueueCursor, encodeQueueCursor, findQueueCases } from "@/lib/cases/queue";
 import { parseQueueFilters, type QueueFilters } from "@/lib/cases/queue-filters";
 import { db } from "@/lib/db";
 import { getDeadlineState } from "@/lib/deadlines/case-clock";
@@ -218,5 +218,24 @@ describe("deadline filters and escalation", () => {
     expect(result.cases.length).toBeGreaterThanOrEqual(2);
     expect(result.cases.every((row) => row.isEscalated && row.status !== "RESOLVED")).toBe(true);
     expect(result.escalatedOpenCount).toBeGreaterThanOrEqual(result.cases.length);
+  });
+});
+
+describe("queue cursors from the URL", () => {
+  const craft = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
+
+  it("reads back the cursors the queue writes", () => {
+    const cursor = { sort: "newest" as const, key: "2026-03-17T03:00:00.000Z", id: "6b28d699-4fa6-4a1d-b7ba-5ad309a92ff6" };
+    expect(decodeQueueCursor(encodeQueueCursor(cursor), "newest")).toEqual(cursor);
+  });
+
+  it.each([
+    ["an id of dashes", craft(["newest", "2026-03-17T03:00:00.000Z", "-".repeat(36)])],
+    ["a date Postgres cannot hold", craft(["newest", "-271821-04-20", "6b28d699-4fa6-4a1d-b7ba-5ad309a92ff6"])],
+    ["a loose date", craft(["newest", "March 17, 2026", "6b28d699-4fa6-4a1d-b7ba-5ad309a92ff6"])],
+    ["another sort", craft(["oldest", "2026-03-17T03:00:00.000Z", "6b28d699-4fa6-4a1d-b7ba-5ad309a92ff6"])],
+    ["junk", "%%%not-base64"],
+  ])("starts from the top for %s", (_label, value) => {
+    expect(decodeQueueCursor(value, "newest")).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { assignCase } from "@/lib/cases/assignment";
 import { getCaseDetail } from "@/lib/cases/case-detail";
 import { setDeadlineTier } from "@/lib/cases/deadline-tier";
 import { CaseRuleError } from "@/lib/cases/errors";
+import { markStaffInvolved } from "@/lib/cases/involvement";
 import { changeCaseStatus } from "@/lib/cases/status";
 import { db } from "@/lib/db";
 import { forgetLoadedHolidays } from "@/lib/deadlines/holidays";
@@ -97,5 +98,15 @@ describe("a case through its workflow", () => {
     );
     expect(detail.deadline.kind).toBe("verification");
     expect(detail.events.map((event) => event.action)).toEqual(["ASSIGNED"]);
+  });
+
+  it("never lets an officer mark a supervisor or an admin as involved, so no case can be hidden from oversight", async () => {
+    const created = await createFixtureCase(fixture, { officeId: fixture.offices.a.id });
+    for (const overseer of [fixture.staff.supervisorOfficeA, fixture.staff.supervisorRegion1, fixture.staff.supervisorNational, fixture.staff.admin]) {
+      await expect(
+        markStaffInvolved(fixture.staff.officerA, { caseId: created.id, version: 1, staffUserId: overseer.id, reason: "Mencoba menyembunyikan kasus" }),
+      ).rejects.toMatchObject({ code: "involvedStaffNotEligible" });
+      expect((await getCaseDetail(overseer, created.id)).id).toBe(created.id);
+    }
   });
 });

@@ -102,7 +102,18 @@ describe("opening a case with its receipt", () => {
     for (let attempt = 0; attempt < 20; attempt += 1) {
       await verifyReceipt({ trackingCode: receipt.trackingCode, secretKey: `wrong ${attempt}`, clientAddress: newClientAddress(), now: FILING_NOW });
     }
-    expect(await verifyReceipt({ ...receipt, clientAddress: newClientAddress(), now: FILING_NOW })).toMatchObject({ status: "rejected", error: "rateLimited" });
+    expect(await verifyReceipt({ trackingCode: receipt.trackingCode, secretKey: "00000-00000-00000-00000-00000", clientAddress: newClientAddress(), now: FILING_NOW })).toMatchObject({
+      status: "rejected",
+      error: "rateLimited",
+    });
+  });
+
+  it("still lets the reporter in with the right key when others have exhausted the code's limit", async () => {
+    const { receipt, caseId } = await fileCase();
+    for (let attempt = 0; attempt < 25; attempt += 1) {
+      await verifyReceipt({ trackingCode: receipt.trackingCode, secretKey: `wrong ${attempt}`, clientAddress: newClientAddress(), now: FILING_NOW });
+    }
+    expect(await verifyReceipt({ ...receipt, clientAddress: newClientAddress(), now: FILING_NOW })).toEqual({ status: "verified", caseId });
   });
 });
 
