@@ -1,6 +1,9 @@
 import type authMessages from "../messages/auth/id.json";
 import type caseMessages from "../messages/cases/id.json";
+import type exportMessages from "../messages/exports/id.json";
 import type messages from "../messages/id.json";
+import type statisticsMessages from "../messages/statistics/id.json";
+import type transparencyMessages from "../messages/transparency/id.json";
 import type { Locale } from "./locales";
 
 // Types every next-intl call: unknown message keys and locales fail `tsc`.
@@ -9,6 +12,6 @@ import type { Locale } from "./locales";
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof messages & typeof authMessages & typeof caseMessages;
+    Messages: typeof messages & typeof authMessages & typeof caseMessages & typeof statisticsMessages & typeof exportMessages & typeof transparencyMessages;
   }
 }

@@ -7,10 +7,13 @@ import type { Locale } from "./locales";
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, auth, cases] = await Promise.all([
+  const [main, auth, cases, statistics, exports, transparency] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
     import(`../messages/cases/${locale}.json`),
+    import(`../messages/statistics/${locale}.json`),
+    import(`../messages/exports/${locale}.json`),
+    import(`../messages/transparency/${locale}.json`),
   ]);
-  return { ...main.default, ...auth.default, ...cases.default };
+  return { ...main.default, ...auth.default, ...cases.default, ...statistics.default, ...exports.default, ...transparency.default };
 }

@@ -68,6 +68,16 @@ export const queueFiltersSchema = z.object({
   assignee: z.uuid().optional().catch(undefined),
   from: optionalDateKey,
   to: optionalDateKey,
+  // Filters the statistics link to (lib/statistics/definitions-sql.ts says what they mean).
+  verification: optionalEnum(["on-time", "late"]),
+  resolution: optionalEnum(["on-time", "late"]),
+  decided: optionalEnum(["yes"]),
+  escalated: optionalEnum(["yes"]),
+  forwardedTo: optionalEnum(["REGIONAL_OFFICE", "INSPECTORATE_GENERAL", "SABER_PUNGLI", "OMBUDSMAN"]),
+  rating: optionalEnum(["1", "2", "3", "4", "5", "any"]),
+  broker: optionalEnum(["yes"]),
+  amount: optionalEnum(["yes"]),
+  aboveFee: optionalEnum(["yes"]),
   q: z
     .string()
     .optional()

@@ -34,6 +34,8 @@ export type CaseClock = {
 /** The case fields a clock change writes. */
 export type CaseClockUpdate = Partial<Pick<CaseClock, "verifiedAt" | "resolutionDueAt" | "clockPausedAt" | "pausedWorkingDays" | "deadlineTier">> & {
   closedAt?: Date | null;
+  verificationWorkingDays?: number;
+  resolutionWorkingDays?: number;
 };
 
 export const DEADLINE_STATES = ["ON_TIME", "DUE_SOON", "OVERDUE", "PAUSED", "CLOSED"] as const;
@@ -113,9 +115,23 @@ export function planStatusClock(clock: CaseClock, to: CaseStatus, now: Date, hol
     update.verifiedAt = now;
     update.resolutionDueAt = computeResolutionDueAt(now, clock.deadlineTier, pausedWorkingDays, holidays);
   }
+  // The first decision on a report is its verification, or closing it straight from NEW.
+  if (!clock.verifiedAt && (to === "VERIFIED" || isClosedStatus(to))) update.verificationWorkingDays = countWorkingDaysBetween(clock.receivedAt, now, holidays);
   if (to === "WAITING_FOR_REPORTER") update.clockPausedAt = now;
-  if (isClosedStatus(to)) update.closedAt = now;
+  if (isClosedStatus(to)) {
+    update.closedAt = now;
+    update.resolutionWorkingDays = workingDaysToClose(clock.receivedAt, now, pausedWorkingDays, holidays);
+  }
   return update;
+}
+
+/**
+ * Working days from receipt to closing, less the working days the clock spent paused waiting for
+ * the reporter: the time the office itself took. Stored when a case closes, so the statistics
+ * (lib/statistics) read a fixed figure that later holiday edits do not rewrite.
+ */
+export function workingDaysToClose(receivedAt: Date, closedAt: Date, pausedWorkingDays: number, holidays: Holidays): number {
+  return Math.max(0, countWorkingDaysBetween(receivedAt, closedAt, holidays) - pausedWorkingDays);
 }
 
 /** A new tier recomputes the resolution deadline from verification (before verification there is none yet). */

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { computeEventHash } from "@/lib/audit/chain";
-import { addWorkingDays, endOfJakartaDay, toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { workingDaysToClose } from "@/lib/deadlines/case-clock";
+import { addWorkingDays, countWorkingDaysBetween, endOfJakartaDay, toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { RESOLUTION_WORKING_DAYS, VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
 import type {
   ActorKind,
@@ -283,6 +284,8 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
       clockPausedAt: isWaiting ? waitStartAt : null,
       pausedWorkingDays: waitEndAt && waitEndAt.getTime() <= now.getTime() ? waitDays : 0,
       closedAt,
+      verificationWorkingDays: isVerified ? countWorkingDaysBetween(receivedAt, verifiedAt, reference.holidays) : null,
+      resolutionWorkingDays: closedAt ? workingDaysToClose(receivedAt, closedAt, waitEndAt && waitEndAt.getTime() <= now.getTime() ? waitDays : 0, reference.holidays) : null,
       isEscalated,
       escalatedAt: isEscalated ? new Date(activeDue!.getTime() + 1) : null,
       rejectionReason: status === "REJECTED" ? random.pick(texts.rejectionReasons) : null,

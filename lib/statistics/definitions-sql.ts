@@ -1,0 +1,44 @@
+import "server-only";
+
+import { statusInSql } from "@/lib/cases/deadline-sql";
+import { CLOCK_RUNNING_STATUSES, CLOSED_STATUSES } from "@/lib/cases/workflow";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * What the deadline figures mean, as SQL over the "Case" table aliased `c`: the one place the
+ * statistics (./queries.ts), the exports (lib/exports) and the queue's statistic filters
+ * (lib/cases/queue.ts) read them from, so a figure and the list of cases behind it agree.
+ *
+ * - The *first decision* on a report is its verification, or closing it straight from NEW
+ *   (rejected or forwarded without verification). It is due 3 working days after receipt
+ *   (verificationDueAt).
+ * - A report counts for the verification figure once it was decided, or once its verification
+ *   deadline passed undecided (it is late already; leaving it out would reward not deciding).
+ *   It is on time when decided no later than verificationDueAt.
+ * - A verified report counts for the resolution figure once it was closed (resolved, rejected
+ *   or forwarded), or once its resolution deadline passed while the clock runs (a case waiting
+ *   for the reporter has its deadline moved when the wait ends, so it is not late yet). It is on
+ *   time when closed no later than resolutionDueAt (moved by every paused working day).
+ */
+
+export const DECIDED_AT_SQL = Prisma.sql`COALESCE(c."verifiedAt", c."closedAt")`;
+
+export function verificationMeasuredSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(${DECIDED_AT_SQL} IS NOT NULL OR c."verificationDueAt" < ${now})`;
+}
+
+export const VERIFICATION_ON_TIME_SQL = Prisma.sql`(${DECIDED_AT_SQL} IS NOT NULL AND ${DECIDED_AT_SQL} <= c."verificationDueAt")`;
+
+export function verificationLateSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(${verificationMeasuredSql(now)} AND NOT ${VERIFICATION_ON_TIME_SQL})`;
+}
+
+export function resolutionMeasuredSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND (${statusInSql(CLOSED_STATUSES)} OR (${statusInSql(CLOCK_RUNNING_STATUSES)} AND c."resolutionDueAt" < ${now})))`;
+}
+
+export const RESOLUTION_ON_TIME_SQL = Prisma.sql`(c."verifiedAt" IS NOT NULL AND c."closedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND c."closedAt" <= c."resolutionDueAt")`;
+
+export function resolutionLateSql(now: Date): Prisma.Sql {
+  return Prisma.sql`(${resolutionMeasuredSql(now)} AND NOT ${RESOLUTION_ON_TIME_SQL})`;
+}
