@@ -17,12 +17,14 @@ export type CasePermission =
   | "assign"
   | "escalate"
   | "viewIdentity"
-  | "intake";
+  | "intake"
+  /** /dasbor/statistik and its exports, over the actor's scope (supervisors and admins). */
+  | "viewStatistics";
 
 const PERMISSIONS: Readonly<Record<Role, readonly CasePermission[]>> = {
   OFFICER: ["workCase", "assign", "intake"],
-  SUPERVISOR: ["assign", "escalate", "viewIdentity"],
-  ADMIN: ["workCase", "assign", "escalate", "viewIdentity", "intake"],
+  SUPERVISOR: ["assign", "escalate", "viewIdentity", "viewStatistics"],
+  ADMIN: ["workCase", "assign", "escalate", "viewIdentity", "intake", "viewStatistics"],
 };
 
 export function hasCasePermission(actor: { role: Role }, permission: CasePermission): boolean {
@@ -38,5 +40,6 @@ export function getCasePermissions(actor: { role: Role }): CasePermissions {
     escalate: hasCasePermission(actor, "escalate"),
     viewIdentity: hasCasePermission(actor, "viewIdentity"),
     intake: hasCasePermission(actor, "intake"),
+    viewStatistics: hasCasePermission(actor, "viewStatistics"),
   };
 }

@@ -44,12 +44,12 @@ describe("queue filters from the URL", () => {
 });
 
 describe("what each role may do with a case it can see", () => {
-  it("lets officers work cases and take walk-ins, but not open identities or escalate", () => {
-    expect(getCasePermissions({ role: "OFFICER" })).toEqual({ workCase: true, assign: true, escalate: false, viewIdentity: false, intake: true });
+  it("lets officers work cases and take walk-ins, but not open identities, escalate or see statistics", () => {
+    expect(getCasePermissions({ role: "OFFICER" })).toEqual({ workCase: true, assign: true, escalate: false, viewIdentity: false, intake: true, viewStatistics: false });
   });
 
-  it("keeps supervisors to reassigning, escalating and opening identities", () => {
-    expect(getCasePermissions({ role: "SUPERVISOR" })).toEqual({ workCase: false, assign: true, escalate: true, viewIdentity: true, intake: false });
+  it("keeps supervisors to reassigning, escalating, opening identities and statistics", () => {
+    expect(getCasePermissions({ role: "SUPERVISOR" })).toEqual({ workCase: false, assign: true, escalate: true, viewIdentity: true, intake: false, viewStatistics: true });
   });
 
   it("lets admins do everything", () => {
