@@ -61,6 +61,21 @@ const environmentSchema = z.object({
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
   /** Wrong passwords or sign-in codes from one client per 15 minutes, whatever the account. */
   RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  /** Exports (CSV, XLSX, PDF) one staff user may request per hour. */
+  RATE_LIMIT_EXPORTS_PER_HOUR: perHourLimit(20),
+  /** Exports one staff user may have waiting or running at once. */
+  EXPORT_MAX_ACTIVE_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  /** Hours an export file (and its job) is kept before the sweep deletes it. */
+  EXPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
+  /**
+   * Reports an office needs in a statistics period before its shares and rank are shown in the
+   * office comparison, so that one case cannot make an office look best or worst.
+   */
+  STATS_MIN_CASES: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Counts below this on the public transparency page are shown as "< N", never exactly (lib/transparency). */
+  PUBLIC_STATS_MIN_COUNT: z.coerce.number().int().min(1).max(1_000).default(5),
+  /** Minutes the public transparency figures are served from their stored snapshot before one instance recomputes them. */
+  PUBLIC_STATS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

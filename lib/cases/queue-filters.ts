@@ -111,5 +111,13 @@ export function toQueueSearch(filters: Partial<QueueFilters>): string {
 
 /** Whether any filter narrows the list beyond the default view (to offer "clear filters"). */
 export function hasNarrowingFilters(filters: QueueFilters): boolean {
-  return Boolean(filters.kind || filters.channel || filters.deadline || filters.category || filters.service || filters.office || filters.assignee || filters.from || filters.to || filters.q);
+  return Boolean(filters.kind || filters.channel || filters.deadline || filters.category || filters.service || filters.office || filters.assignee || filters.from || filters.to || filters.q || hasStatisticFilters(filters));
+}
+
+/** The filters only a statistics figure sets (the queue's form has no fields for them). */
+export const STATISTIC_FILTER_KEYS = ["verification", "resolution", "decided", "escalated", "forwardedTo", "rating", "broker", "amount", "aboveFee"] as const satisfies readonly (keyof QueueFilters)[];
+
+/** Whether the list is narrowed by a statistics figure's filters, to say so above it. */
+export function hasStatisticFilters(filters: QueueFilters): boolean {
+  return STATISTIC_FILTER_KEYS.some((key) => filters[key] !== undefined);
 }

@@ -8,6 +8,18 @@ import { endOfJakartaDay } from "@/lib/deadlines/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Channel, DeadlineTier } from "@/lib/generated/prisma/enums";
 import { normalizeTrackingCode } from "@/lib/reports/receipt";
+import {
+  DECIDED_AT_SQL,
+  ESCALATED_SQL,
+  PUNGLI_ABOVE_FEE_SQL,
+  PUNGLI_WITH_AMOUNT_SQL,
+  PUNGLI_WITH_BROKER_SQL,
+  RESOLUTION_ON_TIME_SQL,
+  VERIFICATION_ON_TIME_SQL,
+  ratedSql,
+  resolutionLateSql,
+  verificationLateSql,
+} from "@/lib/statistics/definitions-sql";
 
 import { caseAccessSql, caseAccessWhere, officeScopeWhere } from "./access";
 import { CURRENT_DUE_SQL, deadlineStateSql, statusInSql } from "./deadline-sql";
@@ -109,6 +121,44 @@ const SORT_KEY_SQL: Record<QueueSort, Prisma.Sql> = {
   oldest: Prisma.sql`c."receivedAt"`,
 };
 
+/**
+ * The conditions on what a case is (kind, channel, category, service, office, by code) and on its
+ * receipt date (`from` and `to` are Jakarta days, both included). The statistics
+ * (lib/statistics/queries.ts) select their cases with these same conditions, so a figure and the
+ * queue it links to list the same cases.
+ */
+export function caseAttributeConditions(filters: Partial<Pick<QueueFilters, "kind" | "channel" | "category" | "service" | "office">>): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
+  if (filters.channel) conditions.push(Prisma.sql`c."channel" = ${filters.channel}::"Channel"`);
+  if (filters.category) conditions.push(Prisma.sql`c."categoryId" = (SELECT category."id" FROM "Category" category WHERE category."code" = ${filters.category})`);
+  if (filters.service) conditions.push(Prisma.sql`c."serviceId" = (SELECT service."id" FROM "Service" service WHERE service."code" = ${filters.service})`);
+  if (filters.office) conditions.push(Prisma.sql`c."officeId" = (SELECT office."id" FROM "Office" office WHERE office."code" = ${filters.office})`);
+  return conditions;
+}
+
+export function receivedWithinConditions(filters: Partial<Pick<QueueFilters, "from" | "to">>): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.from) conditions.push(Prisma.sql`c."receivedAt" > ${new Date(endOfJakartaDay(filters.from).getTime() - 24 * 60 * 60 * 1000)}`);
+  if (filters.to) conditions.push(Prisma.sql`c."receivedAt" <= ${endOfJakartaDay(filters.to)}`);
+  return conditions;
+}
+
+/** The filters a statistics figure links with (lib/statistics/definitions-sql.ts says what they mean). */
+function statisticConditions(filters: QueueFilters, now: Date): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filters.verification) conditions.push(filters.verification === "on-time" ? VERIFICATION_ON_TIME_SQL : verificationLateSql(now));
+  if (filters.resolution) conditions.push(filters.resolution === "on-time" ? RESOLUTION_ON_TIME_SQL : resolutionLateSql(now));
+  if (filters.decided) conditions.push(Prisma.sql`${DECIDED_AT_SQL} IS NOT NULL`);
+  if (filters.escalated) conditions.push(ESCALATED_SQL);
+  if (filters.forwardedTo) conditions.push(Prisma.sql`c."forwardedTo" = ${filters.forwardedTo}::"ForwardTarget"`);
+  if (filters.rating) conditions.push(ratedSql(filters.rating === "any" ? undefined : Number(filters.rating)));
+  if (filters.broker) conditions.push(PUNGLI_WITH_BROKER_SQL);
+  if (filters.amount) conditions.push(PUNGLI_WITH_AMOUNT_SQL);
+  if (filters.aboveFee) conditions.push(PUNGLI_ABOVE_FEE_SQL);
+  return conditions;
+}
+
 /** The filter conditions, all but status (counted per status) unless `withStatus`. */
 function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: { overdueBefore: Date; dueSoonUntil: Date }, withStatus: boolean): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [caseAccessSql(actor, "c")];
@@ -116,15 +166,12 @@ function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: 
   if (filters.view === "mine") conditions.push(Prisma.sql`c."assigneeId" = ${actor.id}::uuid`);
   if (filters.view === "unassigned") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
   if (filters.view === "escalated") conditions.push(Prisma.sql`c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`);
-  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
-  if (filters.channel) conditions.push(Prisma.sql`c."channel" = ${filters.channel}::"Channel"`);
-  if (filters.category) conditions.push(Prisma.sql`c."categoryId" = (SELECT category."id" FROM "Category" category WHERE category."code" = ${filters.category})`);
-  if (filters.service) conditions.push(Prisma.sql`c."serviceId" = (SELECT service."id" FROM "Service" service WHERE service."code" = ${filters.service})`);
-  if (filters.office) conditions.push(Prisma.sql`c."officeId" = (SELECT office."id" FROM "Office" office WHERE office."code" = ${filters.office})`);
+  conditions.push(...caseAttributeConditions(filters));
   if (filters.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${filters.assignee}::uuid`);
   if (filters.deadline) conditions.push(deadlineStateSql(filters.deadline, thresholds));
-  if (filters.from) conditions.push(Prisma.sql`c."receivedAt" > ${new Date(endOfJakartaDay(filters.from).getTime() - 24 * 60 * 60 * 1000)}`);
-  if (filters.to) conditions.push(Prisma.sql`c."receivedAt" <= ${endOfJakartaDay(filters.to)}`);
+  conditions.push(...receivedWithinConditions(filters));
+  // "Now" of the late filters is the overdue threshold: the same instant the deadline filter uses.
+  conditions.push(...statisticConditions(filters, thresholds.overdueBefore));
   if (filters.q) {
     // The words anywhere in the case text, or the exact tracking code however it was typed.
     const code = normalizeTrackingCode(filters.q);

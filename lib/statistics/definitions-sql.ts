@@ -42,3 +42,25 @@ export const RESOLUTION_ON_TIME_SQL = Prisma.sql`(c."verifiedAt" IS NOT NULL AND
 export function resolutionLateSql(now: Date): Prisma.Sql {
   return Prisma.sql`(${resolutionMeasuredSql(now)} AND NOT ${RESOLUTION_ON_TIME_SQL})`;
 }
+
+/**
+ * Escalated at some point: the sweep (lib/cases/escalation.ts) and a supervisor both set
+ * isEscalated and escalatedAt, and nothing clears them when the case closes; either one counts,
+ * so a flag set by hand in the database without a date is not missed.
+ */
+export const ESCALATED_SQL = Prisma.sql`(c."isEscalated" OR c."escalatedAt" IS NOT NULL)`;
+
+/** Pungli reports that give the amount demanded. */
+export const PUNGLI_WITH_AMOUNT_SQL = Prisma.sql`(c."kind" = 'PUNGLI'::"CaseKind" AND c."amountDemandedRupiah" IS NOT NULL)`;
+
+/** Pungli reports whose amount demanded was above the service's official fee (at filing time). */
+export const PUNGLI_ABOVE_FEE_SQL = Prisma.sql`(c."kind" = 'PUNGLI'::"CaseKind" AND c."feeDifferenceRupiah" > 0)`;
+
+/** Pungli reports that say a broker (calo) was involved. */
+export const PUNGLI_WITH_BROKER_SQL = Prisma.sql`(c."kind" = 'PUNGLI'::"CaseKind" AND c."brokerInvolved" IS TRUE)`;
+
+/** The case was rated by its reporter (`score` 1..5), or rated at all (`score` undefined). */
+export function ratedSql(score?: number): Prisma.Sql {
+  const scoreCondition = score === undefined ? Prisma.empty : Prisma.sql` AND rating."score" = ${score}`;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "SatisfactionRating" rating WHERE rating."caseId" = c."id"${scoreCondition})`;
+}

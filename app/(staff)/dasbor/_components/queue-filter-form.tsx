@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { buttonClassName, inputClassName, secondaryButtonClassName } from "@/components/form-styles";
 import type { QueueFilterOptions } from "@/lib/cases/queue";
-import { hasNarrowingFilters, QUEUE_DEADLINE_FILTERS, QUEUE_SORTS, toQueueSearch, type QueueFilters } from "@/lib/cases/queue-filters";
+import { hasNarrowingFilters, hasStatisticFilters, QUEUE_DEADLINE_FILTERS, QUEUE_SORTS, STATISTIC_FILTER_KEYS, toQueueSearch, type QueueFilters } from "@/lib/cases/queue-filters";
 import { CASE_STATUSES } from "@/lib/cases/workflow";
 
 const CHANNELS = ["ONLINE", "WALK_IN", "PHONE", "SMS", "EMAIL", "LETTER"] as const;
@@ -15,7 +15,9 @@ const selectClassName = `${inputClassName} mt-1 py-2`;
 /**
  * The queue's filters as a plain GET form: the URL holds the whole view (bookmarkable, shareable,
  * works without JavaScript). The search box is always in sight; the other filters fold away on
- * small screens and open by themselves when one is in use.
+ * small screens and open by themselves when one is in use. The filters a statistics figure links
+ * with (on-time, rating, pungli amount...) have no fields: they ride along as hidden inputs, under
+ * a notice with a link that drops them.
  */
 export async function QueueFilterForm({ filters, options }: { filters: QueueFilters; options: QueueFilterOptions }) {
   const [t, tabs, labels, locale] = await Promise.all([
@@ -26,10 +28,23 @@ export async function QueueFilterForm({ filters, options }: { filters: QueueFilt
   ]);
   const nameOf = (item: { nameId: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameId);
   const isNarrowed = hasNarrowingFilters(filters);
+  const statisticFilters = STATISTIC_FILTER_KEYS.flatMap((key) => (filters[key] ? [[key, filters[key]] as const] : []));
+  const withoutStatisticFilters = Object.fromEntries(Object.entries(filters).filter(([key]) => !(STATISTIC_FILTER_KEYS as readonly string[]).includes(key) && key !== "cursor"));
 
   return (
     <form method="get" action="/dasbor" role="search" aria-label={t("title")} className="space-y-4 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       {filters.view !== "all" ? <input type="hidden" name="view" value={filters.view} /> : null}
+      {statisticFilters.map(([key, value]) => (
+        <input key={key} type="hidden" name={key} value={value} />
+      ))}
+      {hasStatisticFilters(filters) ? (
+        <p role="status" className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-3 py-2 text-brand-900">
+          <span className="font-semibold">{t("fromStatistics")}</span>
+          <Link href={`/dasbor${toQueueSearch(withoutStatisticFilters)}`} className="font-semibold underline underline-offset-2">
+            {t("clearStatistics")}
+          </Link>
+        </p>
+      ) : null}
       <div>
         <label htmlFor="queue-q" className={labelClassName}>
           {t("search")}
