@@ -1,12 +1,19 @@
 /**
- * Runs once when a Next.js server instance starts. Starts the periodic escalation sweep of
- * overdue cases (lib/cases/escalation-timer.ts) in the Node.js runtime only, and never while
- * `next build` loads the app to prerender it.
+ * Runs once when a Next.js server instance starts, in the Node.js runtime only and never while
+ * `next build` loads the app to prerender it. Starts the periodic jobs of this instance:
+ * - the escalation sweep of overdue cases (lib/cases/escalation-timer.ts), unless ESCALATION_SWEEP=off;
+ * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off.
+ * Both coordinate with the other instances through PostgreSQL, so they are safe to leave on everywhere.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.ESCALATION_SWEEP === "off") return;
-  const { startEscalationTimer } = await import("./lib/cases/escalation-timer");
-  startEscalationTimer();
+  if (process.env.ESCALATION_SWEEP !== "off") {
+    const { startEscalationTimer } = await import("./lib/cases/escalation-timer");
+    startEscalationTimer();
+  }
+  if (process.env.EXPORT_WORKER !== "off") {
+    const { startExportTimer } = await import("./lib/exports/timer");
+    startExportTimer();
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- --cases=N]`: speed and memory figures of the officer queue and of filing a
- * report, on a temporary database with N demo cases (default 20,000). The project keeps such
- * targets out of the tests: this prints figures and fails only on errors, never on a threshold.
+ * `npm run bench [-- --cases=N]`: speed and memory figures of the officer queue, the statistics
+ * and filing a report, on a temporary database with N demo cases (default 20,000). The project
+ * keeps such targets out of the tests: this prints figures and fails only on errors, never on a
+ * threshold.
  *
  *   node --conditions=react-server --import tsx scripts/bench.ts [--cases=N]
  *
@@ -16,6 +17,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { prepareBenchDatabase } from "./bench/data";
+import { runCsvExportBenchmark } from "./bench/export-csv";
 import { runMeasurements, WARM_UP_RUNS, type Measurement, type MemoryFigures } from "./bench/measure";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
     const measuringFrom = performance.now();
     const { measurements, memory } = await runMeasurements();
     printReport(caseCount, measurements, memory, { setupS: (measuringFrom - started) / 1000, measuringS: (performance.now() - measuringFrom) / 1000 });
+    await runCsvExportBenchmark(caseCount);
     return 0;
   } catch (error) {
     console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -69,7 +72,7 @@ function printReport(caseCount: number, measurements: Measurement[], memory: Mem
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
   console.log([line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n"));
-  console.log(`\nRSS: ${memory.rssBeforeMiB} MiB before the measurements, ${memory.rssAfterQueueMiB} MiB after the queue ones, ${memory.rssAfterMiB} MiB after the filings (peak ${memory.maxRssMiB} MiB, heap used after ${memory.heapAfterMiB} MiB)`);
+  console.log(`\nRSS: ${memory.rssBeforeMiB} MiB before the measurements, ${memory.rssAfterQueueMiB} MiB after the queue and statistics ones, ${memory.rssAfterMiB} MiB after the filings (peak ${memory.maxRssMiB} MiB, heap used after ${memory.heapAfterMiB} MiB)`);
   console.log(`Setup (database, migrations, seed, copies) ${durations.setupS.toFixed(1)} s; measurements ${durations.measuringS.toFixed(1)} s. Medians and p95 after ${WARM_UP_RUNS} warm-up runs each.`);
 }
 

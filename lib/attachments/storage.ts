@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rename, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 /**
  * Where evidence bytes live, behind an interface small enough for an S3-like store to
@@ -9,8 +12,12 @@ import path from "node:path";
  */
 export type FileStorage = {
   put(key: string, bytes: Uint8Array): Promise<void>;
+  /** Writes from a stream (large exports), never holding the whole file in memory; same atomic rename as `put`. */
+  putStream(key: string, source: Readable | AsyncIterable<Uint8Array | string>): Promise<{ sizeBytes: number }>;
   /** Null when there is no such file. */
   get(key: string): Promise<Buffer | null>;
+  /** The file as a stream, or null when there is no such file. */
+  getStream(key: string): Promise<{ stream: Readable; sizeBytes: number } | null>;
   /** Does nothing when there is no such file. */
   delete(key: string): Promise<void>;
   /** Throws StoredFileMissingError when `fromKey` holds no file. */
@@ -75,6 +82,31 @@ export function createLocalFileStorage(root: string): FileStorage {
       const temporary = `${target}.partial-${randomBytes(6).toString("hex")}`;
       await writeFile(temporary, bytes, { flag: "wx", mode: 0o600 });
       await rename(temporary, target);
+    },
+
+    async putStream(key, source) {
+      const target = pathOf(key);
+      await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+      const temporary = `${target}.partial-${randomBytes(6).toString("hex")}`;
+      try {
+        await pipeline(source, createWriteStream(temporary, { flags: "wx", mode: 0o600 }));
+        await rename(temporary, target);
+      } catch (error) {
+        await unlink(temporary).catch(() => undefined);
+        throw error;
+      }
+      return { sizeBytes: (await stat(target)).size };
+    },
+
+    async getStream(key) {
+      const filePath = pathOf(key);
+      try {
+        const info = await stat(filePath);
+        return { stream: createReadStream(filePath), sizeBytes: info.size };
+      } catch (error) {
+        if (isMissing(error)) return null;
+        throw error;
+      }
     },
 
     async get(key) {

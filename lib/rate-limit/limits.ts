@@ -19,7 +19,9 @@ export type RateLimitPurpose =
   /** Wrong tracking code or key, per client. */
   | "trackingFailureByClient"
   /** Wrong key, per tracking code (whoever tries). */
-  | "trackingFailureByCode";
+  | "trackingFailureByCode"
+  /** Exports requested, per staff user. */
+  | "exportRequest";
 
 export type RateLimitDecision = { allowed: boolean; retryAfterSeconds: number };
 
@@ -36,6 +38,8 @@ function limitOf(purpose: RateLimitPurpose): number {
       return environment.RATE_LIMIT_TRACKING_FAILURES_PER_CLIENT_PER_HOUR;
     case "trackingFailureByCode":
       return environment.RATE_LIMIT_TRACKING_FAILURES_PER_CODE_PER_HOUR;
+    case "exportRequest":
+      return environment.RATE_LIMIT_EXPORTS_PER_HOUR;
   }
 }
 

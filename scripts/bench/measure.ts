@@ -12,6 +12,8 @@ import { fileReport } from "@/lib/reports/file-report";
 import type { ReportFormData } from "@/lib/reports/schemas";
 import { hashSecret } from "@/lib/security/secret-hash";
 
+import { measureStatistics } from "./statistics";
+
 /** What the bench measures, against the database in DATABASE_URL (see scripts/bench.ts). */
 
 export type Measurement = { name: string; timesMs: number[]; rows: string };
@@ -40,6 +42,7 @@ export async function runMeasurements(): Promise<{ measurements: Measurement[]; 
     }
     measurements.push(await measureQueue("officer kanim-bekasi, default view (open, deadline), page 1", officer, queueFiltersSchema.parse({})));
     measurements.push(await measureQueue(`national supervisor, all, search "${COMMON_WORD}", page 1`, supervisor, queueFiltersSchema.parse({ status: "all", sort: "newest", q: COMMON_WORD })));
+    measurements.push(...(await measureStatistics(measure)));
     const rssAfterQueue = process.memoryUsage().rss;
     measurements.push(await measure("fileReport, one pungli report (incl. argon2id)", async () => {
       const result = await fileReport({ form: pungliForm(), evidenceTokens: [], locale: "id" });

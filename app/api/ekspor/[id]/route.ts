@@ -1,0 +1,43 @@
+import { Readable } from "node:stream";
+
+import { getCurrentStaff } from "@/lib/auth/session";
+import { findExportDownload } from "@/lib/exports/jobs";
+import { getExportStorage } from "@/lib/exports/export-storage";
+import type { ExportFormat } from "@/lib/exports/params";
+
+/**
+ * Downloads a finished export: only its requester, only while they still have
+ * `viewStatistics`, only until it expires; 404 in every other case, so an id says nothing about
+ * whose export it is. The file is streamed from the storage, never cached.
+ */
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  pdf: "application/pdf",
+};
+
+function notFound(): Response {
+  return new Response("Not found", { status: 404, headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const actor = await getCurrentStaff();
+  if (!actor) return notFound();
+  const { id } = await params;
+  const download = await findExportDownload(actor, id);
+  if (!download) return notFound();
+  const file = await getExportStorage().getStream(download.storageKey);
+  if (!file) return notFound();
+  // The file name is built from codes and dates (lib/exports/describe.ts), so it is plain ASCII already.
+  const asciiName = download.fileName.replace(/[^A-Za-z0-9._-]/g, "_");
+  return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": CONTENT_TYPES[download.format],
+      "Content-Length": String(file.sizeBytes),
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(download.fileName)}`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,215 @@
+import "server-only";
+
+import { PassThrough, Readable, type Writable } from "node:stream";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
+
+import type { StaffActor } from "@/lib/auth/session";
+import { hasCasePermission } from "@/lib/cases/permissions";
+import { db } from "@/lib/db";
+import { describeError } from "@/lib/logging";
+import { getStatistics } from "@/lib/statistics/queries";
+
+import { countExportCases, streamExportCaseRows, type ExportCaseRow } from "./case-rows";
+import { buildExportColumns } from "./columns";
+import { describeExport, exportFileName } from "./describe";
+import { getExportStorage, newExportKey } from "./export-storage";
+import { formatJakartaTimestamp } from "./figures";
+import { EXPORT_JOB_KIND } from "./jobs";
+import { exportParamsSchema } from "./params";
+import { writeReportPdf } from "./report-pdf";
+import { buildSummarySections } from "./summary";
+import { loadExportTranslators } from "./texts";
+import { generateCaseCsv } from "./write-csv";
+import { writeCaseXlsx } from "./write-xlsx";
+
+/**
+ * The export worker: claims waiting jobs and writes their files. Any instance may run it (after
+ * a request, and from the periodic sweep in ./timer.ts); they share the work through Postgres:
+ *
+ * - A job is claimed with `FOR UPDATE SKIP LOCKED` and leased (lockedUntil). A running worker
+ *   renews the lease after every batch; a job whose lease ran out (its worker crashed or the
+ *   instance stopped) is claimed again by the next worker and starts over.
+ * - Each claim stamps startedAt, and every later write of the job matches it (a fencing token): a
+ *   worker that lost its lease finds its writes refused, stops and deletes its file.
+ * - One job at a time per instance, rows read in batches and the event loop given back between
+ *   batches, so a huge export neither fills memory nor holds up other requests.
+ * - A job unfinished JOB_TIME_LIMIT_MS after its request is failed by the sweep (./housekeeping.ts)
+ *   instead of being retried forever.
+ * - Failure codes are stored for the requester (invalidParams, accessRevoked, failed, timedOut);
+ *   details go to the log only.
+ */
+
+export const LEASE_MS = 2 * 60 * 1000;
+export const JOB_TIME_LIMIT_MS = 60 * 60 * 1000;
+
+export type ExportFailureCode = "invalidParams" | "accessRevoked" | "failed" | "timedOut";
+
+type ClaimedJob = { id: string; params: unknown; requestedById: string; createdAt: Date; claimedAt: Date };
+
+class LeaseLostError extends Error {
+  constructor(jobId: string) {
+    super(`Export job ${jobId} was taken over by another worker`);
+    this.name = "LeaseLostError";
+  }
+}
+
+class ExportRefusedError extends Error {
+  constructor(readonly code: ExportFailureCode) {
+    super(code);
+    this.name = "ExportRefusedError";
+  }
+}
+
+/**
+ * Kept on globalThis: Next.js may load this module once per bundle (instrumentation, actions,
+ * routes), and the limit is one job per process.
+ */
+const workerState = globalThis as unknown as { laporExportWorkerBusy?: boolean };
+
+/**
+ * Works through the waiting jobs until none is left; returns how many it finished or failed.
+ * Returns 0 at once when this instance is already working (its loop will pick up new jobs).
+ */
+export async function runExportWorker(options: { maxJobs?: number } = {}): Promise<number> {
+  if (workerState.laporExportWorkerBusy) return 0;
+  workerState.laporExportWorkerBusy = true;
+  let processed = 0;
+  try {
+    while (processed < (options.maxJobs ?? Number.POSITIVE_INFINITY)) {
+      const job = await claimExportJob(new Date());
+      if (!job) break;
+      await processExportJob(job);
+      processed += 1;
+    }
+  } catch (error) {
+    console.error("export worker stopped; the next sweep resumes", describeError(error));
+  } finally {
+    workerState.laporExportWorkerBusy = false;
+  }
+  return processed;
+}
+
+export async function claimExportJob(now: Date): Promise<ClaimedJob | null> {
+  const leaseEnd = new Date(now.getTime() + LEASE_MS);
+  const oldestAllowed = new Date(now.getTime() - JOB_TIME_LIMIT_MS);
+  const rows = await db.$queryRaw<{ id: string; params: unknown; requestedById: string; createdAt: Date; startedAt: Date }[]>`
+    UPDATE "ExportJob" SET "status" = 'RUNNING', "lockedUntil" = ${leaseEnd}, "startedAt" = ${now}, "progress" = 0, "error" = NULL
+    WHERE "id" = (
+      SELECT "id" FROM "ExportJob"
+      WHERE "kind" = ${EXPORT_JOB_KIND} AND "createdAt" > ${oldestAllowed}
+        AND ("status" = 'QUEUED' OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
+      ORDER BY "createdAt", "id"
+      LIMIT 1
+      FOR UPDATE SKIP LOCKED)
+    RETURNING "id", "params", "requestedById", "createdAt", "startedAt"`;
+  const row = rows[0];
+  return row ? { id: row.id, params: row.params, requestedById: row.requestedById, createdAt: row.createdAt, claimedAt: row.startedAt } : null;
+}
+
+export async function processExportJob(job: ClaimedJob): Promise<void> {
+  const storage = getExportStorage();
+  const storageKey = newExportKey(job.id);
+  let wroteFile = false;
+  try {
+    const params = exportParamsSchema.safeParse(job.params);
+    if (!params.success) throw new ExportRefusedError("invalidParams");
+    const actor = await loadRequester(job.requestedById);
+    if (!actor || !hasCasePermission(actor, "viewStatistics")) throw new ExportRefusedError("accessRevoked");
+
+    const fence = fenceOf(job);
+    const translators = await loadExportTranslators(params.data.locale);
+    const description = await describeExport(actor, params.data, translators);
+    const fileName = exportFileName(params.data, description, translators);
+    const asOf = job.createdAt;
+    const generatedAtLabel = formatJakartaTimestamp(asOf.toISOString(), params.data.locale);
+
+    const total = params.data.format === "pdf" ? 1 : await countExportCases(actor, params.data.filters);
+    await fence.update({ total });
+
+    wroteFile = true;
+    if (params.data.format === "pdf") {
+      const report = await getStatistics(actor, params.data.filters, { now: asOf });
+      const sections = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+      await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
+    } else {
+      const columns = buildExportColumns(translators, params.data.includeFreeText);
+      const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
+      if (params.data.format === "csv") {
+        await storage.putStream(storageKey, Readable.from(generateCaseCsv(batches, columns, params.data.separator)));
+      } else {
+        const report = await getStatistics(actor, params.data.filters, { now: asOf });
+        const summary = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+        await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));
+      }
+    }
+    const finished = await fence.finish({ storageKey, fileName, total });
+    if (!finished) throw new LeaseLostError(job.id);
+  } catch (error) {
+    if (wroteFile) await storage.delete(storageKey).catch(() => undefined);
+    if (error instanceof LeaseLostError) {
+      console.warn(error.message);
+      return;
+    }
+    const code: ExportFailureCode = error instanceof ExportRefusedError ? error.code : "failed";
+    if (code === "failed") console.error(`export job ${job.id} failed`, describeError(error));
+    await fenceOf(job).fail(code);
+  }
+}
+
+/** Streams what `write` produces into the storage, failing both sides when either fails. */
+async function writeThrough(storageKey: string, write: (output: Writable) => Promise<void>): Promise<void> {
+  const pipe = new PassThrough();
+  const stored = getExportStorage().putStream(storageKey, pipe);
+  try {
+    await write(pipe);
+  } catch (error) {
+    pipe.destroy(error instanceof Error ? error : new Error(String(error)));
+    await stored.catch(() => undefined);
+    throw error;
+  }
+  await stored;
+}
+
+type Fence = ReturnType<typeof fenceOf>;
+
+/** Writes to a job that hold only while this worker's claim does (see the fencing note above). */
+function fenceOf(job: ClaimedJob) {
+  const mine = { id: job.id, startedAt: job.claimedAt, status: "RUNNING" as const };
+  return {
+    async update(data: { total?: number; progress?: number }): Promise<void> {
+      const { count } = await db.exportJob.updateMany({ where: mine, data: { ...data, lockedUntil: new Date(Date.now() + LEASE_MS) } });
+      if (count === 0) throw new LeaseLostError(job.id);
+    },
+    async finish(result: { storageKey: string; fileName: string; total: number }): Promise<boolean> {
+      const { count } = await db.exportJob.updateMany({
+        where: mine,
+        data: { status: "SUCCEEDED", storageKey: result.storageKey, fileName: result.fileName, progress: result.total, finishedAt: new Date(), lockedUntil: null },
+      });
+      return count === 1;
+    },
+    async fail(code: ExportFailureCode): Promise<void> {
+      await db.exportJob.updateMany({ where: mine, data: { status: "FAILED", error: code, finishedAt: new Date(), lockedUntil: null } });
+    },
+  };
+}
+
+/** Passes the batches on, recording progress and renewing the lease after each, and yielding to other work. */
+async function* reportingProgress(batches: AsyncIterable<ExportCaseRow[]>, fence: Fence): AsyncGenerator<ExportCaseRow[]> {
+  let done = 0;
+  for await (const rows of batches) {
+    yield rows;
+    done += rows.length;
+    await fence.update({ progress: done });
+    await yieldToEventLoop();
+  }
+}
+
+/** The requester's account as it is now: their scope may have changed since they asked. */
+async function loadRequester(staffId: string): Promise<StaffActor | null> {
+  const user = await db.staffUser.findUnique({
+    where: { id: staffId },
+    select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true, isActive: true },
+  });
+  if (!user?.isActive) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, scopeLevel: user.scopeLevel, officeId: user.officeId, regionalOfficeId: user.regionalOfficeId };
+}

@@ -1,0 +1,90 @@
+import "server-only";
+
+import type { Writable } from "node:stream";
+
+import ExcelJS from "exceljs";
+
+import type { ExportCaseRow } from "./case-rows";
+import type { ExportColumn } from "./columns";
+import type { ExportDescription } from "./describe";
+import { toJakartaWallClock } from "./jakarta-time";
+import type { SummarySection } from "./summary";
+import type { ExportTranslators } from "./texts";
+
+/**
+ * The XLSX export: a summary sheet of the statistics, then the case rows on their own sheet,
+ * written with exceljs's streaming writer so rows go to the file as they come (shared strings
+ * off: that table would otherwise grow in memory with every distinct text).
+ *
+ * Cells are typed: instants are date cells showing Jakarta time, counts and rupiah are numbers,
+ * everything else is a text cell. A text cell is never a formula in XLSX (a formula is a
+ * separate cell kind), so text starting with "=" is stored and shown as written; it is not
+ * given the CSV's apostrophe.
+ */
+
+const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+
+export type XlsxInput = {
+  batches: AsyncIterable<ExportCaseRow[]>;
+  columns: ExportColumn[];
+  summary: SummarySection[];
+  description: ExportDescription;
+  generatedAtLabel: string;
+  translators: ExportTranslators;
+};
+
+export async function writeCaseXlsx(output: Writable, input: XlsxInput): Promise<void> {
+  const { t } = input.translators;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Lapor Imigrasi";
+  workbook.created = new Date();
+
+  const summarySheet = workbook.addWorksheet(t("summary.sheetSummary"));
+  summarySheet.columns = [{ width: 48 }, { width: 24 }, { width: 14 }, { width: 22 }, { width: 22 }, { width: 16 }, { width: 10 }];
+  const bold = (row: ExcelJS.Row) => {
+    row.font = { bold: true };
+    return row;
+  };
+  bold(summarySheet.addRow([t("summary.title")])).commit();
+  summarySheet.addRow([t("report.scope"), input.description.scopeLabel]).commit();
+  summarySheet.addRow([t("report.period"), input.description.periodLabel]).commit();
+  summarySheet.addRow([t("report.filters"), input.description.filtersLabel]).commit();
+  summarySheet.addRow([t("report.generatedAt"), input.generatedAtLabel]).commit();
+  for (const section of input.summary) {
+    summarySheet.addRow([]).commit();
+    if (section.lines.length > 0) {
+      bold(summarySheet.addRow([section.title])).commit();
+      for (const line of section.lines) summarySheet.addRow([line.label, line.value]).commit();
+    }
+    for (const table of section.tables) {
+      summarySheet.addRow([]).commit();
+      bold(summarySheet.addRow([table.title])).commit();
+      if (table.note) summarySheet.addRow([table.note]).commit();
+      bold(summarySheet.addRow(table.header)).commit();
+      for (const row of table.rows) summarySheet.addRow(row).commit();
+    }
+  }
+  summarySheet.commit();
+
+  const casesSheet = workbook.addWorksheet(t("summary.sheetCases"), { views: [{ state: "frozen", ySplit: 1 }] });
+  casesSheet.columns = input.columns.map((column) => ({
+    key: column.id,
+    width: column.width,
+    style: column.type === "datetime" ? { numFmt: DATE_TIME_FORMAT } : column.type === "number" ? { numFmt: "0" } : {},
+  }));
+  bold(casesSheet.addRow(input.columns.map((column) => column.header))).commit();
+  for await (const rows of input.batches) {
+    for (const row of rows) {
+      casesSheet
+        .addRow(
+          input.columns.map((column) => {
+            const value = column.value(row);
+            return value instanceof Date ? toJakartaWallClock(value) : value;
+          }),
+        )
+        .commit();
+    }
+  }
+  casesSheet.commit();
+  await workbook.commit();
+}
