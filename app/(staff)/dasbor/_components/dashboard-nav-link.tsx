@@ -6,14 +6,18 @@ import type { ReactNode } from "react";
 
 /**
  * A dashboard menu link that knows its section: the queue owns /dasbor and the case pages, the
- * intake owns /dasbor/kasus/baru (a prefix match would mark both as current there).
+ * intake owns /dasbor/kasus/baru (a prefix match would mark both as current there), statistics
+ * owns /dasbor/statistik.
  */
-function isInSection(pathname: string, section: "queue" | "intake"): boolean {
+type DashboardSection = "queue" | "intake" | "statistics";
+
+function isInSection(pathname: string, section: DashboardSection): boolean {
   if (section === "intake") return pathname === "/dasbor/kasus/baru";
+  if (section === "statistics") return pathname === "/dasbor/statistik" || pathname.startsWith("/dasbor/statistik/");
   return pathname === "/dasbor" || (pathname.startsWith("/dasbor/kasus/") && pathname !== "/dasbor/kasus/baru");
 }
 
-export function DashboardNavLink({ href, section, children }: { href: string; section: "queue" | "intake"; children: ReactNode }) {
+export function DashboardNavLink({ href, section, children }: { href: string; section: DashboardSection; children: ReactNode }) {
   const pathname = usePathname();
   return (
     <Link

@@ -6,11 +6,12 @@ import { hasCasePermission } from "@/lib/cases/permissions";
 import { DashboardNavLink } from "./dashboard-nav-link";
 
 // Sections that are not built yet are listed, marked as coming, but not linked.
-const upcomingSections = ["statistics", "admin"] as const;
+const upcomingSections = ["admin"] as const;
 
 export async function DashboardNav() {
   const [t, cases, common, actor] = await Promise.all([getTranslations("DashboardNav"), getTranslations("CaseNav"), getTranslations("Common"), getCurrentStaff()]);
   const canIntake = actor != null && hasCasePermission(actor, "intake") && actor.officeId != null;
+  const canViewStatistics = actor != null && hasCasePermission(actor, "viewStatistics");
 
   return (
     <nav aria-label={t("label")} className="mb-8 border-b border-slate-200 pb-3">
@@ -24,6 +25,13 @@ export async function DashboardNav() {
           <li>
             <DashboardNavLink href="/dasbor/kasus/baru" section="intake">
               {cases("intake")}
+            </DashboardNavLink>
+          </li>
+        ) : null}
+        {canViewStatistics ? (
+          <li>
+            <DashboardNavLink href="/dasbor/statistik" section="statistics">
+              {t("statistics")}
             </DashboardNavLink>
           </li>
         ) : null}

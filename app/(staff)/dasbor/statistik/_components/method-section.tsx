@@ -1,0 +1,23 @@
+import { getTranslations } from "next-intl/server";
+
+import type { Locale } from "@/i18n/locales";
+
+import { StatisticsSection } from "./statistics-section";
+import { formatCount } from "./statistics-format";
+
+// In the order a reader meets the figures; the definitions are lib/statistics/definitions-sql.ts.
+const PARAGRAPHS = ["period", "workingDays", "verification", "resolution", "days", "backlog", "satisfaction", "pungli", "minimum", "missing", "links"] as const;
+
+/** How the figures are computed, in plain words. */
+export async function MethodSection({ minimumCases, locale }: { minimumCases: number; locale: Locale }) {
+  const t = await getTranslations("Statistics.method");
+  return (
+    <StatisticsSection id="method" title={t("title")}>
+      <ul className="list-disc space-y-2 pl-5 text-slate-800">
+        {PARAGRAPHS.map((key) => (
+          <li key={key}>{t(key, { minimum: formatCount(minimumCases, locale) })}</li>
+        ))}
+      </ul>
+    </StatisticsSection>
+  );
+}

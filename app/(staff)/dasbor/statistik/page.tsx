@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { PageIntro } from "@/components/page-intro";
+import { isLocale } from "@/i18n/locales";
+import { requireStaff } from "@/lib/auth/session";
+import { hasCasePermission } from "@/lib/cases/permissions";
+import { parseStatisticsFilters } from "@/lib/statistics/filters";
+import { getStatistics, getStatisticsFilterOptions } from "@/lib/statistics/queries";
+
+import { BacklogSection } from "./_components/backlog-section";
+import { DeadlinesSection } from "./_components/deadlines-section";
+import { ExportPanel } from "./_components/export-panel";
+import { MethodSection } from "./_components/method-section";
+import { NotAvailableForRole } from "./_components/not-available";
+import { OfficesSection } from "./_components/offices-section";
+import { OutcomesSection } from "./_components/outcomes-section";
+import { PungliSection } from "./_components/pungli-section";
+import { SatisfactionSection } from "./_components/satisfaction-section";
+import { StatisticsFilterForm, type PeriodInput } from "./_components/statistics-filter-form";
+import { StatisticsHeader } from "./_components/statistics-header";
+import { VolumeSection } from "./_components/volume-section";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Statistics");
+  return { title: t("metaTitle") };
+}
+
+/** Statistics of the supervisor's scope over a period, every figure linked to the queue. */
+export default async function StatisticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireStaff();
+  if (!hasCasePermission(actor, "viewStatistics")) return <NotAvailableForRole />;
+
+  const now = new Date();
+  const parsed = parseStatisticsFilters(await searchParams, now);
+  const filters = parsed.ok ? parsed.filters : parsed.fallback;
+  const period: PeriodInput = parsed.ok
+    ? { ...filters.period, hasError: false }
+    : { preset: "custom", from: parsed.typed.from ?? "", to: parsed.typed.to ?? "", hasError: true };
+  const [t, requestedLocale, report, options] = await Promise.all([
+    getTranslations("Statistics"),
+    getLocale(),
+    getStatistics(actor, filters, { now }),
+    getStatisticsFilterOptions(actor),
+  ]);
+  const locale = isLocale(requestedLocale) ? requestedLocale : "id";
+  const hasReports = report.volume.received > 0;
+
+  return (
+    <div className="space-y-6">
+      <PageIntro title={t("title")} lead={t("lead")} />
+      <StatisticsFilterForm filters={filters} period={period} options={options} />
+      <StatisticsHeader report={report} options={options} locale={locale} />
+      {/* The exports of these figures (CSV, XLSX, PDF) under the same filters. */}
+      <ExportPanel filters={filters} />
+      {hasReports ? null : (
+        <div role="status" className="rounded-xl border border-dashed border-slate-400 bg-white p-6">
+          <h2 className="text-xl font-semibold text-brand-900">{t("empty.title")}</h2>
+          <p className="mt-2 text-slate-700">{t("empty.body")}</p>
+        </div>
+      )}
+      {hasReports ? <VolumeSection report={report} locale={locale} /> : null}
+      {hasReports || report.backlog.open > 0 ? <BacklogSection report={report} locale={locale} /> : null}
+      {hasReports ? (
+        <>
+          <DeadlinesSection report={report} locale={locale} />
+          <OutcomesSection report={report} locale={locale} />
+          <SatisfactionSection report={report} locale={locale} />
+          <PungliSection report={report} locale={locale} />
+          {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}
+        </>
+      ) : null}
+      <MethodSection minimumCases={report.minimumCases} locale={locale} />
+    </div>
+  );
+}
