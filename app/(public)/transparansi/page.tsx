@@ -1,39 +1,81 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
+import { MAX_OFFICE_SEARCH_LENGTH } from "@/lib/transparency/office-search";
+import { getPublicStatistics } from "@/lib/transparency/snapshot";
 
-const plannedFigures = ["volume", "timeliness", "substantiated", "satisfaction"] as const;
+import { HeadlineFigures } from "./_components/headline-figures";
+import { Method } from "./_components/method";
+import { MonthlyTrend } from "./_components/monthly-trend";
+import { OfficeList } from "./_components/office-list";
+import { getFigureFormat } from "./_components/public-figure";
+
+/** `?q=` searches the office list; `?office=<code>` shows one office's figures and trend. */
+const searchParamsSchema = z.object({
+  q: z.string().max(MAX_OFFICE_SEARCH_LENGTH).catch("").default(""),
+  office: z.string().max(100).optional().catch(undefined),
+});
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations("TransparencyPage");
+  const t = await getTranslations("Transparency");
   return { title: t("metaTitle") };
 }
 
-export default async function TransparencyPage() {
-  const t = await getTranslations("TransparencyPage");
+export default async function TransparencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // The figures are read from the stored snapshot at request time, never at build time.
+  await connection();
+  const [{ q: query, office: officeCode }, { statistics }, t, format] = await Promise.all([
+    searchParams.then((params) => searchParamsSchema.parse(params)),
+    getPublicStatistics(),
+    getTranslations("Transparency"),
+    getFigureFormat(),
+  ]);
+  const office = officeCode ? statistics.offices.find((candidate) => candidate.code === officeCode) : undefined;
+  const shown = office ?? statistics.national;
 
   return (
     <div className="space-y-8">
       <PageIntro title={t("title")} lead={t("lead")}>
-        <StatusNotice>{t("status")}</StatusNotice>
+        <p className="text-slate-700">
+          {t("period", { from: format.day(statistics.period.from), to: format.day(statistics.period.to) })}{" "}
+          {t("updated", { updatedAt: format.instant(statistics.computedAt) })}
+        </p>
       </PageIntro>
-      <SectionCard title={t("planned.title")}>
-        <ul className="list-disc space-y-1 pl-5">
-          {plannedFigures.map((figure) => (
-            <li key={figure}>{t(`planned.items.${figure}`)}</li>
-          ))}
-        </ul>
+
+      {officeCode && !office ? <StatusNotice>{t("office.notFound")}</StatusNotice> : null}
+
+      <section aria-labelledby="figures-title" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <div>
+          <h2 id="figures-title" className="text-xl font-semibold text-brand-900">
+            {office ? office.name : t("national.title")}
+          </h2>
+          {office ? <p className="text-slate-700">{t("office.location", { city: office.city, province: office.province })}</p> : null}
+        </div>
+        <HeadlineFigures figures={shown.figures} format={format} />
+        <p className="text-sm text-slate-700">{t("figures.rounded", { base: format.decimal(statistics.rules.roundingBase) })}</p>
+        <h3 className="text-lg font-semibold text-brand-900">{t("trend.title")}</h3>
+        <MonthlyTrend months={shown.months} format={format} />
+        {office ? (
+          <p>
+            <Link href="/transparansi" className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
+              {t("office.back")}
+            </Link>
+          </p>
+        ) : null}
+      </section>
+
+      <SectionCard title={t("offices.title")}>
+        <p>{t("offices.lead")}</p>
+        <OfficeList offices={statistics.offices} query={query} format={format} />
       </SectionCard>
-      <div className="grid gap-6 md:grid-cols-2">
-        <SectionCard title={t("comparable.title")}>
-          <p>{t("comparable.body")}</p>
-        </SectionCard>
-        <SectionCard title={t("privacy.title")}>
-          <p>{t("privacy.body")}</p>
-        </SectionCard>
-      </div>
+
+      <Method statistics={statistics} format={format} />
     </div>
   );
 }

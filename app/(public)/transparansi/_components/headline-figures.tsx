@@ -1,0 +1,48 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+
+import type { PublicFigures } from "@/lib/transparency/types";
+
+import type { FigureFormat } from "./public-figure";
+
+function Figure({ label, value, note }: { label: string; value: ReactNode; note?: ReactNode }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+      <dt className="text-sm font-medium text-slate-700">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold text-brand-900">{value}</dd>
+      {note ? <dd className="mt-1 text-sm text-slate-700">{note}</dd> : null}
+    </div>
+  );
+}
+
+function TooFew({ text }: { text: string }) {
+  return <span className="text-base font-semibold text-slate-700">{text}</span>;
+}
+
+/** The four headline figures of the country or of one office. */
+export async function HeadlineFigures({ figures, format }: { figures: PublicFigures; format: FigureFormat }) {
+  const t = await getTranslations("Transparency.figures");
+  const tooFew = <TooFew text={t("tooFew")} />;
+  const { resolutionOnTimePercent, medianResolutionWorkingDays, satisfaction } = figures;
+
+  return (
+    <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <Figure label={t("received")} value={format.count(figures.received)} />
+      <Figure
+        label={t("onTime")}
+        value={resolutionOnTimePercent === null ? tooFew : format.percent(resolutionOnTimePercent)}
+        note={resolutionOnTimePercent === null ? undefined : t("onTimeNote")}
+      />
+      <Figure
+        label={t("median")}
+        value={medianResolutionWorkingDays === null ? tooFew : t("medianValue", { days: format.decimal(medianResolutionWorkingDays) })}
+        note={medianResolutionWorkingDays === null ? undefined : t("medianNote")}
+      />
+      <Figure
+        label={t("satisfaction")}
+        value={satisfaction.averageScore === null ? tooFew : t("satisfactionValue", { score: format.decimal(satisfaction.averageScore) })}
+        note={satisfaction.averageScore === null ? undefined : t("ratingsNote", { count: format.countText(satisfaction.ratings) })}
+      />
+    </dl>
+  );
+}

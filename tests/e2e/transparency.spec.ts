@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import type transparencyMessages from "../../messages/transparency/id.json";
+import { expect, expectNoAccessibilityViolations, locales, test, useLocale, type Locale } from "./_setup/fixtures";
+import { expectNoHorizontalOverflow } from "./fixtures/report-pages";
+import { expectNoAccessibilityViolationsWithoutJavaScript } from "./fixtures/static-accessibility";
+
+/**
+ * The public transparency page over the seeded demo data: no sign-in, both languages, the office
+ * search with and without JavaScript, one office's monthly figures, axe-core clean at 360 px.
+ */
+
+type Texts = (typeof transparencyMessages)["Transparency"];
+
+function textsFor(locale: Locale): Texts {
+  const file = path.resolve("messages", "transparency", `${locale}.json`);
+  return (JSON.parse(readFileSync(file, "utf8")) as typeof transparencyMessages).Transparency;
+}
+
+const officeList = (page: import("@playwright/test").Page) => page.locator("#office-figures > tr:visible");
+
+for (const locale of locales) {
+  test.describe(`in ${locale === "id" ? "Indonesian" : "English"}`, () => {
+    const texts = textsFor(locale);
+
+    test.beforeEach(async ({ context, baseURL }) => {
+      await useLocale(context, locale, baseURL!);
+    });
+
+    test("shows the national figures, the trend by month and the method without signing in", async ({ page, consoleErrors }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      const response = await page.goto("/transparansi");
+
+      expect(response?.status()).toBe(200);
+      expect(page.url()).toMatch(/\/transparansi$/);
+      await expect(page.getByRole("heading", { level: 1, name: texts.title })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 2, name: texts.national.title })).toBeVisible();
+      await expect(page.getByText(texts.figures.received, { exact: true }).first()).toBeVisible();
+      await expect(page.getByRole("table", { name: texts.trend.caption }).getByRole("row")).toHaveCount(13);
+      await expect(page.getByRole("heading", { level: 2, name: texts.method.title })).toBeVisible();
+      await expectNoAccessibilityViolations(page);
+      await expectNoHorizontalOverflow(page);
+      expect(consoleErrors).toEqual([]);
+    });
+
+    test("finds an office as the visitor types and opens its figures by month", async ({ page, consoleErrors }) => {
+      await page.goto("/transparansi");
+      const allOffices = await officeList(page).count();
+      expect(allOffices).toBeGreaterThan(100);
+
+      await page.getByRole("searchbox", { name: texts.offices.searchLabel }).fill("denpasar");
+      await expect(officeList(page)).toHaveCount(1);
+      await expect(page.locator("[aria-live=polite]").filter({ hasText: locale === "id" ? "1 kantor ditampilkan." : "1 office shown." })).toBeVisible();
+
+      await officeList(page).getByRole("link", { name: "Kantor Imigrasi Kelas I TPI Denpasar" }).click();
+      await expect(page).toHaveURL(/office=kanim-denpasar/);
+      await expect(page.getByRole("heading", { level: 2, name: "Kantor Imigrasi Kelas I TPI Denpasar" })).toBeVisible();
+      await expect(page.getByRole("table", { name: texts.trend.caption }).getByRole("row")).toHaveCount(13);
+      await expectNoAccessibilityViolations(page);
+
+      await page.getByRole("link", { name: texts.office.back }).click();
+      await expect(page.getByRole("heading", { level: 2, name: texts.national.title })).toBeVisible();
+      expect(consoleErrors).toEqual([]);
+    });
+
+    test.describe("without JavaScript", () => {
+      test.use({ javaScriptEnabled: false });
+
+      test("searches the offices with the form", async ({ page, browser }) => {
+        await page.goto("/transparansi");
+        await page.getByRole("searchbox", { name: texts.offices.searchLabel }).fill("singaraja");
+        await page.getByRole("button", { name: texts.offices.searchButton }).click();
+
+        await expect(page).toHaveURL(/\?q=singaraja/);
+        await expect(officeList(page)).toHaveCount(1);
+        await expect(officeList(page)).toContainText("Singaraja");
+        await expectNoAccessibilityViolationsWithoutJavaScript(page, browser);
+      });
+    });
+  });
+}
+
+test("the language switcher turns the page into English and back", async ({ page, context, baseURL }) => {
+  await useLocale(context, "id", baseURL!);
+  await page.goto("/transparansi");
+  await expect(page.getByRole("heading", { level: 1, name: textsFor("id").title })).toBeVisible();
+
+  await page.getByRole("button", { name: "English" }).first().click();
+  await expect(page).toHaveURL(/\/transparansi$/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 2, name: textsFor("en").method.title })).toBeVisible();
+});
+
+test("an unknown office falls back to the national figures with a notice", async ({ page, context, baseURL }) => {
+  await useLocale(context, "id", baseURL!);
+  await page.goto("/transparansi?office=kanim-tidak-ada");
+  await expect(page.getByText(textsFor("id").office.notFound)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: textsFor("id").national.title })).toBeVisible();
+});
