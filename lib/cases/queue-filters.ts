@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { DEADLINE_STATES } from "@/lib/deadlines/case-clock";
+import { isRealDateKey } from "@/lib/deadlines/working-days";
 
 import { CASE_STATUSES } from "./workflow";
 
@@ -27,7 +28,6 @@ export const QUEUE_DEADLINE_FILTERS = DEADLINE_STATES.filter((state) => state !=
 export const QUEUE_PAGE_SIZE = 25;
 export const QUEUE_SEARCH_MAX = 200;
 
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
 function optionalEnum<const Values extends readonly [string, ...string[]]>(values: Values) {
   return z.enum(values).optional().catch(undefined);
@@ -49,12 +49,6 @@ const optionalDateKey = z
   .catch(undefined)
   .transform((value) => (value && isRealDateKey(value) ? value : undefined));
 
-/** "YYYY-MM-DD" naming a day that exists (Date.parse would roll 2026-02-30 over to March). */
-function isRealDateKey(value: string): boolean {
-  if (!DATE_KEY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 export const queueFiltersSchema = z.object({
   view: z.enum(QUEUE_VIEWS).catch("all"),

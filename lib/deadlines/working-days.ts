@@ -13,6 +13,22 @@ export function toJakartaDateKey(instant: Date): string {
   return new Date(instant.getTime() + JAKARTA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** Years a date typed into a filter may name: wide enough for any report, narrow enough for Postgres and Date arithmetic. */
+const DATE_KEY_YEARS = { first: 2000, last: 2100 } as const;
+
+/**
+ * Whether `value` is "YYYY-MM-DD" naming a day that exists (Date.parse would roll 2026-02-30
+ * over to March) in a plausible year: URLs are typed by hand, and a year 0001 would reach
+ * Postgres as an out-of-range timestamp.
+ */
+export function isRealDateKey(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < DATE_KEY_YEARS.first || year > DATE_KEY_YEARS.last) return false;
+  const date = new Date(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
 /** The last millisecond of a Jakarta calendar day, as an instant. */
 export function endOfJakartaDay(dateKey: string): Date {
   const midnightUtc = Date.parse(`${dateKey}T00:00:00.000Z`);

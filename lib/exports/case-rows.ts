@@ -2,8 +2,8 @@ import "server-only";
 
 import type { StaffActor } from "@/lib/auth/session";
 import { caseAccessSql } from "@/lib/cases/access";
+import { caseAttributeConditions, receivedWithinConditions } from "@/lib/cases/queue";
 import { db } from "@/lib/db";
-import { endOfJakartaDay } from "@/lib/deadlines/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Channel, DeadlineTier, ForwardTarget, MessageKind } from "@/lib/generated/prisma/enums";
 import { RESOLUTION_ON_TIME_SQL, VERIFICATION_ON_TIME_SQL, resolutionMeasuredSql, verificationMeasuredSql } from "@/lib/statistics/definitions-sql";
@@ -69,15 +69,7 @@ export type ExportCaseRow = {
 
 /** The export's filters as SQL over "Case" aliased `c`: the queue's conditions (lib/cases/queue.ts) and its receipt-date boundaries. */
 export function exportCaseConditions(actor: StaffActor, filters: StatisticsFilters): Prisma.Sql[] {
-  const conditions: Prisma.Sql[] = [caseAccessSql(actor, "c")];
-  if (filters.kind) conditions.push(Prisma.sql`c."kind" = ${filters.kind}::"CaseKind"`);
-  if (filters.channel) conditions.push(Prisma.sql`c."channel" = ${filters.channel}::"Channel"`);
-  if (filters.category) conditions.push(Prisma.sql`c."categoryId" = (SELECT category."id" FROM "Category" category WHERE category."code" = ${filters.category})`);
-  if (filters.service) conditions.push(Prisma.sql`c."serviceId" = (SELECT service."id" FROM "Service" service WHERE service."code" = ${filters.service})`);
-  if (filters.office) conditions.push(Prisma.sql`c."officeId" = (SELECT office."id" FROM "Office" office WHERE office."code" = ${filters.office})`);
-  conditions.push(Prisma.sql`c."receivedAt" > ${new Date(endOfJakartaDay(filters.period.from).getTime() - 24 * 60 * 60 * 1000)}`);
-  conditions.push(Prisma.sql`c."receivedAt" <= ${endOfJakartaDay(filters.period.to)}`);
-  return conditions;
+  return [caseAccessSql(actor, "c"), ...caseAttributeConditions(filters), ...receivedWithinConditions(filters.period)];
 }
 
 export async function countExportCases(actor: StaffActor, filters: StatisticsFilters): Promise<number> {

@@ -34,17 +34,20 @@ export function neutralizeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-export function formatCsvCell(cell: CsvCell, separator: CsvSeparator): string {
+export function formatCsvCell(cell: CsvCell): string {
   if (cell === null || cell === undefined) return "";
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   const text = neutralizeFormula(cell);
-  const needsQuotes = text.includes(separator) || text.includes('"') || text.includes("\r") || text.includes("\n");
+  // Quote on either separator, not only the chosen one: Excel splits on the separator of the
+  // reader's regional settings, so an unquoted "x;=HYPERLINK(...)" in a comma file would become
+  // a formula cell on an Indonesian computer.
+  const needsQuotes = CSV_SEPARATORS.some((candidate) => text.includes(candidate)) || /["\t\r\n]/.test(text);
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** One record, CRLF included. */
 export function formatCsvRow(cells: readonly CsvCell[], separator: CsvSeparator): string {
-  return cells.map((cell) => formatCsvCell(cell, separator)).join(separator) + CSV_LINE_END;
+  return cells.map((cell) => formatCsvCell(cell)).join(separator) + CSV_LINE_END;
 }
 
 /**

@@ -37,7 +37,7 @@ export async function describeExport(actor: StaffActor, params: ExportParams, { 
   if (filters.channel) parts.push(t("filterParts.channel", { value: labels(`channel.${filters.channel}`) }));
   if (filters.category) parts.push(t("filterParts.category", { value: localName(category, filters.category) }));
   if (filters.service) parts.push(t("filterParts.service", { value: localName(service, filters.service) }));
-  if (params.includeFreeText && params.format !== "pdf") parts.push(t("filterParts.freeText"));
+  if (params.includeFreeText) parts.push(t("filterParts.freeText"));
 
   const scopeLabel = scope.scope.kind === "all" || scope.scope.kind === "none" ? t(`scope.${scope.scope.kind}`) : t(`scope.${scope.scope.kind}`, { name: scope.scope.name });
   return {

@@ -42,7 +42,15 @@ import { writeCaseXlsx } from "./write-xlsx";
 export const LEASE_MS = 2 * 60 * 1000;
 export const JOB_TIME_LIMIT_MS = 60 * 60 * 1000;
 
-export type ExportFailureCode = "invalidParams" | "accessRevoked" | "failed" | "timedOut";
+export type ExportFailureCode = "invalidParams" | "accessRevoked" | "failed" | "timedOut" | "tooManyRowsForXlsx";
+
+/**
+ * The most rows an XLSX export may hold. exceljs's streaming writer has no backpressure: when
+ * rows come faster than it compresses them it buffers the sheet's XML in memory (about 1.2 MB per
+ * 1,000 rows measured here), so an unbounded XLSX could grow an instance's memory with the row
+ * count. Larger exports are CSV, which streams with flat memory.
+ */
+export const XLSX_MAX_ROWS = 50_000;
 
 type ClaimedJob = { id: string; params: unknown; requestedById: string; createdAt: Date; claimedAt: Date };
 
@@ -110,6 +118,10 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
   const storage = getExportStorage();
   const storageKey = newExportKey(job.id);
   let wroteFile = false;
+  // Batches renew the lease, but counting, the statistics and a whole PDF do not: renew it on a
+  // timer too, so a slow step is not mistaken for a dead worker and taken over by another.
+  const renewal = setInterval(() => void fenceOf(job).update({}).catch(() => undefined), LEASE_MS / 3);
+  renewal.unref();
   try {
     const params = exportParamsSchema.safeParse(job.params);
     if (!params.success) throw new ExportRefusedError("invalidParams");
@@ -124,6 +136,7 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
     const generatedAtLabel = formatJakartaTimestamp(asOf.toISOString(), params.data.locale);
 
     const total = params.data.format === "pdf" ? 1 : await countExportCases(actor, params.data.filters);
+    if (params.data.format === "xlsx" && total > XLSX_MAX_ROWS) throw new ExportRefusedError("tooManyRowsForXlsx");
     await fence.update({ total });
 
     wroteFile = true;
@@ -153,6 +166,8 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
     const code: ExportFailureCode = error instanceof ExportRefusedError ? error.code : "failed";
     if (code === "failed") console.error(`export job ${job.id} failed`, describeError(error));
     await fenceOf(job).fail(code);
+  } finally {
+    clearInterval(renewal);
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { isRealDateKey, toJakartaDateKey } from "@/lib/deadlines/working-days";
 
 import type { ReportErrorCode } from "./error-codes";
 
@@ -206,12 +206,6 @@ function incidentDateSchema(now: () => Date) {
         .refine((dateKey) => dateKey <= toJakartaDateKey(now()), { error: "dateInFuture", abort: true })
         .refine((dateKey) => dateKey >= oldestIncidentDateKey(now()), { error: "dateTooOld" }),
     );
-}
-
-function isRealDateKey(dateKey: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dateKey)) return false;
-  const date = new Date(`${dateKey}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === dateKey;
 }
 
 /** The same calendar day, `incidentMaxAgeYears` years before today in Jakarta. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { isRealDateKey, toJakartaDateKey } from "@/lib/deadlines/working-days";
 
 /**
  * The period a statistic covers: reports *received* between two Jakarta calendar days, both
@@ -17,13 +17,6 @@ export type StatisticsPeriod = { preset: PeriodPreset; from: string; to: string 
 /** The longest custom period, so a typo in a year cannot ask for a century of months. */
 export const MAX_PERIOD_DAYS = 3 * 366;
 
-const DATE_KEY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isRealDateKey(value: string): boolean {
-  if (!DATE_KEY.test(value)) return false;
-  const date = new Date(`${value}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 function dateKey(year: number, monthIndex: number, day: number): string {
   return new Date(Date.UTC(year, monthIndex, day)).toISOString().slice(0, 10);

@@ -100,7 +100,7 @@ export async function computePublicStatistics(client: QueryClient, options: { no
   const period = resolvePublicPeriod(now);
   const [rows, offices] = await Promise.all([
     queryAggregates(client, period, now),
-    client.office.findMany({ select: { id: true, code: true, name: true, city: true, province: true, isActive: true }, orderBy: [{ city: "asc" }, { name: "asc" }] }),
+    client.office.findMany({ select: { id: true, code: true, name: true, city: true, province: true }, orderBy: [{ city: "asc" }, { name: "asc" }] }),
   ]);
 
   const national = rows.find((row) => row.level === 3) ?? { ...EMPTY_ROW, officeId: null, month: null, level: 3 };
@@ -114,8 +114,9 @@ export async function computePublicStatistics(client: QueryClient, options: { no
     officeMonths.set(row.officeId, months);
   }
 
+  // Every office is listed, active or not: listing an inactive one only when it had reports
+  // would tell that its "< 5" means 1 to 4.
   const publicOffices: PublicOffice[] = offices
-    .filter((office) => office.isActive || officeTotals.has(office.id))
     .map((office) => ({
       code: office.code,
       name: office.name,

@@ -35,7 +35,8 @@ export function publicStatisticsRules(): TransparencyRules {
   const environment = getEnvironment();
   return {
     minimumCount: environment.PUBLIC_STATS_MIN_COUNT,
-    minimumCases: environment.STATS_MIN_CASES,
+    // Never compute a share over fewer cases than a count that may be published exactly.
+    minimumCases: Math.max(environment.STATS_MIN_CASES, environment.PUBLIC_STATS_MIN_COUNT),
     refreshMinutes: environment.PUBLIC_STATS_REFRESH_MINUTES,
   };
 }

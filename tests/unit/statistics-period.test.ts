@@ -56,6 +56,9 @@ describe("custom periods", () => {
     ["an impossible date", { from: "2026-02-30", to: "2026-03-10" }],
     ["a date in another format", { from: "03/02/2026", to: "2026-03-10" }],
     ["reversed dates", { from: "2026-03-10", to: "2026-03-09" }],
+    // Year 1 would reach Postgres as an out-of-range timestamp and crash the page.
+    ["a year before 2000", { from: "0001-01-01", to: "0001-01-02" }],
+    ["a year after 2100", { from: "2101-01-01", to: "2101-01-02" }],
   ])("refuses %s", (_name, dates) => {
     expect(resolvePeriod({ preset: "custom", ...dates }, now)).toBeNull();
   });
@@ -73,6 +76,12 @@ describe("the months of a period", () => {
 
   it("lists one month for a period inside it", () => {
     expect(monthsOfPeriod({ from: "2026-03-05", to: "2026-03-05" })).toEqual(["2026-03"]);
+  });
+});
+
+describe("queue dates typed into the URL", () => {
+  it("drops a date in a year Postgres or the deadline arithmetic cannot take", () => {
+    expect(parseQueueFilters({ from: "0001-01-01", to: "2026-01-31" })).toMatchObject({ from: undefined, to: "2026-01-31" });
   });
 });
 
