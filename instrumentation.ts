@@ -2,8 +2,9 @@
  * Runs once when a Next.js server instance starts, in the Node.js runtime only and never while
  * `next build` loads the app to prerender it. Starts the periodic jobs of this instance:
  * - the escalation sweep of overdue cases (lib/cases/escalation-timer.ts), unless ESCALATION_SWEEP=off;
- * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off.
- * Both coordinate with the other instances through PostgreSQL, so they are safe to leave on everywhere.
+ * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off;
+ * - the pre-warm of the supervisors' statistics (lib/statistics/snapshot-timer.ts), unless STATISTICS_PREWARM=off.
+ * All coordinate with the other instances through PostgreSQL, so they are safe to leave on everywhere.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -15,5 +16,9 @@ export async function register(): Promise<void> {
   if (process.env.EXPORT_WORKER !== "off") {
     const { startExportTimer } = await import("./lib/exports/timer");
     startExportTimer();
+  }
+  if (process.env.STATISTICS_PREWARM !== "off") {
+    const { startStatisticsPrewarmTimer } = await import("./lib/statistics/snapshot-timer");
+    startStatisticsPrewarmTimer();
   }
 }

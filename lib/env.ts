@@ -76,6 +76,8 @@ const environmentSchema = z.object({
   PUBLIC_STATS_MIN_COUNT: z.coerce.number().int().min(1).max(1_000).default(5),
   /** Minutes the public transparency figures are served from their stored snapshot before one instance recomputes them. */
   PUBLIC_STATS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Minutes a supervisor's statistics view is served from its stored snapshot before it is recomputed (and the pre-warm's interval). */
+  STATS_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -40,6 +40,24 @@ function scopeOf(actor: StaffActor): CaseScope {
   }
 }
 
+/**
+ * A stable name of the scope `actor` sees ("all", "region:3", "office:7", "none"), for caches
+ * keyed by what a user can see (lib/statistics/snapshots.ts). It does not cover the
+ * involvement exclusion: a cache keyed by it must bypass actors marked involved in a case.
+ */
+export function caseScopeKey(actor: StaffActor): string {
+  const scope = scopeOf(actor);
+  switch (scope.kind) {
+    case "all":
+    case "none":
+      return scope.kind;
+    case "office":
+      return `office:${scope.officeId}`;
+    case "region":
+      return `region:${scope.regionalOfficeId}`;
+  }
+}
+
 /** The Prisma `where` of the cases `actor` can see. Combine it with AND, never replace it. */
 export function caseAccessWhere(actor: StaffActor): Prisma.CaseWhereInput {
   const notInvolved: Prisma.CaseWhereInput = { involvements: { none: { staffUserId: actor.id } } };

@@ -5,8 +5,10 @@ import { PageIntro } from "@/components/page-intro";
 import { isLocale } from "@/i18n/locales";
 import { requireStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
+import { getEnvironment } from "@/lib/env";
 import { parseStatisticsFilters } from "@/lib/statistics/filters";
-import { getStatistics, getStatisticsFilterOptions } from "@/lib/statistics/queries";
+import { getStatisticsFilterOptions } from "@/lib/statistics/queries";
+import { getStatisticsSnapshot } from "@/lib/statistics/snapshots";
 
 import { BacklogSection } from "./_components/backlog-section";
 import { DeadlinesSection } from "./_components/deadlines-section";
@@ -40,7 +42,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const [t, requestedLocale, report, options] = await Promise.all([
     getTranslations("Statistics"),
     getLocale(),
-    getStatistics(actor, filters, { now }),
+    getStatisticsSnapshot(actor, filters, { now }),
     getStatisticsFilterOptions(actor),
   ]);
   const locale = isLocale(requestedLocale) ? requestedLocale : "id";
@@ -70,7 +72,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}
         </>
       ) : null}
-      <MethodSection minimumCases={report.minimumCases} locale={locale} />
+      <MethodSection minimumCases={report.minimumCases} refreshMinutes={getEnvironment().STATS_SNAPSHOT_MINUTES} locale={locale} />
     </div>
   );
 }
