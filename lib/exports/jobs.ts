@@ -3,6 +3,7 @@ import "server-only";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
+import { caseScopeKey } from "@/lib/cases/access";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
@@ -23,6 +24,9 @@ import { exportParamsSchema, type ExportFormat, type ExportParams } from "./para
  * - Limits: RATE_LIMIT_EXPORTS_PER_HOUR requests per user per hour, and at most
  *   EXPORT_MAX_ACTIVE_PER_USER of a user's jobs waiting or running at once.
  * - A job and its file are kept EXPORT_RETENTION_HOURS after the request, then swept.
+ * - A finished file is served only while it still matches what its requester may see: the same
+ *   scope it was written for, and no case of it since marked as one they are involved in.
+ *   Otherwise the list shows it as `scopeChanged` and the download route answers 404.
  */
 
 export const EXPORT_JOB_KIND = "statistics-export";
@@ -75,7 +79,10 @@ export type ExportJobSummary = {
   progress: number;
   total: number | null;
   fileName: string | null;
-  /** A code from ./worker.ts (invalidParams, accessRevoked, timedOut, failed), never details. */
+  /**
+   * A code from ./worker.ts (invalidParams, accessRevoked, timedOut, failed, tooManyRowsForXlsx),
+   * or scopeChanged for a finished file its requester may no longer download; never details.
+   */
   error: string | null;
   createdAt: string;
   expiresAt: string;
@@ -89,38 +96,67 @@ export function exportExpiresAt(createdAt: Date): Date {
 export async function listRecentExportJobs(actor: StaffActor, options: { now?: Date } = {}): Promise<ExportJobSummary[]> {
   if (!hasCasePermission(actor, "viewStatistics")) return [];
   const now = options.now ?? new Date();
-  const jobs = await db.exportJob.findMany({
-    where: { requestedById: actor.id, kind: EXPORT_JOB_KIND, createdAt: { gt: new Date(now.getTime() - getEnvironment().EXPORT_RETENTION_HOURS * 60 * 60 * 1000) } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: RECENT_JOBS,
-    select: { id: true, params: true, status: true, progress: true, total: true, fileName: true, error: true, createdAt: true },
-  });
+  const [jobs, lastInvolvedAt] = await Promise.all([
+    db.exportJob.findMany({
+      where: { requestedById: actor.id, kind: EXPORT_JOB_KIND, createdAt: { gt: new Date(now.getTime() - getEnvironment().EXPORT_RETENTION_HOURS * 60 * 60 * 1000) } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: RECENT_JOBS,
+      select: { id: true, params: true, status: true, progress: true, total: true, fileName: true, error: true, createdAt: true, startedAt: true, scopeKey: true },
+    }),
+    latestInvolvementOf(actor),
+  ]);
   return jobs.flatMap((job) => {
     const params = exportParamsSchema.safeParse(job.params);
     if (!params.success) return [];
-    return [
-      {
-        id: job.id,
-        format: params.data.format,
-        includeFreeText: params.data.includeFreeText,
-        period: { from: params.data.filters.period.from, to: params.data.filters.period.to },
-        status: job.status,
-        progress: job.progress,
-        total: job.total,
-        fileName: job.status === "SUCCEEDED" ? job.fileName : null,
-        error: job.status === "FAILED" ? job.error : null,
-        createdAt: job.createdAt.toISOString(),
-        expiresAt: exportExpiresAt(job.createdAt).toISOString(),
-      },
-    ];
+    if (job.status === "SUCCEEDED" && !stillMatchesRequester(actor, job, lastInvolvedAt)) {
+      return [{ ...summaryOf(job, params.data), fileName: null, status: "FAILED" as const, error: "scopeChanged" }];
+    }
+    return [summaryOf(job, params.data)];
   });
 }
+
+type ListedJob = { id: string; status: JobStatus; progress: number; total: number | null; fileName: string | null; error: string | null; createdAt: Date };
+
+function summaryOf(job: ListedJob, params: ExportParams): ExportJobSummary {
+  return {
+    id: job.id,
+    format: params.format,
+    includeFreeText: params.includeFreeText,
+    period: { from: params.filters.period.from, to: params.filters.period.to },
+    status: job.status,
+    progress: job.progress,
+    total: job.total,
+    fileName: job.status === "SUCCEEDED" ? job.fileName : null,
+    error: job.status === "FAILED" ? job.error : null,
+    createdAt: job.createdAt.toISOString(),
+    expiresAt: exportExpiresAt(job.createdAt).toISOString(),
+  };
+}
+
+/** When `actor` was last marked as involved in a case (such cases are hidden from them), or null. */
+async function latestInvolvementOf(actor: StaffActor): Promise<Date | null> {
+  const latest = await db.caseInvolvement.findFirst({ where: { staffUserId: actor.id }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
+  return latest?.createdAt ?? null;
+}
+
+/**
+ * Whether a finished file still holds only what `actor` may see now: it was written for their
+ * current scope, and they were not marked as involved in a case after the worker began reading
+ * (a case it may have included). Files from before scopes were recorded (scopeKey null) do not.
+ */
+function stillMatchesRequester(actor: StaffActor, job: { scopeKey: string | null; startedAt: Date | null }, lastInvolvedAt: Date | null): boolean {
+  if (job.scopeKey === null || job.scopeKey !== caseScopeKey(actor)) return false;
+  if (lastInvolvedAt && (!job.startedAt || lastInvolvedAt >= job.startedAt)) return false;
+  return true;
+}
+
 
 export type ExportDownload = { storageKey: string; fileName: string; format: ExportFormat };
 
 /**
  * The file of a finished export, for its requester only, while they still have
- * `viewStatistics` and until it expires; null in every other case (the route answers 404).
+ * `viewStatistics` and the scope it was written for, and until it expires; null in every other
+ * case (the route answers 404).
  */
 export async function findExportDownload(actor: StaffActor, jobId: string, options: { now?: Date } = {}): Promise<ExportDownload | null> {
   if (!hasCasePermission(actor, "viewStatistics")) return null;
@@ -128,9 +164,10 @@ export async function findExportDownload(actor: StaffActor, jobId: string, optio
   const now = options.now ?? new Date();
   const job = await db.exportJob.findFirst({
     where: { id: jobId, requestedById: actor.id, kind: EXPORT_JOB_KIND, status: "SUCCEEDED" },
-    select: { storageKey: true, fileName: true, params: true, createdAt: true },
+    select: { storageKey: true, fileName: true, params: true, createdAt: true, startedAt: true, scopeKey: true },
   });
   if (!job?.storageKey || !job.fileName || exportExpiresAt(job.createdAt) <= now) return null;
+  if (!stillMatchesRequester(actor, job, await latestInvolvementOf(actor))) return null;
   const params = exportParamsSchema.safeParse(job.params);
   if (!params.success) return null;
   return { storageKey: job.storageKey, fileName: job.fileName, format: params.data.format };

@@ -4,6 +4,7 @@ import { PassThrough, Readable, type Writable } from "node:stream";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 import type { StaffActor } from "@/lib/auth/session";
+import { caseScopeKey } from "@/lib/cases/access";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/logging";
@@ -28,19 +29,24 @@ import { writeCaseXlsx } from "./write-xlsx";
  *
  * - A job is claimed with `FOR UPDATE SKIP LOCKED` and leased (lockedUntil). A running worker
  *   renews the lease after every batch; a job whose lease ran out (its worker crashed or the
- *   instance stopped) is claimed again by the next worker and starts over.
+ *   instance stopped) is claimed again by the next worker and starts over, at most MAX_ATTEMPTS
+ *   times: a job that keeps bringing its worker down is then failed instead of taking it down
+ *   again every LEASE_MS.
  * - Each claim stamps startedAt, and every later write of the job matches it (a fencing token): a
  *   worker that lost its lease finds its writes refused, stops and deletes its file.
  * - One job at a time per instance, rows read in batches and the event loop given back between
  *   batches, so a huge export neither fills memory nor holds up other requests.
  * - A job unfinished JOB_TIME_LIMIT_MS after its request is failed by the sweep (./housekeeping.ts)
  *   instead of being retried forever.
+ * - The finished job records the scope it was written for (scopeKey); ./jobs.ts serves the file
+ *   only while the requester still has that scope.
  * - Failure codes are stored for the requester (invalidParams, accessRevoked, failed, timedOut);
  *   details go to the log only.
  */
 
 export const LEASE_MS = 2 * 60 * 1000;
 export const JOB_TIME_LIMIT_MS = 60 * 60 * 1000;
+export const MAX_ATTEMPTS = 3;
 
 export type ExportFailureCode = "invalidParams" | "accessRevoked" | "failed" | "timedOut" | "tooManyRowsForXlsx";
 
@@ -100,11 +106,16 @@ export async function runExportWorker(options: { maxJobs?: number } = {}): Promi
 export async function claimExportJob(now: Date): Promise<ClaimedJob | null> {
   const leaseEnd = new Date(now.getTime() + LEASE_MS);
   const oldestAllowed = new Date(now.getTime() - JOB_TIME_LIMIT_MS);
+  // A job whose lease ran out after its last allowed attempt took its worker down each time.
+  await db.$executeRaw`
+    UPDATE "ExportJob" SET "status" = 'FAILED', "error" = 'failed', "finishedAt" = ${now}, "lockedUntil" = NULL
+    WHERE "kind" = ${EXPORT_JOB_KIND} AND "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= ${MAX_ATTEMPTS}`;
   const rows = await db.$queryRaw<{ id: string; params: unknown; requestedById: string; createdAt: Date; startedAt: Date }[]>`
-    UPDATE "ExportJob" SET "status" = 'RUNNING', "lockedUntil" = ${leaseEnd}, "startedAt" = ${now}, "progress" = 0, "error" = NULL
+    UPDATE "ExportJob" SET "status" = 'RUNNING', "lockedUntil" = ${leaseEnd}, "startedAt" = ${now}, "progress" = 0, "error" = NULL,
+      "attempts" = "attempts" + 1
     WHERE "id" = (
       SELECT "id" FROM "ExportJob"
-      WHERE "kind" = ${EXPORT_JOB_KIND} AND "createdAt" > ${oldestAllowed}
+      WHERE "kind" = ${EXPORT_JOB_KIND} AND "createdAt" > ${oldestAllowed} AND "attempts" < ${MAX_ATTEMPTS}
         AND ("status" = 'QUEUED' OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
       ORDER BY "createdAt", "id"
       LIMIT 1
@@ -155,7 +166,7 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
         await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));
       }
     }
-    const finished = await fence.finish({ storageKey, fileName, total });
+    const finished = await fence.finish({ storageKey, fileName, total, scopeKey: caseScopeKey(actor) });
     if (!finished) throw new LeaseLostError(job.id);
   } catch (error) {
     if (wroteFile) await storage.delete(storageKey).catch(() => undefined);
@@ -195,10 +206,10 @@ function fenceOf(job: ClaimedJob) {
       const { count } = await db.exportJob.updateMany({ where: mine, data: { ...data, lockedUntil: new Date(Date.now() + LEASE_MS) } });
       if (count === 0) throw new LeaseLostError(job.id);
     },
-    async finish(result: { storageKey: string; fileName: string; total: number }): Promise<boolean> {
+    async finish(result: { storageKey: string; fileName: string; total: number; scopeKey: string }): Promise<boolean> {
       const { count } = await db.exportJob.updateMany({
         where: mine,
-        data: { status: "SUCCEEDED", storageKey: result.storageKey, fileName: result.fileName, progress: result.total, finishedAt: new Date(), lockedUntil: null },
+        data: { status: "SUCCEEDED", storageKey: result.storageKey, fileName: result.fileName, scopeKey: result.scopeKey, progress: result.total, finishedAt: new Date(), lockedUntil: null },
       });
       return count === 1;
     },

@@ -7,7 +7,7 @@ import { getExportStorage } from "@/lib/exports/export-storage";
 import { sweepExports } from "@/lib/exports/housekeeping";
 import { listRecentExportJobs, requestExportJob } from "@/lib/exports/jobs";
 import type { ExportParams } from "@/lib/exports/params";
-import { runExportWorker } from "@/lib/exports/worker";
+import { MAX_ATTEMPTS, runExportWorker } from "@/lib/exports/worker";
 
 import { createFixtureCase, createScopeFixture, type ScopeFixture } from "./cases-fixtures";
 
@@ -366,6 +366,24 @@ describe("the worker", () => {
     await db.exportJob.update({ where: { id: live.jobId }, data: { status: "FAILED", error: "failed", lockedUntil: null } });
   });
 
+  it("counts its attempts, and fails a job that took its worker down on every allowed attempt", async () => {
+    const params: ExportParams = { format: "csv", locale: "id", separator: ";", includeFreeText: false, filters: MARCH };
+    const { job } = await exportAs(fixture.staff.supervisorNational, params);
+    expect(job.attempts).toBe(1);
+
+    const crashing = await requestExportJob(fixture.staff.supervisorNational, params);
+    const retried = await requestExportJob(fixture.staff.admin, params);
+    if (crashing.status !== "queued" || retried.status !== "queued") throw new Error("not queued");
+    const past = new Date(Date.now() - 10 * 60 * 1000);
+    const expired = { status: "RUNNING" as const, startedAt: past, lockedUntil: new Date(Date.now() - 1000) };
+    await db.exportJob.update({ where: { id: crashing.jobId }, data: { ...expired, attempts: MAX_ATTEMPTS } });
+    await db.exportJob.update({ where: { id: retried.jobId }, data: { ...expired, attempts: MAX_ATTEMPTS - 1 } });
+
+    await runExportWorker();
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id: crashing.jobId } })).toMatchObject({ status: "FAILED", error: "failed", storageKey: null, lockedUntil: null });
+    expect(await db.exportJob.findUniqueOrThrow({ where: { id: retried.jobId } })).toMatchObject({ status: "SUCCEEDED", attempts: MAX_ATTEMPTS });
+  });
+
   it("limits how many exports one user may have waiting at once", async () => {
     const params: ExportParams = { format: "csv", locale: "id", separator: ";", includeFreeText: false, filters: MARCH };
     const actor = fixture.staff.supervisorRegion2;
@@ -397,6 +415,54 @@ describe("the download route", () => {
     }
     session.current = fixture.staff.supervisorRegion1;
     expect((await downloadRoute.GET(new Request("http://localhost/api/ekspor/x"), { params: Promise.resolve({ id: "not-a-uuid" }) })).status).toBe(404);
+  });
+});
+
+describe("a finished file and its requester's scope", () => {
+  async function download(actor: StaffActor, jobId: string): Promise<number> {
+    session.current = actor;
+    const response = await downloadRoute.GET(new Request(`http://localhost/api/ekspor/${jobId}`), { params: Promise.resolve({ id: jobId }) });
+    return response.status;
+  }
+
+  it("records the scope it was written for, and is refused once the requester's scope changed", async () => {
+    const regional = fixture.staff.supervisorRegion1;
+    const { job } = await exportAs(regional);
+    expect(job.scopeKey).toBe(`region:${fixture.region1.id}`);
+    expect(await download(regional, job.id)).toBe(200);
+
+    // Narrowed to one office: the regional file holds cases they may no longer see.
+    const narrowed: StaffActor = { ...regional, scopeLevel: "OFFICE", officeId: fixture.offices.a.id, regionalOfficeId: null };
+    expect(await download(narrowed, job.id)).toBe(404);
+    const listed = (await listRecentExportJobs(narrowed)).find((entry) => entry.id === job.id);
+    expect(listed).toMatchObject({ status: "FAILED", error: "scopeChanged", fileName: null });
+
+    // Moved to another region: refused as well; back in the same scope: served again.
+    expect(await download({ ...regional, regionalOfficeId: fixture.region2.id }, job.id)).toBe(404);
+    expect(await download(regional, job.id)).toBe(200);
+    expect((await listRecentExportJobs(regional)).find((entry) => entry.id === job.id)).toMatchObject({ status: "SUCCEEDED", error: null, fileName: job.fileName });
+  });
+
+  it("is refused once its requester is marked as involved in a case, and a new export leaves that case out", async () => {
+    const supervisor = fixture.staff.supervisorOfficeA;
+    const before = await exportAs(supervisor);
+    expect(before.bytes.toString("utf8")).toContain(cases.a2.trackingCode);
+    await db.caseInvolvement.create({ data: { caseId: cases.a2.id, staffUserId: supervisor.id, markedById: fixture.staff.admin.id, reason: "Kerabat pelapor" } });
+    try {
+      expect(await download(supervisor, before.job.id)).toBe(404);
+      expect((await listRecentExportJobs(supervisor)).find((entry) => entry.id === before.job.id)).toMatchObject({ status: "FAILED", error: "scopeChanged" });
+      const after = await exportAs(supervisor);
+      expect(after.bytes.toString("utf8")).not.toContain(cases.a2.trackingCode);
+      expect(await download(supervisor, after.job.id)).toBe(200);
+    } finally {
+      await db.caseInvolvement.delete({ where: { caseId_staffUserId: { caseId: cases.a2.id, staffUserId: supervisor.id } } });
+    }
+  });
+
+  it("refuses a file recorded without a scope (made before scopes were recorded)", async () => {
+    const { job } = await exportAs(fixture.staff.supervisorNational);
+    await db.exportJob.update({ where: { id: job.id }, data: { scopeKey: null } });
+    expect(await download(fixture.staff.supervisorNational, job.id)).toBe(404);
   });
 });
 

@@ -84,7 +84,7 @@ export function ExportJobList({ initialJobs, refreshHref }: { initialJobs: Expor
   );
 }
 
-const FAILURES = ["invalidParams", "accessRevoked", "timedOut", "failed", "tooManyRowsForXlsx"] as const;
+const FAILURES = ["invalidParams", "accessRevoked", "timedOut", "failed", "tooManyRowsForXlsx", "scopeChanged"] as const;
 function isKnownFailure(code: string | null): code is (typeof FAILURES)[number] {
   return (FAILURES as readonly (string | null)[]).includes(code);
 }

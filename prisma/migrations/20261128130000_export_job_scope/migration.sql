@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExportJob" ADD COLUMN     "attempts" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "scopeKey" TEXT;
