@@ -20,7 +20,8 @@ import { exportParamsSchema, type ExportFormat, type ExportParams } from "./para
  * - Only staff with `viewStatistics` (supervisors, admins) may export, over their own scope; the
  *   worker checks it again when it runs, with the requester's account as it is then.
  * - Every request is written to the audit trail (EXPORT_CREATED, no case) with its format, its
- *   filters and whether it includes free text, in the same transaction as the job.
+ *   filters and whether it includes free text, in the same transaction as the job; every
+ *   download is written too (EXPORT_DOWNLOADED, by the download route).
  * - Limits: RATE_LIMIT_EXPORTS_PER_HOUR requests per user per hour, and at most
  *   EXPORT_MAX_ACTIVE_PER_USER of a user's jobs waiting or running at once.
  * - A job and its file are kept EXPORT_RETENTION_HOURS after the request, then swept.
@@ -151,7 +152,7 @@ function stillMatchesRequester(actor: StaffActor, job: { scopeKey: string | null
 }
 
 
-export type ExportDownload = { storageKey: string; fileName: string; format: ExportFormat };
+export type ExportDownload = { jobId: string; storageKey: string; fileName: string; format: ExportFormat };
 
 /**
  * The file of a finished export, for its requester only, while they still have
@@ -170,5 +171,19 @@ export async function findExportDownload(actor: StaffActor, jobId: string, optio
   if (!stillMatchesRequester(actor, job, await latestInvolvementOf(actor))) return null;
   const params = exportParamsSchema.safeParse(job.params);
   if (!params.success) return null;
-  return { storageKey: job.storageKey, fileName: job.fileName, format: params.data.format };
+  return { jobId, storageKey: job.storageKey, fileName: job.fileName, format: params.data.format };
+}
+
+/** Writes EXPORT_DOWNLOADED (no case) to the audit trail when the file of `download` is served. */
+export async function recordExportDownloaded(actor: StaffActor, download: ExportDownload): Promise<void> {
+  await db.$transaction((tx) =>
+    recordEvent(tx, {
+      caseId: null,
+      actorKind: "STAFF",
+      actorId: actor.id,
+      action: AUDIT_ACTIONS.EXPORT_DOWNLOADED,
+      isPublic: false,
+      after: { jobId: download.jobId, format: download.format, fileName: download.fileName },
+    }),
+  );
 }

@@ -407,6 +407,9 @@ describe("the download route", () => {
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("content-disposition")).toContain(`filename="kasus-${fixture.region1.code}-2026-03-01_2026-03-31.csv"`);
     expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+    const downloads = await db.caseEvent.findMany({ where: { action: "EXPORT_DOWNLOADED", actorId: fixture.staff.supervisorRegion1.id } });
+    expect(downloads.map((event) => event.after)).toEqual([{ jobId: job.id, format: "csv", fileName: job.fileName }]);
+    expect(downloads[0]!.caseId).toBeNull();
 
     for (const other of [fixture.staff.supervisorRegion2, fixture.staff.supervisorNational, fixture.staff.admin, fixture.staff.officerA, null]) {
       session.current = other;
@@ -415,6 +418,8 @@ describe("the download route", () => {
     }
     session.current = fixture.staff.supervisorRegion1;
     expect((await downloadRoute.GET(new Request("http://localhost/api/ekspor/x"), { params: Promise.resolve({ id: "not-a-uuid" }) })).status).toBe(404);
+    // Refused downloads are not recorded as downloads.
+    expect(await db.caseEvent.count({ where: { action: "EXPORT_DOWNLOADED" } })).toBe(1);
   });
 });
 

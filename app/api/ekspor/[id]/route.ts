@@ -1,14 +1,15 @@
 import { Readable } from "node:stream";
 
 import { getCurrentStaff } from "@/lib/auth/session";
-import { findExportDownload } from "@/lib/exports/jobs";
+import { findExportDownload, recordExportDownloaded } from "@/lib/exports/jobs";
 import { getExportStorage } from "@/lib/exports/export-storage";
 import type { ExportFormat } from "@/lib/exports/params";
 
 /**
  * Downloads a finished export: only its requester, only while they still have
  * `viewStatistics`, only until it expires; 404 in every other case, so an id says nothing about
- * whose export it is. The file is streamed from the storage, never cached.
+ * whose export it is. The file is streamed from the storage, never cached, and every download is
+ * written to the audit trail (EXPORT_DOWNLOADED).
  */
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -29,6 +30,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!download) return notFound();
   const file = await getExportStorage().getStream(download.storageKey);
   if (!file) return notFound();
+  try {
+    await recordExportDownloaded(actor, download);
+  } catch (error) {
+    // No audit entry, no file: an unrecorded download is what the trail exists to prevent.
+    file.stream.destroy();
+    throw error;
+  }
   // The file name is built from codes and dates (lib/exports/describe.ts), so it is plain ASCII already.
   const asciiName = download.fileName.replace(/[^A-Za-z0-9._-]/g, "_");
   return new Response(Readable.toWeb(file.stream) as ReadableStream<Uint8Array>, {
