@@ -5,7 +5,7 @@ import type { Writable } from "node:stream";
 import PDFDocument from "pdfkit";
 
 import type { ExportDescription } from "./describe";
-import type { SummarySection, SummaryTable } from "./summary";
+import { cellText, type SummarySection, type SummaryTable } from "./summary";
 import type { ExportTranslators } from "./texts";
 
 /**
@@ -80,7 +80,7 @@ export async function writeReportPdf(output: Writable, input: ReportPdfInput): P
         const y = document.y;
         document.font("Helvetica").fontSize(10).fillColor(INK).text(plain(line.label), left, y, { width: width * 0.62 });
         const labelBottom = document.y;
-        document.font("Helvetica-Bold").text(plain(line.value), left + width * 0.64, y, { width: width * 0.36, align: "right" });
+        document.font("Helvetica-Bold").text(plain(cellText(line.value)), left + width * 0.64, y, { width: width * 0.36, align: "right" });
         document.y = Math.max(labelBottom, document.y) + 3;
       }
     }
@@ -150,6 +150,6 @@ export async function writeReportPdf(output: Writable, input: ReportPdfInput): P
     };
 
     drawRow(table.header, true);
-    table.rows.forEach((row, index) => drawRow(row, false, table.bars?.[index]));
+    table.rows.forEach((row, index) => drawRow(row.map(cellText), false, table.bars?.[index]));
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { StatisticsReport } from "@/lib/statistics/types";
+import type { Share, StatisticsReport } from "@/lib/statistics/types";
 
 import { formatCount, formatDecimal, formatDistribution, formatPercent, formatRupiah, formatShare } from "./figures";
 import type { ExportTranslators } from "./texts";
@@ -9,15 +9,36 @@ import type { ExportTranslators } from "./texts";
  * The statistics of an export as labelled lines and tables, shared by the XLSX summary sheet
  * and the PDF report so both say the same thing in the same words. Rejection reasons are staff
  * free text: they appear only in an export that includes free text.
+ *
+ * A figure carries its number as well as its text: the PDF prints the text, the XLSX stores the
+ * number in a typed cell (with a number format) so it can be summed and charted. A share keeps
+ * its numerator and denominator as `detail`, which the XLSX writes beside the percentage.
  */
 
-export type SummaryLine = { label: string; value: string };
-export type SummaryTable = { title: string; header: string[]; rows: string[][]; note?: string; bars?: number[] };
+export type SummaryFigure = { text: string; number: number; numFmt: string; detail?: string };
+export type SummaryCell = string | SummaryFigure;
+export type SummaryLine = { label: string; value: SummaryCell };
+export type SummaryTable = { title: string; header: string[]; rows: SummaryCell[][]; note?: string; bars?: number[] };
 export type SummarySection = { title: string; lines: SummaryLine[]; tables: SummaryTable[] };
+
+/** Excel number formats; the spreadsheet shows them in the reader's own locale. */
+const NUMBER_FORMATS = { count: "#,##0", percent: "0.0%", rupiah: '"Rp" #,##0', rating: "0.00" } as const;
+
+/** The text of a cell, as the PDF prints it. */
+export function cellText(cell: SummaryCell): string {
+  return typeof cell === "string" ? cell : cell.text;
+}
 
 export function buildSummarySections(report: StatisticsReport, { t, labels }: ExportTranslators, options: { locale: "id" | "en"; includeFreeText: boolean }): SummarySection[] {
   const { locale } = options;
-  const count = (value: number) => formatCount(value, locale);
+  const count = (value: number): SummaryFigure => ({ text: formatCount(value, locale), number: value, numFmt: NUMBER_FORMATS.count });
+  const percent = (value: number | null): SummaryCell => (value === null ? "—" : { text: formatPercent(value, locale), number: value, numFmt: NUMBER_FORMATS.percent });
+  const share = (value: Share): SummaryCell =>
+    value.value === null
+      ? "—"
+      : { text: formatShare(value, locale), number: value.value, numFmt: NUMBER_FORMATS.percent, detail: `${formatCount(value.numerator, locale)}/${formatCount(value.denominator, locale)}` };
+  const rupiah = (value: number | null): SummaryCell => (value === null ? "—" : { text: formatRupiah(value, locale), number: Math.round(value), numFmt: NUMBER_FORMATS.rupiah });
+  const rating = (value: number | null): SummaryCell => (value === null ? "—" : { text: `${formatDecimal(value, locale, 2)} / 5`, number: value, numFmt: NUMBER_FORMATS.rating });
   const kindCount = (kind: "COMPLAINT" | "PUNGLI") => report.volume.byKind.find((row) => row.kind === kind)?.count ?? 0;
   const localName = (row: { nameId: string; nameEn: string }) => (locale === "en" ? row.nameEn : row.nameId);
 
@@ -27,9 +48,9 @@ export function buildSummarySections(report: StatisticsReport, { t, labels }: Ex
       { label: t("report.received"), value: count(report.volume.received) },
       { label: t("report.complaints"), value: count(kindCount("COMPLAINT")) },
       { label: t("report.pungliReports"), value: count(kindCount("PUNGLI")) },
-      { label: t("report.verificationOnTime"), value: formatPercent(report.deadlines.verificationOnTime.value, locale) },
-      { label: t("report.resolutionOnTime"), value: formatPercent(report.deadlines.resolutionOnTime.value, locale) },
-      { label: t("report.averageRating"), value: report.satisfaction.average === null ? "—" : `${formatDecimal(report.satisfaction.average, locale, 2)} / 5` },
+      { label: t("report.verificationOnTime"), value: percent(report.deadlines.verificationOnTime.value) },
+      { label: t("report.resolutionOnTime"), value: percent(report.deadlines.resolutionOnTime.value) },
+      { label: t("report.averageRating"), value: rating(report.satisfaction.average) },
       { label: t("report.openBacklog"), value: count(report.backlog.open) },
     ],
     tables: [
@@ -63,8 +84,8 @@ export function buildSummarySections(report: StatisticsReport, { t, labels }: Ex
   const deadlines: SummarySection = {
     title: t("report.deadlines"),
     lines: [
-      { label: t("report.verificationShare"), value: formatShare(report.deadlines.verificationOnTime, locale) },
-      { label: t("report.resolutionShare"), value: formatShare(report.deadlines.resolutionOnTime, locale) },
+      { label: t("report.verificationShare"), value: share(report.deadlines.verificationOnTime) },
+      { label: t("report.resolutionShare"), value: share(report.deadlines.resolutionOnTime) },
       { label: t("report.daysToVerify"), value: formatDistribution(report.deadlines.daysToVerify, locale) },
       { label: t("report.daysToResolve"), value: formatDistribution(report.deadlines.daysToResolve, locale) },
       { label: t("report.overdueNow"), value: count(report.deadlines.overdueNow) },
@@ -92,8 +113,8 @@ export function buildSummarySections(report: StatisticsReport, { t, labels }: Ex
     title: t("report.satisfaction"),
     lines: [
       { label: t("report.ratings"), value: count(report.satisfaction.ratings) },
-      { label: t("report.averageRating"), value: report.satisfaction.average === null ? "—" : `${formatDecimal(report.satisfaction.average, locale, 2)} / 5` },
-      { label: t("report.ratedShare"), value: formatShare(report.satisfaction.ratedShareOfResolved, locale) },
+      { label: t("report.averageRating"), value: rating(report.satisfaction.average) },
+      { label: t("report.ratedShare"), value: share(report.satisfaction.ratedShareOfResolved) },
     ],
     tables: [
       {
@@ -111,8 +132,8 @@ export function buildSummarySections(report: StatisticsReport, { t, labels }: Ex
       { label: t("report.pungliReports"), value: count(report.pungli.reports) },
       { label: t("report.withAmount"), value: count(report.pungli.withAmount) },
       { label: t("report.aboveFee"), value: count(report.pungli.aboveFeeCount) },
-      { label: t("report.totalAboveFee"), value: formatRupiah(report.pungli.totalAboveFeeRupiah, locale) },
-      { label: t("report.medianAboveFee"), value: formatRupiah(report.pungli.medianAboveFeeRupiah, locale) },
+      { label: t("report.totalAboveFee"), value: rupiah(report.pungli.totalAboveFeeRupiah) },
+      { label: t("report.medianAboveFee"), value: rupiah(report.pungli.medianAboveFeeRupiah) },
       { label: t("report.withBroker"), value: count(report.pungli.withBroker) },
     ],
     tables: [],
@@ -131,10 +152,12 @@ export function buildSummarySections(report: StatisticsReport, { t, labels }: Ex
           row.name,
           count(row.received),
           count(row.pungli),
-          row.isComparable ? formatShare(row.verificationOnTime, locale) : notComparable,
-          row.isComparable ? formatShare(row.resolutionOnTime, locale) : notComparable,
-          row.isComparable && row.satisfaction.average !== null ? `${formatDecimal(row.satisfaction.average, locale, 2)} (${count(row.satisfaction.ratings)})` : "—",
-          row.rank === null ? "—" : String(row.rank),
+          row.isComparable ? share(row.verificationOnTime) : notComparable,
+          row.isComparable ? share(row.resolutionOnTime) : notComparable,
+          row.isComparable && row.satisfaction.average !== null
+            ? { text: `${formatDecimal(row.satisfaction.average, locale, 2)} (${formatCount(row.satisfaction.ratings, locale)})`, number: row.satisfaction.average, numFmt: NUMBER_FORMATS.rating, detail: formatCount(row.satisfaction.ratings, locale) }
+            : "—",
+          row.rank === null ? "—" : { text: String(row.rank), number: row.rank, numFmt: "0" },
         ]),
       },
     ],

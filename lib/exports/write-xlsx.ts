@@ -8,7 +8,7 @@ import type { ExportCaseRow } from "./case-rows";
 import type { ExportColumn } from "./columns";
 import type { ExportDescription } from "./describe";
 import { toJakartaWallClock } from "./jakarta-time";
-import type { SummarySection } from "./summary";
+import type { SummaryCell, SummarySection } from "./summary";
 import type { ExportTranslators } from "./texts";
 
 /**
@@ -20,6 +20,9 @@ import type { ExportTranslators } from "./texts";
  * everything else is a text cell. A text cell is never a formula in XLSX (a formula is a
  * separate cell kind), so text starting with "=" is stored and shown as written; it is not
  * given the CSV's apostrophe.
+ *
+ * The summary sheet is typed too: counts, percentages, rupiah and ratings are numbers with a
+ * number format, and a share's numerator/denominator ("35/40") sits in the cell to its right.
  */
 
 const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
@@ -32,6 +35,17 @@ export type XlsxInput = {
   generatedAtLabel: string;
   translators: ExportTranslators;
 };
+
+/** A text cell, or a number with its format; a share's detail goes to `detailCell` when given. */
+function writeSummaryCell(cell: ExcelJS.Cell, value: SummaryCell, detailCell?: ExcelJS.Cell): void {
+  if (typeof value === "string") {
+    cell.value = value;
+    return;
+  }
+  cell.value = value.number;
+  cell.numFmt = value.numFmt;
+  if (detailCell && value.detail) detailCell.value = value.detail;
+}
 
 export async function writeCaseXlsx(output: Writable, input: XlsxInput): Promise<void> {
   const { t } = input.translators;
@@ -54,14 +68,23 @@ export async function writeCaseXlsx(output: Writable, input: XlsxInput): Promise
     summarySheet.addRow([]).commit();
     if (section.lines.length > 0) {
       bold(summarySheet.addRow([section.title])).commit();
-      for (const line of section.lines) summarySheet.addRow([line.label, line.value]).commit();
+      for (const line of section.lines) {
+        const row = summarySheet.addRow([line.label]);
+        writeSummaryCell(row.getCell(2), line.value, row.getCell(3));
+        row.commit();
+      }
     }
     for (const table of section.tables) {
       summarySheet.addRow([]).commit();
       bold(summarySheet.addRow([table.title])).commit();
       if (table.note) summarySheet.addRow([table.note]).commit();
       bold(summarySheet.addRow(table.header)).commit();
-      for (const row of table.rows) summarySheet.addRow(row).commit();
+      for (const cells of table.rows) {
+        const row = summarySheet.addRow([]);
+        // A table has no spare column: a figure with a detail stays text there, keeping both.
+        cells.forEach((cell, index) => writeSummaryCell(row.getCell(index + 1), typeof cell !== "string" && cell.detail ? cell.text : cell));
+        row.commit();
+      }
     }
   }
   summarySheet.commit();

@@ -252,6 +252,28 @@ describe("the XLSX export", () => {
     expect(summaryRows.get("Periode")).toBe("2026-03-01 – 2026-03-31");
     expect(summaryRows.get("Laporan diterima")).toBe("3");
 
+    // Figures are typed: numbers with a number format, a share's numerator/denominator beside it.
+    const rowLabelled = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      summary.eachRow((row) => {
+        if (!found && row.getCell(1).text === label) found = row;
+      });
+      if (!found) throw new Error(`no summary row "${label}"`);
+      return found;
+    };
+    const received = rowLabelled("Laporan diterima").getCell(2);
+    expect(received.type).toBe(ExcelJS.ValueType.Number);
+    expect(received.value).toBe(3);
+    const verifiedShare = rowLabelled("Verifikasi tepat waktu (paling lama 3 hari kerja)");
+    expect(verifiedShare.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+    expect(verifiedShare.getCell(2).numFmt).toBe("0.0%");
+    // a1 verified in 1 working day; b1 took 4; a2 is still unverified past its deadline.
+    expect(verifiedShare.getCell(2).value).toBeCloseTo(1 / 3);
+    expect(verifiedShare.getCell(3).value).toBe("1/3");
+    const totalAboveFee = rowLabelled("Total selisih di atas tarif resmi").getCell(2);
+    expect(totalAboveFee.value).toBe(150_000);
+    expect(totalAboveFee.numFmt).toBe('"Rp" #,##0');
+
     const sheet = workbook.getWorksheet("Kasus")!;
     expect(sheet.getRow(1).getCell(1).value).toBe("Kode laporan");
     const first = sheet.getRow(2);
