@@ -26,6 +26,20 @@ import type { ExportTranslators } from "./texts";
  */
 
 const DATE_TIME_FORMAT = "yyyy-mm-dd hh:mm";
+/**
+ * Excel refuses a cell of more than 32,767 characters (it "repairs" the file and drops content);
+ * a case's messages joined together can be longer. Such text is cut here, with a marker saying
+ * where the whole of it is.
+ */
+export const XLSX_MAX_CELL_CHARACTERS = 32_767;
+
+export function fitXlsxText(text: string, marker: string): string {
+  if (text.length <= XLSX_MAX_CELL_CHARACTERS) return text;
+  let end = XLSX_MAX_CELL_CHARACTERS - marker.length - 1;
+  // Do not split a surrogate pair.
+  if (/[\uD800-\uDBFF]/.test(text[end - 1]!)) end -= 1;
+  return `${text.slice(0, end)} ${marker}`;
+}
 
 export type XlsxInput = {
   batches: AsyncIterable<ExportCaseRow[]>;
@@ -96,13 +110,15 @@ export async function writeCaseXlsx(output: Writable, input: XlsxInput): Promise
     style: column.type === "datetime" ? { numFmt: DATE_TIME_FORMAT } : column.type === "number" ? { numFmt: "0" } : {},
   }));
   bold(casesSheet.addRow(input.columns.map((column) => column.header))).commit();
+  const truncated = t("summary.truncated");
   for await (const rows of input.batches) {
     for (const row of rows) {
       casesSheet
         .addRow(
           input.columns.map((column) => {
             const value = column.value(row);
-            return value instanceof Date ? toJakartaWallClock(value) : value;
+            if (value instanceof Date) return toJakartaWallClock(value);
+            return typeof value === "string" ? fitXlsxText(value, truncated) : value;
           }),
         )
         .commit();

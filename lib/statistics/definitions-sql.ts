@@ -16,9 +16,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
  *   deadline passed undecided (it is late already; leaving it out would reward not deciding).
  *   It is on time when decided no later than verificationDueAt.
  * - A verified report counts for the resolution figure once it was closed (resolved, rejected
- *   or forwarded), or once its resolution deadline passed while the clock runs (a case waiting
- *   for the reporter has its deadline moved when the wait ends, so it is not late yet). It is on
- *   time when closed no later than resolutionDueAt (moved by every paused working day).
+ *   or forwarded), or once its resolution deadline passed while the clock runs. A case waiting
+ *   for the reporter has its deadline moved when the wait ends, so it is not late yet, unless the
+ *   deadline had already passed when the wait began: then it is late, and stays late however
+ *   long the wait lasts (putting an overdue case on hold must not take it out of the figure).
+ *   It is on time when closed no later than resolutionDueAt (moved by every paused working day).
  */
 
 export const DECIDED_AT_SQL = Prisma.sql`COALESCE(c."verifiedAt", c."closedAt")`;
@@ -33,8 +35,11 @@ export function verificationLateSql(now: Date): Prisma.Sql {
   return Prisma.sql`(${verificationMeasuredSql(now)} AND NOT ${VERIFICATION_ON_TIME_SQL})`;
 }
 
+/** Waiting for the reporter, on hold since after its resolution deadline had passed. */
+const PAUSED_WHEN_LATE_SQL = Prisma.sql`(c."status" = 'WAITING_FOR_REPORTER'::"CaseStatus" AND c."clockPausedAt" IS NOT NULL AND c."resolutionDueAt" < c."clockPausedAt")`;
+
 export function resolutionMeasuredSql(now: Date): Prisma.Sql {
-  return Prisma.sql`(c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND (${statusInSql(CLOSED_STATUSES)} OR (${statusInSql(CLOCK_RUNNING_STATUSES)} AND c."resolutionDueAt" < ${now})))`;
+  return Prisma.sql`(c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND (${statusInSql(CLOSED_STATUSES)} OR (${statusInSql(CLOCK_RUNNING_STATUSES)} AND c."resolutionDueAt" < ${now}) OR ${PAUSED_WHEN_LATE_SQL}))`;
 }
 
 export const RESOLUTION_ON_TIME_SQL = Prisma.sql`(c."verifiedAt" IS NOT NULL AND c."closedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND c."closedAt" <= c."resolutionDueAt")`;

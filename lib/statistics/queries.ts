@@ -26,7 +26,8 @@ import type { OfficeComparisonRow, StatisticsFilters, StatisticsReport, Statisti
  * - What on time means is ./definitions-sql.ts; medians are percentile_cont (./queries-sql.ts).
  * - The office comparison lists the offices in scope that received at least one report in the
  *   period. Shares, satisfaction average and rank are given only for offices with at least
- *   `minimumCases` reports (STATS_MIN_CASES); the counts behind them are always given.
+ *   `minimumCases` reports (STATS_MIN_CASES), and each share and the average only when it rests
+ *   on at least that many cases or ratings itself; the counts behind them are always given.
  */
 
 export type GetStatisticsOptions = {
@@ -107,7 +108,9 @@ type Names = Awaited<ReturnType<typeof loadNames>>;
 function compareOffices(breakdowns: Breakdowns, names: Names, minimumCases: number): OfficeComparisonRow[] {
   const rows = breakdowns.byOffice.map((office): OfficeComparisonRow => {
     const isComparable = office.received >= minimumCases;
-    const share = (numerator: number, denominator: number) => (isComparable ? toShare(numerator, denominator) : { numerator, denominator, value: null });
+    // A share needs the minimum in its own denominator too: 12 reports with one measured case
+    // must not show 100 % and rank first.
+    const share = (numerator: number, denominator: number) => (isComparable && denominator >= minimumCases ? toShare(numerator, denominator) : { numerator, denominator, value: null });
     const { code, name } = names.offices.get(office.officeId) ?? { code: "", name: "" };
     return {
       code,
@@ -120,7 +123,7 @@ function compareOffices(breakdowns: Breakdowns, names: Names, minimumCases: numb
         .sort((a, b) => b.count - a.count || (a.code ?? "~").localeCompare(b.code ?? "~")),
       verificationOnTime: share(office.verificationOnTime, office.verificationMeasured),
       resolutionOnTime: share(office.resolutionOnTime, office.resolutionMeasured),
-      satisfaction: { ratings: office.ratings, average: isComparable ? office.ratingAverage : null },
+      satisfaction: { ratings: office.ratings, average: isComparable && office.ratings >= minimumCases ? office.ratingAverage : null },
       isComparable,
       rank: null,
     };

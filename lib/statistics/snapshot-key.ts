@@ -9,7 +9,7 @@ import type { StatisticsFilters } from "./types";
  */
 
 /** Bump when the report's shape or a definition changes: old rows are then simply not found. */
-export const STATISTICS_SNAPSHOT_VERSION = 1;
+export const STATISTICS_SNAPSHOT_VERSION = 2;
 
 export type StatisticsView = {
   /** lib/cases/access.ts caseScopeKey: "all", "region:3", "office:7" or "none". */

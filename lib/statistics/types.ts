@@ -46,9 +46,12 @@ export type OfficeComparisonRow = {
   verificationOnTime: Share;
   resolutionOnTime: Share;
   satisfaction: { ratings: number; average: number | null };
-  /** Whether the office had at least `minimumCases` reports: only then are shares shown and ranked. */
+  /**
+   * Whether the office had at least `minimumCases` reports: only then are shares shown and ranked,
+   * and each share (and the average) only when its own denominator (ratings) reaches it too.
+   */
   isComparable: boolean;
-  /** Rank by resolution on-time share among comparable offices (1 = best); null when not comparable. */
+  /** Rank by resolution on-time share among offices whose share is shown (1 = best); null otherwise. */
   rank: number | null;
 };
 

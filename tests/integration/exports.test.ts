@@ -291,6 +291,33 @@ describe("the XLSX export", () => {
   });
 });
 
+describe("the XLSX export of long free text", () => {
+  it("cuts a cell at Excel's limit of 32,767 characters and says where the whole text is", async () => {
+    const long = await createFixtureCase(fixture, {
+      officeId: fixture.offices.a.id,
+      receivedAt: new Date("2026-05-04T02:00:00Z"),
+      verificationDueAt: new Date("2026-05-07T16:59:59.999Z"),
+    });
+    // Twelve messages of 3,000 characters: about 36,000 characters joined, more than a cell holds.
+    await db.caseMessage.createMany({
+      data: Array.from({ length: 12 }, (_, index) => ({ caseId: long.id, kind: "REPORTER_MESSAGE" as const, body: `${index}`.padEnd(3000, "ü"), createdAt: new Date(Date.UTC(2026, 4, 5, index)) })),
+    });
+    const may = { period: { preset: "custom", from: "2026-05-01", to: "2026-05-31" } } as const;
+    const { bytes } = await exportAs(fixture.staff.supervisorOfficeA, { format: "xlsx", includeFreeText: true, filters: may });
+    const { workbook } = await xlsxTexts(bytes);
+    const sheet = workbook.getWorksheet("Kasus")!;
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const messages = String(sheet.getRow(2).getCell(headers.indexOf("Pesan pelapor dan balasan")).value);
+    expect(messages.length).toBeLessThanOrEqual(32_767);
+    expect(messages.length).toBeGreaterThan(32_000);
+    expect(messages.endsWith("[teks dipotong karena batas sel XLSX; teks lengkap ada di ekspor CSV]")).toBe(true);
+
+    // The CSV keeps the whole text.
+    const csv = await exportAs(fixture.staff.supervisorOfficeA, { format: "csv", includeFreeText: true, filters: may });
+    expect(csv.bytes.toString("utf8")).toContain(`11${"ü".repeat(2998)}`);
+  });
+});
+
 describe("the PDF report", () => {
   it("states the scope, the period and the headline figures, with numbered pages", async () => {
     const { bytes, job } = await exportAs(fixture.staff.supervisorRegion1, { format: "pdf" });

@@ -281,16 +281,26 @@ describe("the office comparison", () => {
     expect(report.offices[0]!.satisfaction.ratings).toBe(3);
   });
 
-  it("shows shares and a rank only for offices at or above the minimum", async () => {
+  it("shows shares and a rank only for offices at or above the minimum, and only for shares that rest on the minimum", async () => {
     const report = await statisticsOf(fixture.staff.supervisorNational, MARCH, 3);
     const [a, b, c] = [fixture.offices.a, fixture.offices.b, fixture.offices.c].map((office) => report.offices.find((row) => row.code === office.code)!);
-    expect(a).toMatchObject({ received: 8, pungli: 3, isComparable: true, rank: 2, resolutionOnTime: { numerator: 2, denominator: 4, value: 0.5 }, satisfaction: { ratings: 3, average: 3.67 } });
-    expect(b).toMatchObject({ received: 3, pungli: 1, isComparable: true, rank: 1, resolutionOnTime: { numerator: 1, denominator: 1, value: 1 } });
+    expect(a).toMatchObject({ received: 8, pungli: 3, isComparable: true, rank: 1, resolutionOnTime: { numerator: 2, denominator: 4, value: 0.5 }, satisfaction: { ratings: 3, average: 3.67 } });
+    // B has 3 reports, but its resolution share rests on one case and its average on one rating:
+    // 100 % from a single case must not rank it first.
+    expect(b).toMatchObject({
+      received: 3,
+      pungli: 1,
+      isComparable: true,
+      rank: null,
+      verificationOnTime: { numerator: 2, denominator: 3, value: 2 / 3 },
+      resolutionOnTime: { numerator: 1, denominator: 1, value: null },
+      satisfaction: { ratings: 1, average: null },
+    });
     expect(c).toMatchObject({ received: 2, pungli: 1, isComparable: false, rank: null, resolutionOnTime: { numerator: 1, denominator: 1, value: null }, satisfaction: { ratings: 1, average: null } });
   });
 
   it("gives equal shares the same rank", async () => {
-    const report = await statisticsOf(fixture.staff.supervisorNational, MARCH, 2);
+    const report = await statisticsOf(fixture.staff.supervisorNational, MARCH, 1);
     expect(report.offices.map((row) => [row.code, row.rank])).toEqual([
       [fixture.offices.a.code, 3],
       [fixture.offices.b.code, 1],
@@ -358,5 +368,48 @@ describe("each figure links to the queue of exactly its cases", () => {
 
   it("overdue now", async () => {
     expect(await linked({ deadline: "OVERDUE" }, { withPeriod: false })).toEqual(ids("a0", "a5", "a6", "aOld"));
+  });
+});
+
+describe("a case put on hold after its resolution deadline had passed", () => {
+  // Office C, received in January (no other case of region 2 then): verified on 5 Jan, its
+  // resolution deadline (5 working days, 12 Jan) passes, and only on 20 Jan is it put on hold.
+  const JANUARY: StatisticsFilters = { period: { preset: "custom", from: "2026-01-01", to: "2026-01-31" } };
+  let heldId: string;
+  beforeAll(async () => {
+    heldId = await fixture.makeCase({
+      officeId: fixture.offices.c.id,
+      kind: "COMPLAINT",
+      categoryId: fixture.otherCategory.id,
+      receivedLocal: "2026-01-05T09:00:00",
+      steps: [
+        { to: "VERIFIED", at: "2026-01-05T10:00:00" },
+        { to: "WAITING_FOR_REPORTER", at: "2026-01-20T10:00:00" },
+      ],
+    });
+  });
+
+  it("counts as late for the resolution figure, however long the wait lasts", async () => {
+    const report = await statisticsOf(fixture.staff.supervisorRegion2, JANUARY);
+    expect(report.volume.received).toBe(1);
+    expect(report.deadlines.resolutionOnTime).toEqual({ numerator: 0, denominator: 1, value: 0 });
+    expect(await casesBehind(fixture.staff.supervisorRegion2, toQueueHref(JANUARY, { resolution: "late" }))).toEqual([heldId]);
+  });
+
+  it("still leaves out a case put on hold before its deadline", async () => {
+    const onTimeHold = await fixture.makeCase({
+      officeId: fixture.offices.c.id,
+      kind: "COMPLAINT",
+      categoryId: fixture.otherCategory.id,
+      receivedLocal: "2026-01-26T09:00:00",
+      steps: [
+        { to: "VERIFIED", at: "2026-01-26T10:00:00" },
+        { to: "WAITING_FOR_REPORTER", at: "2026-01-27T10:00:00" },
+      ],
+    });
+    const report = await statisticsOf(fixture.staff.supervisorRegion2, JANUARY);
+    expect(report.volume.received).toBe(2);
+    expect(report.deadlines.resolutionOnTime).toEqual({ numerator: 0, denominator: 1, value: 0 });
+    expect(await casesBehind(fixture.staff.supervisorRegion2, toQueueHref(JANUARY, { resolution: "late" }))).not.toContain(onTimeHold);
   });
 });

@@ -2,16 +2,17 @@ import { getTranslations } from "next-intl/server";
 
 import type { Locale } from "@/i18n/locales";
 import { toQueueHref, toStatisticsSearch } from "@/lib/statistics/filters";
-import type { OfficeComparisonRow, Share, StatisticsReport } from "@/lib/statistics/types";
+import type { Share, StatisticsReport } from "@/lib/statistics/types";
 
 import { DataTable, type TableCell } from "./data-table";
 import { StatisticsSection } from "./statistics-section";
-import { formatCount, formatDecimal, formatShare, MISSING_VALUE } from "./statistics-format";
+import { formatCount, formatRating, formatShare, MISSING_VALUE } from "./statistics-format";
 
 /**
  * The offices in scope side by side. Offices under the minimum number of reports show their
  * counts but "—" for shares, satisfaction and rank, so one case cannot make an office look best
- * or worst.
+ * or worst; so does a share or average that rests on fewer cases or ratings than the minimum
+ * (its counts stay visible and linked).
  */
 export async function OfficesSection({ report, locale }: { report: StatisticsReport; locale: Locale }) {
   const t = await getTranslations("Statistics.offices");
@@ -21,8 +22,12 @@ export async function OfficesSection({ report, locale }: { report: StatisticsRep
   const serviceNames = new Map(report.volume.byService.map((service) => [service.code, locale === "en" ? service.nameEn : service.nameId]));
   const serviceName = (code: string | null) => serviceNames.get(code) ?? code ?? MISSING_VALUE;
 
-  const shareCell = (office: OfficeComparisonRow, share: Share, href: string): TableCell =>
-    office.isComparable && share.denominator > 0 ? { text: formatShare(share, locale), note: `${count(share.numerator)}/${count(share.denominator)}`, href } : { text: MISSING_VALUE };
+  const shareCell = (share: Share, href: string): TableCell =>
+    share.denominator === 0
+      ? { text: MISSING_VALUE }
+      : { text: share.value === null ? MISSING_VALUE : formatShare(share, locale), note: `${count(share.numerator)}/${count(share.denominator)}`, href };
+  // Pungli cases cannot be among the reports when the page is narrowed to complaints only.
+  const pungliExcluded = filters.kind !== undefined && filters.kind !== "PUNGLI";
 
   const rows = offices.map((office) => {
     const officeHref = (extra: Parameters<typeof toQueueHref>[1] = {}) => toQueueHref(filters, { office: office.code, ...extra });
@@ -37,15 +42,19 @@ export async function OfficesSection({ report, locale }: { report: StatisticsRep
       },
       cells: [
         { text: count(office.received), href: officeHref() },
-        { text: count(office.pungli), href: officeHref({ kind: "PUNGLI" }) },
+        pungliExcluded ? { text: count(office.pungli) } : { text: count(office.pungli), href: officeHref({ kind: "PUNGLI" }) },
         topService
           ? { text: `${serviceName(topService.code)} (${count(topService.count)})`, note: otherServices.length > 0 ? t("otherServices", { count: otherServices.length }) : undefined, isText: true }
           : { text: MISSING_VALUE, isText: true },
-        shareCell(office, office.verificationOnTime, officeHref({ verification: "on-time" })),
-        shareCell(office, office.resolutionOnTime, officeHref({ resolution: "on-time" })),
-        office.isComparable && office.satisfaction.average !== null
-          ? { text: formatDecimal(office.satisfaction.average, locale), note: t("ratings", { count: office.satisfaction.ratings }), href: officeHref({ rating: "any" }) }
-          : { text: MISSING_VALUE },
+        shareCell(office.verificationOnTime, officeHref({ verification: "on-time" })),
+        shareCell(office.resolutionOnTime, officeHref({ resolution: "on-time" })),
+        office.satisfaction.ratings === 0
+          ? { text: MISSING_VALUE }
+          : {
+              text: office.satisfaction.average === null ? MISSING_VALUE : formatRating(office.satisfaction.average, locale),
+              note: t("ratings", { count: office.satisfaction.ratings }),
+              href: officeHref({ rating: "any" }),
+            },
         { text: office.rank === null ? MISSING_VALUE : count(office.rank) },
       ],
     };

@@ -8,7 +8,7 @@ import { BreakdownBarChart } from "./breakdown-bar-chart";
 import { DataTable } from "./data-table";
 import { FigureList } from "./figure-list";
 import { ChartWithTable, EmptyBreakdown, StatisticsSection, StatisticsSubsection } from "./statistics-section";
-import { formatCount, formatDecimal, formatShare, MISSING_VALUE } from "./statistics-format";
+import { formatCount, formatRating, formatShare, MISSING_VALUE } from "./statistics-format";
 
 const BAR_COLOR = "#0f6b61";
 const SCORES = ["1", "2", "3", "4", "5"] as const;
@@ -32,7 +32,7 @@ export async function SatisfactionSection({ report, locale }: { report: Statisti
           { key: "ratings", value: count(satisfaction.ratings), label: t("ratings"), href: toQueueHref(filters, { rating: "any" }) },
           {
             key: "average",
-            value: satisfaction.average === null ? MISSING_VALUE : t("averageValue", { value: formatDecimal(satisfaction.average, locale) }),
+            value: satisfaction.average === null ? MISSING_VALUE : t("averageValue", { value: formatRating(satisfaction.average, locale) }),
             label: t("average"),
             href: toQueueHref(filters, { rating: "any" }),
           },

@@ -41,6 +41,12 @@ export function formatDecimal(value: number | null | undefined, locale: Locale):
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 }).format(value);
 }
 
+/** A satisfaction average (1 to 5) as computed, to two decimals, like the PDF and XLSX. */
+export function formatRating(value: number | null | undefined, locale: Locale): string {
+  if (!isNumber(value)) return MISSING_VALUE;
+  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
 export function formatRupiah(value: number | null | undefined, locale: Locale): string {
   if (!isNumber(value)) return MISSING_VALUE;
   return new Intl.NumberFormat(intlLocale(locale), { style: "currency", currency: "IDR", currencyDisplay: "narrowSymbol", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(value);

@@ -50,7 +50,8 @@ export async function VolumeSection({ report, locale }: { report: StatisticsRepo
       header: { text: formatMonth(month.month, locale, "medium") },
       cells: [
         { text: count(month.received), href: toQueueHref(filters, days) },
-        { text: count(month.pungli), href: toQueueHref(filters, { ...days, kind: "PUNGLI" }) },
+        // Narrowed to complaints, the pungli count is 0 and has no cases to list.
+        filters.kind !== undefined && filters.kind !== "PUNGLI" ? { text: count(month.pungli) } : { text: count(month.pungli), href: toQueueHref(filters, { ...days, kind: "PUNGLI" }) },
         { text: count(month.closed) },
       ],
     };

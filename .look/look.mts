@@ -1,0 +1,23 @@
+import { chromium } from "playwright-core";
+import ExcelJS from "exceljs";
+import { computeHotp, decodeBase32, totpStepAt } from "../lib/auth/totp";
+
+const base = "http://localhost:3310";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"] });
+const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+const page = await context.newPage();
+await page.goto(base + "/masuk");
+await page.getByLabel("Email kantor").fill("supervisor.jabar@demo.lapor-imigrasi.id");
+await page.getByLabel("Kata sandi").fill("Demo-Lapor-2026");
+await page.getByRole("button", { name: "Masuk", exact: true }).click();
+await page.waitForURL(/\/dasbor\/akun/);
+await page.getByRole("button", { name: "Atur aplikasi autentikator" }).click();
+const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+await page.getByLabel("Kode 6 angka").fill(computeHotp(decodeBase32(secret)!, totpStepAt(new Date())));
+await page.getByRole("button", { name: "Aktifkan" }).click();
+await page.waitForURL(/totp-enabled/);
+await page.goto(base + "/dasbor/statistik?period=year");
+await page.getByLabel("XLSX").check().catch(async () => { await page.getByText("XLSX", { exact: false }).first().click(); });
+await page.screenshot({ path: "/tmp/look/stats-before-export.png", fullPage: false });
+const buttons = await page.getByRole("button").allTextContents();
+console.log("buttons", buttons);
