@@ -3,9 +3,9 @@ import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Page } from "@playwright/test";
 
-import { computeHotp, decodeBase32, totpStepAt } from "@/lib/auth/totp";
 
 import { expect, test, useLocale } from "./_setup/fixtures";
+import { signInWithTotpEnrollment } from "./fixtures/staff-sign-in";
 
 /**
  * A supervisor-level user on /dasbor/statistik asks for the CSV, XLSX and PDF exports of the
@@ -14,22 +14,8 @@ import { expect, test, useLocale } from "./_setup/fixtures";
  * a PDF.
  */
 
-const DEMO_PASSWORD = "Demo-Lapor-2026";
 // The demo admin: no other spec signs in with it, and this one enrolls its TOTP.
 const EXPORTER = { email: "admin@demo.lapor-imigrasi.id" };
-
-async function signInWithTotpEnrollment(page: Page) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email kantor").fill(EXPORTER.email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page).toHaveURL(/\/dasbor\/akun$/);
-  await page.getByRole("button", { name: "Atur aplikasi autentikator" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-  await page.getByLabel("Kode 6 angka").fill(computeHotp(decodeBase32(secret)!, totpStepAt(new Date())));
-  await page.getByRole("button", { name: "Aktifkan" }).click();
-  await expect(page).toHaveURL(/\/dasbor\/akun\?status=totp-enabled$/);
-}
 
 /** Requests one export and waits until the newest entry of the list is ready; returns the downloaded bytes and name. */
 async function requestAndDownload(page: Page, formatLabel: string, listLabel: string): Promise<{ bytes: Buffer; fileName: string }> {
@@ -48,7 +34,7 @@ async function requestAndDownload(page: Page, formatLabel: string, listLabel: st
 test("a supervisor downloads the CSV, XLSX and PDF exports of the statistics", async ({ page, context, baseURL }) => {
   test.setTimeout(180_000);
   await useLocale(context, "id", baseURL!);
-  await signInWithTotpEnrollment(page);
+  await signInWithTotpEnrollment(page, EXPORTER.email);
   await page.goto("/dasbor/statistik?period=year");
   await expect(page.getByRole("heading", { name: "Ekspor", exact: true })).toBeVisible();
   await expect(page.getByText("Sertakan teks bebas (uraian, pesan)")).toBeVisible();

@@ -3,7 +3,6 @@ import path from "node:path";
 
 import type { Page } from "@playwright/test";
 
-import { computeHotp, decodeBase32, totpStepAt } from "@/lib/auth/totp";
 import { resolvePeriod } from "@/lib/statistics/period";
 import type caseMessages from "@/messages/cases/id.json";
 import type statisticsMessages from "@/messages/statistics/id.json";
@@ -11,6 +10,7 @@ import type statisticsMessages from "@/messages/statistics/id.json";
 import { expect, expectNoAccessibilityViolations, test, useLocale, type Locale } from "./_setup/fixtures";
 import { closeReportDatabase, reportDatabase } from "./fixtures/report-database";
 import { expectNoHorizontalOverflow, messagesFor } from "./fixtures/report-pages";
+import { signIn, signInWithTotpEnrollment } from "./fixtures/staff-sign-in";
 
 /**
  * A supervisor reads /dasbor/statistik: the figures match the database, the period changes from
@@ -19,7 +19,6 @@ import { expectNoHorizontalOverflow, messagesFor } from "./fixtures/report-pages
  * fits a 360 px screen. An officer is told the page is not for their role.
  */
 
-const DEMO_PASSWORD = "Demo-Lapor-2026";
 // A supervisor no other spec signs in with: this spec enrolls their TOTP.
 const SUPERVISOR = { email: "supervisor.nasional@demo.lapor-imigrasi.id" };
 const OFFICER = { email: "petugas.denpasar@demo.lapor-imigrasi.id" };
@@ -34,24 +33,6 @@ function statisticsTexts(locale: Locale): StatisticsTexts {
 const caseTexts = JSON.parse(readFileSync(path.resolve("messages", "cases", "id.json"), "utf8")) as CaseTexts;
 
 test.afterAll(closeReportDatabase);
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/masuk");
-  await page.getByLabel("Email kantor").fill(email);
-  await page.getByLabel("Kata sandi").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-}
-
-/** A supervisor's first sign-in ends on TOTP enrollment; enrolling leaves them signed in. */
-async function signInAsSupervisor(page: Page) {
-  await signIn(page, SUPERVISOR.email);
-  await expect(page).toHaveURL(/\/dasbor\/akun$/);
-  await page.getByRole("button", { name: "Atur aplikasi autentikator" }).click();
-  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
-  await page.getByLabel("Kode 6 angka").fill(computeHotp(decodeBase32(secret)!, totpStepAt(new Date())));
-  await page.getByRole("button", { name: "Aktifkan" }).click();
-  await expect(page).toHaveURL(/\/dasbor\/akun\?status=totp-enabled$/);
-}
 
 /** The headline figure card whose label is `label`: the whole card is the link to the queue. */
 function figure(page: Page, label: string) {
@@ -81,7 +62,7 @@ test("a supervisor reads the statistics, changes the period and checks a figure 
   test.setTimeout(180_000);
   await useLocale(context, "id", baseURL!);
   const t = statisticsTexts("id");
-  await signInAsSupervisor(page);
+  await signInWithTotpEnrollment(page, SUPERVISOR.email);
 
   // The menu leads to the statistics.
   await page.goto("/dasbor");
