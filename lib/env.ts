@@ -17,6 +17,12 @@ const environmentSchema = z.object({
   /** Connections per app instance. Keep it small behind a pooler such as PgBouncer. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /**
+   * A read replica of DATABASE_URL (optional). The supervisors' statistics aggregates read from it;
+   * everything that writes, decides access row by row (the queue, case pages, exports) or must see
+   * its own writes stays on DATABASE_URL. Unset: everything reads DATABASE_URL.
+   */
+  DATABASE_READ_URL: z.string().url().optional(),
+  /**
    * The installation's master secret (at least 32 characters, e.g. `openssl rand -base64 48`).
    * Never used directly: every purpose (evidence upload tokens, rate-limit keys, the tracking
    * cookie, the sealed receipt of a retried filing) gets its own key derived with HKDF, so a key

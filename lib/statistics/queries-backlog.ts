@@ -3,7 +3,7 @@ import "server-only";
 import { deadlineStateSql, statusInSql } from "@/lib/cases/deadline-sql";
 import { receivedWithinConditions } from "@/lib/cases/queue";
 import { OPEN_STATUSES } from "@/lib/cases/workflow";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { deadlineThresholds, type Holidays } from "@/lib/deadlines/case-clock";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -44,7 +44,7 @@ export async function queryBacklog(scopeAndFilters: Prisma.Sql, now: Date, holid
     const within = receivedWithinConditions({ from: bucket.receivedFrom ?? undefined, to: bucket.receivedTo });
     return Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(within, " AND ")})::int AS ${Prisma.raw(`"bucket${index}"`)}`;
   });
-  const [row] = await db.$queryRaw<BacklogRow[]>`
+  const [row] = await readDb.$queryRaw<BacklogRow[]>`
     SELECT
       count(*)::int AS "open",
       count(*) FILTER (WHERE ${deadlineStateSql("OVERDUE", deadlineThresholds(now, holidays))})::int AS "overdue",

@@ -2,7 +2,7 @@ import "server-only";
 
 import { statusInSql } from "@/lib/cases/deadline-sql";
 import { CLOSED_STATUSES } from "@/lib/cases/workflow";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, Channel, ForwardTarget } from "@/lib/generated/prisma/enums";
 
@@ -100,7 +100,7 @@ export function breakdownsSql(casesInPeriod: Prisma.Sql, now: Date): Prisma.Sql 
 }
 
 export async function queryBreakdowns(casesInPeriod: Prisma.Sql, now: Date): Promise<Breakdowns> {
-  const rows = await db.$queryRaw<BreakdownRow[]>(breakdownsSql(casesInPeriod, now));
+  const rows = await readDb.$queryRaw<BreakdownRow[]>(breakdownsSql(casesInPeriod, now));
   const attributeRows = rows.filter((row) => !row.isOfficeSet);
   const officeRows = rows.filter((row) => row.isOfficeSet);
   return {
@@ -136,7 +136,7 @@ export type Closings = {
 
 /** Rejection reasons and forward targets of the reports received in the period (closed ones only carry them). */
 export async function queryClosings(casesInPeriod: Prisma.Sql): Promise<Closings> {
-  const rows = await db.$queryRaw<{ reason: string | null; target: ForwardTarget | null; count: number }[]>`
+  const rows = await readDb.$queryRaw<{ reason: string | null; target: ForwardTarget | null; count: number }[]>`
     SELECT c."rejectionReason" AS "reason", c."forwardedTo" AS "target", count(*)::int AS "count"
     FROM "Case" c
     WHERE ${casesInPeriod} AND ${statusInSql(["REJECTED", "FORWARDED"])}

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { PUNGLI_ABOVE_FEE_SQL, PUNGLI_WITH_AMOUNT_SQL, PUNGLI_WITH_BROKER_SQL } from "./definitions-sql";
@@ -25,7 +25,7 @@ type PungliRow = Omit<PungliCounts, "totalAboveFeeRupiah"> & { isTotal: boolean;
 const ABOVE_FEE_AMOUNT_SQL = Prisma.sql`c."feeDifferenceRupiah"`;
 
 export async function queryPungli(casesInPeriod: Prisma.Sql): Promise<{ total: PungliCounts; byService: (PungliCounts & { serviceId: number | null })[] }> {
-  const rows = await db.$queryRaw<PungliRow[]>`
+  const rows = await readDb.$queryRaw<PungliRow[]>`
     SELECT
       GROUPING(c."serviceId") = 1 AS "isTotal",
       c."serviceId",

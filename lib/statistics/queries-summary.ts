@@ -3,7 +3,7 @@ import "server-only";
 import { statusInSql } from "@/lib/cases/deadline-sql";
 import { receivedWithinConditions } from "@/lib/cases/queue";
 import { CLOSED_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import {
@@ -127,8 +127,8 @@ type HistogramRow = { measure: "verify" | "resolve"; days: number; count: number
 
 export async function queryPeriodSummary(casesInPeriod: Prisma.Sql, period: StatisticsPeriod, now: Date): Promise<PeriodSummary> {
   const [[row], histogram] = await Promise.all([
-    db.$queryRaw<SummaryRow[]>(periodSummarySql(casesInPeriod, period, now)),
-    db.$queryRaw<HistogramRow[]>(workingDaysHistogramSql(casesInPeriod)),
+    readDb.$queryRaw<SummaryRow[]>(periodSummarySql(casesInPeriod, period, now)),
+    readDb.$queryRaw<HistogramRow[]>(workingDaysHistogramSql(casesInPeriod)),
   ]);
   if (!row) throw new Error("An aggregate without GROUP BY returned no row");
   const monthCount = (index: number, name: string) => (row as unknown as Record<string, number>)[`month${index}${name}`] ?? 0;

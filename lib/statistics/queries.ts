@@ -5,7 +5,7 @@ import { officeScopeWhere } from "@/lib/cases/access";
 import { CaseActionForbiddenError } from "@/lib/cases/errors";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { getQueueFilterOptions } from "@/lib/cases/queue";
-import { db } from "@/lib/db";
+import { readDb } from "@/lib/db";
 import { loadHolidayKeys } from "@/lib/deadlines/holidays";
 import { getEnvironment } from "@/lib/env";
 
@@ -20,6 +20,7 @@ import type { OfficeComparisonRow, StatisticsFilters, StatisticsReport, Statisti
  * The statistics of /dasbor/statistik, its XLSX summary sheet and its PDF report: every figure
  * over the cases in the actor's scope (lib/cases/access.ts) under the filters, computed by a
  * handful of SQL aggregations run side by side (./queries-*.ts); no case is loaded into memory.
+ * They read through `readDb` (DATABASE_READ_URL's replica when set).
  *
  * - Period figures count the reports *received* in the period. "Now" figures (backlog, overdue)
  *   count the cases open now, whatever the period.
@@ -145,9 +146,9 @@ function rankByResolutionOnTime(rows: OfficeComparisonRow[]): void {
 
 async function loadNames(actor: StaffActor) {
   const [categories, services, offices] = await Promise.all([
-    db.category.findMany({ select: { id: true, code: true, nameId: true, nameEn: true } }),
-    db.service.findMany({ select: { id: true, code: true, nameId: true, nameEn: true } }),
-    db.office.findMany({ where: officeScopeWhere(actor), select: { id: true, code: true, name: true } }),
+    readDb.category.findMany({ select: { id: true, code: true, nameId: true, nameEn: true } }),
+    readDb.service.findMany({ select: { id: true, code: true, nameId: true, nameEn: true } }),
+    readDb.office.findMany({ where: officeScopeWhere(actor), select: { id: true, code: true, name: true } }),
   ]);
   return {
     categories: new Map(categories.map(({ id, ...category }) => [id, category])),
@@ -160,10 +161,10 @@ async function loadNames(actor: StaffActor) {
 async function describeScope(actor: StaffActor): Promise<StatisticsScope> {
   if (actor.role === "ADMIN" || (actor.role === "SUPERVISOR" && actor.scopeLevel === "NATIONAL")) return { kind: "all" };
   if (actor.role === "SUPERVISOR" && actor.scopeLevel === "REGIONAL") {
-    const region = actor.regionalOfficeId == null ? null : await db.regionalOffice.findUnique({ where: { id: actor.regionalOfficeId }, select: { name: true } });
+    const region = actor.regionalOfficeId == null ? null : await readDb.regionalOffice.findUnique({ where: { id: actor.regionalOfficeId }, select: { name: true } });
     return region ? { kind: "region", name: region.name } : { kind: "none" };
   }
-  const office = actor.officeId == null ? null : await db.office.findUnique({ where: { id: actor.officeId }, select: { name: true } });
+  const office = actor.officeId == null ? null : await readDb.office.findUnique({ where: { id: actor.officeId }, select: { name: true } });
   return office ? { kind: "office", name: office.name } : { kind: "none" };
 }
 
