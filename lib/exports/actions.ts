@@ -9,7 +9,7 @@ import { describeError } from "@/lib/logging";
 import { parseStatisticsFilters } from "@/lib/statistics/filters";
 
 import { requestExportJob } from "./jobs";
-import { exportRequestFormSchema } from "./params";
+import { exportFormChoicesSchema, exportRequestFormSchema, type ExportFormChoices } from "./params";
 import { runExportWorker } from "./worker";
 
 /**
@@ -19,36 +19,50 @@ import { runExportWorker } from "./worker";
  * sweep picks the job up if this instance stops first.
  */
 
+/**
+ * Every answer carries the choices the form sent (`choices`) and a number (`answer`) that grows
+ * with each answer: the form is re-created with those choices, so neither an error nor a success
+ * resets what the supervisor picked.
+ */
+type Answered = { choices: ExportFormChoices; answer: number };
 export type ExportActionState =
   | { status: "idle" }
-  | { status: "queued"; jobId: string }
-  | { status: "error"; error: "forbidden" | "invalid" | "invalidPeriod" | "rateLimited" | "unexpected" }
-  | { status: "error"; error: "tooManyActive"; count: number };
+  | ({ status: "queued"; jobId: string } & Answered)
+  | ({ status: "error"; error: "forbidden" | "invalid" | "invalidPeriod" | "rateLimited" | "unexpected" } & Answered)
+  | ({ status: "error"; error: "tooManyActive"; count: number } & Answered);
 
 const FILTER_FIELDS = ["period", "from", "to", "office", "kind", "channel", "category", "service"] as const;
 
-export async function requestExportAction(_previous: ExportActionState, formData: FormData): Promise<ExportActionState> {
-  const actor = await requireStaff();
-  if (!hasCasePermission(actor, "viewStatistics")) return { status: "error", error: "forbidden" };
-
+export async function requestExportAction(previous: ExportActionState, formData: FormData): Promise<ExportActionState> {
   const field = (name: string) => {
     const value = formData.get(name);
     return typeof value === "string" ? value : undefined;
   };
-  const form = exportRequestFormSchema.safeParse({ format: field("format"), locale: field("locale"), separator: field("separator"), includeFreeText: field("includeFreeText") });
-  if (!form.success) return { status: "error", error: "invalid" };
+  const sent = { format: field("format"), locale: field("locale"), separator: field("separator"), includeFreeText: field("includeFreeText") };
+  // `previous` comes from the client like any argument of a public endpoint: trust only a small integer.
+  const previousAnswer = (previous as { answer?: unknown } | null)?.answer;
+  const answer = typeof previousAnswer === "number" && Number.isSafeInteger(previousAnswer) && previousAnswer >= 0 ? previousAnswer + 1 : 1;
+  const answered: Answered = { choices: exportFormChoicesSchema.parse(sent), answer };
+
+  const actor = await requireStaff();
+  if (!hasCasePermission(actor, "viewStatistics")) return { status: "error", error: "forbidden", ...answered };
+
+  const form = exportRequestFormSchema.safeParse(sent);
+  if (!form.success) return { status: "error", error: "invalid", ...answered };
   const now = new Date();
   const filters = parseStatisticsFilters(Object.fromEntries(FILTER_FIELDS.map((name) => [name, field(name)])), now);
-  if (!filters.ok) return { status: "error", error: "invalidPeriod" };
+  if (!filters.ok) return { status: "error", error: "invalidPeriod", ...answered };
 
   try {
     const result = await requestExportJob(actor, { ...form.data, filters: filters.filters }, { now });
-    if (result.status === "refused") return result.error === "tooManyActive" ? { status: "error", error: "tooManyActive", count: result.count } : { status: "error", error: result.error };
+    if (result.status === "refused") {
+      return result.error === "tooManyActive" ? { status: "error", error: "tooManyActive", count: result.count, ...answered } : { status: "error", error: result.error, ...answered };
+    }
     after(() => runExportWorker());
     revalidatePath("/dasbor/statistik");
-    return { status: "queued", jobId: result.jobId };
+    return { status: "queued", jobId: result.jobId, ...answered };
   } catch (error) {
     console.error("export request failed", describeError(error));
-    return { status: "error", error: "unexpected" };
+    return { status: "error", error: "unexpected", ...answered };
   }
 }

@@ -34,6 +34,21 @@ export const exportParamsSchema = z.object({
 
 export type ExportParams = z.infer<typeof exportParamsSchema>;
 
+/**
+ * What the form sent, made safe to render back as the form's choices (an unknown value becomes
+ * the default), so an answer never resets what the supervisor chose.
+ */
+export const exportFormChoicesSchema = z.object({
+  format: z.enum(EXPORT_FORMATS).catch("csv"),
+  locale: z.enum(["id", "en"]).optional().catch(undefined),
+  separator: z.enum(CSV_SEPARATORS).optional().catch(undefined),
+  includeFreeText: z
+    .unknown()
+    .transform((value) => value === "on" || value === "true")
+    .catch(false),
+});
+export type ExportFormChoices = z.infer<typeof exportFormChoicesSchema>;
+
 /** The fields of the export form besides the statistics filters (which come as the page's URL parameters). */
 export const exportRequestFormSchema = z.object({
   format: z.enum(EXPORT_FORMATS),

@@ -23,6 +23,8 @@ async function requestAndDownload(page: Page, formatLabel: string, listLabel: st
   await panel.getByRole("radio", { name: formatLabel }).check();
   await panel.getByRole("button", { name: "Buat ekspor" }).click();
   await expect(panel.getByRole("status").filter({ hasText: "Ekspor diminta" })).toBeVisible();
+  // The answer keeps the format chosen: the form does not fall back to CSV.
+  await expect(panel.getByRole("radio", { name: formatLabel })).toBeChecked();
   const newest = panel.locator("[data-export-job]").first();
   await expect(newest).toContainText(listLabel);
   await expect(newest).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 60_000 });

@@ -349,7 +349,7 @@ describe("who may export", () => {
     const form = new FormData();
     form.set("format", "csv");
     form.set("locale", "id");
-    expect(await requestExportAction({ status: "idle" }, form)).toEqual({ status: "error", error: "forbidden" });
+    expect(await requestExportAction({ status: "idle" }, form)).toMatchObject({ status: "error", error: "forbidden" });
   });
 
   it("validates the form of the Server Action", async () => {
@@ -357,12 +357,40 @@ describe("who may export", () => {
     const form = new FormData();
     form.set("format", "docx");
     form.set("locale", "id");
-    expect(await requestExportAction({ status: "idle" }, form)).toEqual({ status: "error", error: "invalid" });
+    expect(await requestExportAction({ status: "idle" }, form)).toMatchObject({ status: "error", error: "invalid", choices: { format: "csv" } });
     form.set("format", "csv");
     form.set("period", "custom");
     form.set("from", "2026-03-31");
     form.set("to", "2026-03-01");
-    expect(await requestExportAction({ status: "idle" }, form)).toEqual({ status: "error", error: "invalidPeriod" });
+    expect(await requestExportAction({ status: "idle" }, form)).toMatchObject({ status: "error", error: "invalidPeriod" });
+  });
+
+  it("answers with the choices the form sent, so the form keeps them after an error or a success", async () => {
+    session.current = fixture.staff.supervisorRegion1;
+    const form = new FormData();
+    form.set("format", "xlsx");
+    form.set("locale", "en");
+    form.set("separator", ",");
+    form.set("includeFreeText", "on");
+    form.set("period", "custom");
+    form.set("from", "2026-03-31");
+    form.set("to", "2026-03-01");
+    const refused = await requestExportAction({ status: "idle" }, form);
+    expect(refused).toEqual({ status: "error", error: "invalidPeriod", choices: { format: "xlsx", locale: "en", separator: ",", includeFreeText: true }, answer: 1 });
+
+    form.set("from", "2026-03-01");
+    form.set("to", "2026-03-31");
+    const queued = await requestExportAction(refused, form);
+    expect(queued).toMatchObject({ status: "queued", choices: { format: "xlsx", locale: "en", separator: ",", includeFreeText: true }, answer: 2 });
+    await runExportWorker();
+
+    // A crafted previous state or unknown values cannot end up in the form.
+    form.set("format", "exe");
+    form.set("separator", "|");
+    form.delete("includeFreeText");
+    const crafted = await requestExportAction({ status: "error", error: "invalid", answer: "9; drop" } as never, form);
+    expect(crafted).toMatchObject({ status: "error", error: "invalid", choices: { format: "csv", locale: "en", includeFreeText: false }, answer: 1 });
+    expect((crafted as { choices: { separator?: string } }).choices.separator).toBeUndefined();
   });
 
   it("fails a waiting job whose requester lost the right to statistics", async () => {

@@ -31,49 +31,54 @@ export function ExportRequestForm({ filters, locale }: { filters: StatisticsFilt
   const [state, formAction, isPending] = useActionState(requestExportAction, INITIAL_STATE);
   const id = useId();
   const warningId = `${id}-free-text-warning`;
+  // After an answer, the fields are re-created with the choices sent (React resets a form after
+  // its action), so an error or a second export keeps the format, language and tick.
+  const choices = state.status === "idle" ? undefined : state.choices;
 
   return (
     <form action={formAction} className="space-y-4">
       <FilterInputs filters={filters} />
-      <fieldset>
-        <legend className="font-semibold text-slate-900">{t("panel.format")}</legend>
-        <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
-          {FORMATS.map((format, index) => (
-            <label key={format} className="inline-flex items-center gap-2">
-              <input type="radio" name="format" value={format} defaultChecked={index === 0} className="size-5 shrink-0" />
-              {t(`formats.${format}`)}
+      <div key={state.status === "idle" ? 0 : state.answer} className="space-y-4">
+        <fieldset>
+          <legend className="font-semibold text-slate-900">{t("panel.format")}</legend>
+          <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+            {FORMATS.map((format, index) => (
+              <label key={format} className="inline-flex items-center gap-2">
+                <input type="radio" name="format" value={format} defaultChecked={choices ? choices.format === format : index === 0} className="size-5 shrink-0" />
+                {t(`formats.${format}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <label htmlFor={`${id}-separator`} className="font-semibold text-slate-900">
+              {t("panel.separator")}
             </label>
-          ))}
+            <select id={`${id}-separator`} name="separator" defaultValue={choices?.separator ?? (locale === "en" ? "," : ";")} className={`${inputClassName} mt-1`}>
+              <option value=";">{t("panel.separatorSemicolon")}</option>
+              <option value=",">{t("panel.separatorComma")}</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor={`${id}-locale`} className="font-semibold text-slate-900">
+              {t("panel.language")}
+            </label>
+            <select id={`${id}-locale`} name="locale" defaultValue={choices?.locale ?? locale} className={`${inputClassName} mt-1`}>
+              <option value="id">{t("panel.languageId")}</option>
+              <option value="en">{t("panel.languageEn")}</option>
+            </select>
+          </div>
         </div>
-      </fieldset>
-      <div className="grid gap-4 sm:grid-cols-2">
         <div>
-          <label htmlFor={`${id}-separator`} className="font-semibold text-slate-900">
-            {t("panel.separator")}
+          <label className="inline-flex items-start gap-2 font-semibold text-slate-900">
+            <input type="checkbox" name="includeFreeText" value="on" defaultChecked={choices?.includeFreeText ?? false} aria-describedby={warningId} className="mt-1 size-5 shrink-0" />
+            {t("panel.includeFreeText")}
           </label>
-          <select id={`${id}-separator`} name="separator" defaultValue={locale === "en" ? "," : ";"} className={`${inputClassName} mt-1`}>
-            <option value=";">{t("panel.separatorSemicolon")}</option>
-            <option value=",">{t("panel.separatorComma")}</option>
-          </select>
+          <p id={warningId} className="mt-1 rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t("panel.freeTextWarning")}
+          </p>
         </div>
-        <div>
-          <label htmlFor={`${id}-locale`} className="font-semibold text-slate-900">
-            {t("panel.language")}
-          </label>
-          <select id={`${id}-locale`} name="locale" defaultValue={locale} className={`${inputClassName} mt-1`}>
-            <option value="id">{t("panel.languageId")}</option>
-            <option value="en">{t("panel.languageEn")}</option>
-          </select>
-        </div>
-      </div>
-      <div>
-        <label className="inline-flex items-start gap-2 font-semibold text-slate-900">
-          <input type="checkbox" name="includeFreeText" value="on" aria-describedby={warningId} className="mt-1 size-5 shrink-0" />
-          {t("panel.includeFreeText")}
-        </label>
-        <p id={warningId} className="mt-1 rounded-lg border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-          {t("panel.freeTextWarning")}
-        </p>
       </div>
       <div aria-live="polite">
         {state.status === "queued" ? (

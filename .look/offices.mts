@@ -1,0 +1,27 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+const page = await context.newPage();
+// Sign in again as the national supervisor, who now has TOTP: not possible without the secret, so use kepala.bekasi? use admin (fresh).
+await page.goto("http://localhost:3310/masuk");
+await page.getByLabel("Email kantor").fill(process.env.WHO!);
+await page.getByLabel("Kata sandi").fill("Demo-Lapor-2026");
+await page.getByRole("button", { name: "Masuk", exact: true }).click();
+await page.waitForURL(/\/dasbor\/akun/);
+const { computeHotp, decodeBase32, totpStepAt } = await import("../lib/auth/totp");
+await page.getByRole("button", { name: "Atur aplikasi autentikator" }).click();
+const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+await page.getByLabel("Kode 6 angka").fill(computeHotp(decodeBase32(secret)!, totpStepAt(new Date())));
+await page.getByRole("button", { name: "Aktifkan" }).click();
+await page.waitForURL(/totp-enabled/);
+await context.storageState({ path: "/tmp/look/state-" + process.env.WHO + ".json" });
+await page.goto("http://localhost:3310/dasbor/statistik?period=year");
+const section = page.locator("section", { has: page.locator("#offices-title") }).last();
+const box = (await section.boundingBox())!;
+await page.screenshot({ path: "/tmp/look/offices-top.png", clip: { x: box.x, y: box.y, width: box.width, height: 900 }, fullPage: true });
+await page.setViewportSize({ width: 360, height: 800 });
+await page.goto("http://localhost:3310/dasbor/statistik?period=year");
+const s2 = page.locator("section", { has: page.locator("#offices-title") }).last();
+const b2 = (await s2.boundingBox())!;
+await page.screenshot({ path: "/tmp/look/offices-360.png", clip: { x: 0, y: b2.y, width: 360, height: 800 }, fullPage: true });
+await browser.close();

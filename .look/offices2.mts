@@ -1,0 +1,14 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 1000 }, storageState: process.env.STATE });
+const page = await context.newPage();
+await page.goto("http://localhost:3310/dasbor/statistik?period=year");
+const section = page.locator("section", { has: page.locator("#offices-title") }).last();
+const box = (await section.boundingBox())!;
+await page.screenshot({ path: "/tmp/look/offices-top.png", clip: { x: box.x, y: box.y, width: box.width, height: 900 }, fullPage: true });
+await page.setViewportSize({ width: 360, height: 800 });
+await page.goto("http://localhost:3310/dasbor/statistik?period=year");
+const s2 = page.locator("section", { has: page.locator("#offices-title") }).last();
+const b2 = (await s2.boundingBox())!;
+await page.screenshot({ path: "/tmp/look/offices-360.png", clip: { x: 0, y: b2.y, width: 360, height: 800 }, fullPage: true });
+await browser.close();
