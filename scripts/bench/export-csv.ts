@@ -4,7 +4,9 @@
  * cases, multiplies them by SQL (INSERT ... SELECT over generate_series) to 10,000 cases, exports
  * them as a national supervisor through the real job worker while sampling the process's RSS and
  * heap, then grows the table to N cases (default 100,000) and does it again: flat memory shows as
- * the same peak at both sizes. `npm run bench` calls measureCsvExport() on its own database too.
+ * the same peak at both sizes. The XLSX export is measured at 10,000 cases and at its cap
+ * (XLSX_MAX_ROWS, 50,000): its writer buffers, so its memory is expected to grow with the rows,
+ * and the figures show by how much. `npm run bench` calls measureCsvExport() on its own database too.
  *
  *   node --expose-gc --conditions=react-server --import tsx scripts/bench/export-csv.ts [--cases=N]
  */
@@ -21,7 +23,8 @@ import { db } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { getExportStorage } from "@/lib/exports/export-storage";
 import { requestExportJob } from "@/lib/exports/jobs";
-import { runExportWorker } from "@/lib/exports/worker";
+import type { ExportFormat } from "@/lib/exports/params";
+import { runExportWorker, XLSX_MAX_ROWS } from "@/lib/exports/worker";
 
 import { provideServerDatabase, uniqueDatabaseName } from "../lib/databases";
 import { onInterrupt, printBanner, printStep } from "../lib/processes";
@@ -52,8 +55,8 @@ export type CsvExportFigures = {
   liveHeapPeakMiB: number | null;
 };
 
-/** Exports every case of the last year as CSV through the worker, against the database in DATABASE_URL. */
-export async function measureCsvExport(label: string, options: { includeFreeText?: boolean } = {}): Promise<CsvExportFigures> {
+/** Exports every case of the last year (as CSV unless told) through the worker, against the database in DATABASE_URL. */
+export async function measureCsvExport(label: string, options: { includeFreeText?: boolean; format?: Exclude<ExportFormat, "pdf"> } = {}): Promise<CsvExportFigures> {
   const actor = await db.staffUser.findUniqueOrThrow({
     where: { email: NATIONAL_SUPERVISOR },
     select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true },
@@ -79,7 +82,7 @@ export async function measureCsvExport(label: string, options: { includeFreeText
   }, LIVE_HEAP_INTERVAL_MS);
   const started = performance.now();
   try {
-    const result = await requestExportJob(actor, { format: "csv", locale: "id", separator: ";", includeFreeText: options.includeFreeText ?? false, filters: { period: { preset: "custom", from, to: today } } });
+    const result = await requestExportJob(actor, { format: options.format ?? "csv", locale: "id", separator: ";", includeFreeText: options.includeFreeText ?? false, filters: { period: { preset: "custom", from, to: today } } });
     if (result.status !== "queued") throw new Error(`export refused: ${JSON.stringify(result)}`);
     await runExportWorker();
     const seconds = (performance.now() - started) / 1000;
@@ -108,7 +111,7 @@ export async function measureCsvExport(label: string, options: { includeFreeText
 }
 
 export function printCsvExportFigures(figures: CsvExportFigures[]): void {
-  console.log("\nCSV export (streamed, keyset batches of 1,000), national supervisor, last 400 days");
+  console.log("\nCase exports (keyset batches of 1,000; CSV streamed, XLSX through exceljs's streaming writer), national supervisor, last 400 days");
   console.log("run                          rows  seconds  file MiB  RSS start/peak/end MiB   heap start/peak/end MiB   live heap peak MiB");
   for (const f of figures) {
     console.log(
@@ -184,6 +187,10 @@ async function main(): Promise<number> {
     await growCases(database.url, SMALL_SIZE);
     figures.push(await measureCsvExport(`${SMALL_SIZE} cases`));
     figures.push(await measureCsvExport(`${SMALL_SIZE} cases, free text`, { includeFreeText: true }));
+    figures.push(await measureCsvExport(`${SMALL_SIZE} cases, XLSX`, { format: "xlsx" }));
+    const xlsxSize = Math.min(XLSX_MAX_ROWS, largeSize);
+    await growCases(database.url, xlsxSize);
+    figures.push(await measureCsvExport(`${xlsxSize} cases, XLSX`, { format: "xlsx" }));
     await growCases(database.url, largeSize);
     figures.push(await measureCsvExport(`${largeSize} cases`));
     figures.push(await measureCsvExport(`${largeSize} cases, free text`, { includeFreeText: true }));
