@@ -17,9 +17,10 @@ const environmentSchema = z.object({
   /** Connections per app instance. Keep it small behind a pooler such as PgBouncer. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /**
-   * A read replica of DATABASE_URL (optional). The supervisors' statistics aggregates read from it;
-   * everything that writes, decides access row by row (the queue, case pages, exports) or must see
-   * its own writes stays on DATABASE_URL. Unset: everything reads DATABASE_URL.
+   * A read replica of DATABASE_URL (optional). The supervisors' statistics aggregates read from it
+   * (the page, and the summary sheet and PDF of an export); everything that writes, lists cases row
+   * by row (the queue, case pages, the case rows of an export) or must see its own writes stays on
+   * DATABASE_URL. Unset: everything reads DATABASE_URL.
    */
   DATABASE_READ_URL: z.string().url().optional(),
   /**
@@ -69,6 +70,8 @@ const environmentSchema = z.object({
   RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(30),
   /** Exports (CSV, XLSX, PDF) one staff user may request per hour. */
   RATE_LIMIT_EXPORTS_PER_HOUR: perHourLimit(20),
+  /** Export files one staff user may download per hour (every download is written to the audit trail). */
+  RATE_LIMIT_EXPORT_DOWNLOADS_PER_HOUR: perHourLimit(120),
   /** Exports one staff user may have waiting or running at once. */
   EXPORT_MAX_ACTIVE_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
   /** Hours an export file (and its job) is kept before the sweep deletes it. */

@@ -21,7 +21,9 @@ export type RateLimitPurpose =
   /** Wrong key, per tracking code (whoever tries). */
   | "trackingFailureByCode"
   /** Exports requested, per staff user. */
-  | "exportRequest";
+  | "exportRequest"
+  /** Export files downloaded, per staff user (each one is written to the audit trail). */
+  | "exportDownload";
 
 export type RateLimitDecision = { allowed: boolean; retryAfterSeconds: number };
 
@@ -40,6 +42,8 @@ function limitOf(purpose: RateLimitPurpose): number {
       return environment.RATE_LIMIT_TRACKING_FAILURES_PER_CODE_PER_HOUR;
     case "exportRequest":
       return environment.RATE_LIMIT_EXPORTS_PER_HOUR;
+    case "exportDownload":
+      return environment.RATE_LIMIT_EXPORT_DOWNLOADS_PER_HOUR;
   }
 }
 

@@ -13,6 +13,8 @@ import { createFixtureCase, createScopeFixture, type ScopeFixture } from "./case
 
 // Many exports in one file: lift the per-hour request limit (read when first used).
 process.env.RATE_LIMIT_EXPORTS_PER_HOUR = "1000";
+// Low enough to reach in a test; no other test downloads more than three files as one user.
+process.env.RATE_LIMIT_EXPORT_DOWNLOADS_PER_HOUR = "5";
 
 const session = vi.hoisted(() => ({ current: null as StaffActor | null }));
 vi.mock("@/lib/auth/session", async () => {
@@ -497,6 +499,27 @@ describe("the download route", () => {
     expect((await downloadRoute.GET(new Request("http://localhost/api/ekspor/x"), { params: Promise.resolve({ id: "not-a-uuid" }) })).status).toBe(404);
     // Refused downloads are not recorded as downloads.
     expect(await db.caseEvent.count({ where: { action: "EXPORT_DOWNLOADED" } })).toBe(1);
+  });
+});
+
+describe("the download route's limits", () => {
+  it("refuses HEAD without writing an audit entry, and limits downloads per user and hour", async () => {
+    const requester = fixture.staff.supervisorRegion2;
+    const { job } = await exportAs(requester);
+    session.current = requester;
+    const get = () => downloadRoute.GET(new Request(`http://localhost/api/ekspor/${job.id}`), { params: Promise.resolve({ id: job.id }) });
+
+    const audited = () => db.caseEvent.count({ where: { action: "EXPORT_DOWNLOADED", actorId: requester.id } });
+    const head = downloadRoute.HEAD();
+    expect(head.status).toBe(405);
+    expect(head.headers.get("allow")).toBe("GET");
+    expect(await audited()).toBe(0);
+
+    for (let index = 0; index < 5; index += 1) expect((await get()).status).toBe(200);
+    const refused = await get();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await audited()).toBe(5);
   });
 });
 

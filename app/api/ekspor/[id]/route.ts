@@ -3,13 +3,15 @@ import { Readable } from "node:stream";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { findExportDownload, recordExportDownloaded } from "@/lib/exports/jobs";
 import { getExportStorage } from "@/lib/exports/export-storage";
+import { checkRateLimit } from "@/lib/rate-limit/limits";
 import type { ExportFormat } from "@/lib/exports/params";
 
 /**
  * Downloads a finished export: only its requester, only while they still have
  * `viewStatistics`, only until it expires; 404 in every other case, so an id says nothing about
  * whose export it is. The file is streamed from the storage, never cached, and every download is
- * written to the audit trail (EXPORT_DOWNLOADED).
+ * written to the audit trail (EXPORT_DOWNLOADED), at most RATE_LIMIT_EXPORT_DOWNLOADS_PER_HOUR per
+ * user. HEAD is refused (405), so a link checker cannot write audit entries.
  */
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -28,6 +30,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const { id } = await params;
   const download = await findExportDownload(actor, id);
   if (!download) return notFound();
+  const limit = await checkRateLimit("exportDownload", actor.id);
+  if (!limit.allowed) {
+    return new Response("Too many downloads; try again later.", {
+      status: 429,
+      headers: { "Cache-Control": "no-store", "Content-Type": "text/plain; charset=utf-8", "Retry-After": String(limit.retryAfterSeconds) },
+    });
+  }
   const file = await getExportStorage().getStream(download.storageKey);
   if (!file) return notFound();
   try {
@@ -48,4 +57,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "X-Content-Type-Options": "nosniff",
     },
   });
+}
+
+/** Without its own HEAD, Next would answer HEAD with GET: an audit entry and an open file per probe. */
+export function HEAD(): Response {
+  return new Response(null, { status: 405, headers: { Allow: "GET", "Cache-Control": "no-store" } });
 }
