@@ -42,7 +42,13 @@ export const db: Database = lazyClient(getClient);
 
 /**
  * DATABASE_READ_URL's replica when it is set, else the primary: for heavy aggregates that may be a
- * few seconds behind (the statistics). Never write through it, and never use it where a row's
- * visibility is decided (a replica may not have seen an involvement marked a moment ago).
+ * few seconds behind (the statistics). Never write through it, and never list cases through it (a
+ * replica may not have seen an involvement marked a moment ago; an aggregate then counts one case
+ * too many, a list would show it).
  */
 export const readDb: Database = lazyClient(getReadClient);
+
+/** Closes both pools (scripts, tests): the replica's is a separate one when DATABASE_READ_URL is set. */
+export async function disconnectDatabases(): Promise<void> {
+  await Promise.all([globalForPrisma.prisma?.$disconnect(), globalForPrisma.prismaRead?.$disconnect()]);
+}

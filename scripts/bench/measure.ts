@@ -5,7 +5,7 @@ import type { StaffActor } from "@/lib/auth/session";
 import { findQueueCases, type QueuePage } from "@/lib/cases/queue";
 import { queueFiltersSchema, type QueueFilters } from "@/lib/cases/queue-filters";
 import { CASE_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
-import { db } from "@/lib/db";
+import { db, disconnectDatabases } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { fileReport } from "@/lib/reports/file-report";
@@ -56,7 +56,7 @@ export async function runMeasurements(): Promise<{ measurements: Measurement[]; 
       memory: { rssBeforeMiB: mebibytes(rssBefore), rssAfterQueueMiB: mebibytes(rssAfterQueue), rssAfterMiB: mebibytes(memory.rss), maxRssMiB: mebibytes(process.resourceUsage().maxRSS * 1024), heapAfterMiB: mebibytes(memory.heapUsed) },
     };
   } finally {
-    await db.$disconnect();
+    await disconnectDatabases();
   }
 }
 

@@ -7,6 +7,8 @@ import { provideTestFileDatabase } from "./test-file-database";
 // the code under test stores land in this run's temporary folder.
 const database = await provideTestFileDatabase(inject("migratedDatabase"));
 process.env.DATABASE_URL = database.url;
+// The file's own database only (tests/integration/statistics-replica.test.ts sets a replica itself).
+delete process.env.DATABASE_READ_URL;
 process.env.STORAGE_DIR = inject("storageDir");
 process.env.APP_SECRET = inject("appSecret");
 
