@@ -1,7 +1,10 @@
 import Link from "next/link";
 
-/** A cell's text, the queue link listing its cases when there is one, and a note under it. */
-export type TableCell = { text: string; href?: string; note?: string; isText?: boolean };
+/**
+ * A cell's text, the queue link listing its cases when there is one, and a note under it. The
+ * link goes on the note instead (`noteHref`) when the text says nothing by itself ("—").
+ */
+export type TableCell = { text: string; href?: string; note?: string; noteHref?: string; isText?: boolean };
 export type TableRow = { key: string; header: TableCell; cells: TableCell[] };
 /** A column heading; text columns (not figures) are left-aligned. */
 export type TableColumn = { label: string; isText?: boolean };
@@ -18,7 +21,13 @@ function CellContent({ cell }: { cell: TableCell }) {
   return (
     <>
       {text}
-      <span className="block text-xs text-slate-700">{cell.note}</span>
+      {cell.noteHref ? (
+        <Link href={cell.noteHref} className="block text-xs font-semibold text-brand-800 underline underline-offset-2 hover:no-underline">
+          {cell.note}
+        </Link>
+      ) : (
+        <span className="block text-xs text-slate-700">{cell.note}</span>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { startTransition, useActionState, useId, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 
 import { buttonClassName, inputClassName } from "@/components/form-styles";
@@ -31,14 +31,21 @@ export function ExportRequestForm({ filters, locale }: { filters: StatisticsFilt
   const [state, formAction, isPending] = useActionState(requestExportAction, INITIAL_STATE);
   const id = useId();
   const warningId = `${id}-free-text-warning`;
-  // After an answer, the fields are re-created with the choices sent (React resets a form after
-  // its action), so an error or a second export keeps the format, language and tick.
+  // Without JavaScript the page comes back rendered with the choices sent as its defaults.
   const choices = state.status === "idle" ? undefined : state.choices;
+  // With JavaScript the action runs from here rather than from React's own form handling, which
+  // would reset the form afterwards: an error or a second export keeps every choice, and focus
+  // stays where it was.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form action={formAction} onSubmit={submit} className="space-y-4">
       <FilterInputs filters={filters} />
-      <div key={state.status === "idle" ? 0 : state.answer} className="space-y-4">
+      <div className="space-y-4">
         <fieldset>
           <legend className="font-semibold text-slate-900">{t("panel.format")}</legend>
           <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
@@ -82,12 +89,13 @@ export function ExportRequestForm({ filters, locale }: { filters: StatisticsFilt
       </div>
       <div aria-live="polite">
         {state.status === "queued" ? (
-          <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 font-semibold text-emerald-900">
+          // Keyed by the answer, so a second identical message is announced again.
+          <p key={state.answer} role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 font-semibold text-emerald-900">
             {t("panel.requested")}
           </p>
         ) : null}
         {state.status === "error" ? (
-          <p role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 font-semibold text-red-900">
+          <p key={state.answer} role="alert" className="rounded-lg border border-red-300 bg-red-50 px-3 py-2 font-semibold text-red-900">
             {state.error === "tooManyActive" ? t("errors.tooManyActive", { count: state.count }) : t(`errors.${state.error}`)}
           </p>
         ) : null}

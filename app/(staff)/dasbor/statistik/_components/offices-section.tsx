@@ -22,10 +22,12 @@ export async function OfficesSection({ report, locale }: { report: StatisticsRep
   const serviceNames = new Map(report.volume.byService.map((service) => [service.code, locale === "en" ? service.nameEn : service.nameId]));
   const serviceName = (code: string | null) => serviceNames.get(code) ?? code ?? MISSING_VALUE;
 
-  const shareCell = (share: Share, href: string): TableCell =>
-    share.denominator === 0
-      ? { text: MISSING_VALUE }
-      : { text: share.value === null ? MISSING_VALUE : formatShare(share, locale), note: `${count(share.numerator)}/${count(share.denominator)}`, href };
+  // A hidden share shows "—" with its counts, and the counts carry the link: a link reading "—" says nothing.
+  const shareCell = (share: Share, href: string): TableCell => {
+    if (share.denominator === 0) return { text: MISSING_VALUE };
+    const note = `${count(share.numerator)}/${count(share.denominator)}`;
+    return share.value === null ? { text: MISSING_VALUE, note, noteHref: href } : { text: formatShare(share, locale), note, href };
+  };
   // Pungli cases cannot be among the reports when the page is narrowed to complaints only.
   const pungliExcluded = filters.kind !== undefined && filters.kind !== "PUNGLI";
 
@@ -50,11 +52,9 @@ export async function OfficesSection({ report, locale }: { report: StatisticsRep
         shareCell(office.resolutionOnTime, officeHref({ resolution: "on-time" })),
         office.satisfaction.ratings === 0
           ? { text: MISSING_VALUE }
-          : {
-              text: office.satisfaction.average === null ? MISSING_VALUE : formatRating(office.satisfaction.average, locale),
-              note: t("ratings", { count: office.satisfaction.ratings }),
-              href: officeHref({ rating: "any" }),
-            },
+          : office.satisfaction.average === null
+            ? { text: MISSING_VALUE, note: t("ratings", { count: office.satisfaction.ratings }), noteHref: officeHref({ rating: "any" }) }
+            : { text: formatRating(office.satisfaction.average, locale), note: t("ratings", { count: office.satisfaction.ratings }), href: officeHref({ rating: "any" }) },
         { text: office.rank === null ? MISSING_VALUE : count(office.rank) },
       ],
     };
