@@ -1,3 +1,7 @@
+import type adminHolidayMessages from "../messages/admin-holidays/id.json";
+import type adminReferenceMessages from "../messages/admin-reference/id.json";
+import type adminStaffMessages from "../messages/admin-staff/id.json";
+import type adminMessages from "../messages/admin/id.json";
 import type authMessages from "../messages/auth/id.json";
 import type caseMessages from "../messages/cases/id.json";
 import type exportMessages from "../messages/exports/id.json";
@@ -12,6 +16,15 @@ import type { Locale } from "./locales";
 declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
-    Messages: typeof messages & typeof authMessages & typeof caseMessages & typeof statisticsMessages & typeof exportMessages & typeof transparencyMessages;
+    Messages: typeof messages &
+      typeof authMessages &
+      typeof caseMessages &
+      typeof statisticsMessages &
+      typeof exportMessages &
+      typeof transparencyMessages &
+      typeof adminMessages &
+      typeof adminStaffMessages &
+      typeof adminReferenceMessages &
+      typeof adminHolidayMessages;
   }
 }

@@ -7,13 +7,28 @@ import type { Locale } from "./locales";
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, auth, cases, statistics, exports, transparency] = await Promise.all([
+  const [main, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
     import(`../messages/cases/${locale}.json`),
     import(`../messages/statistics/${locale}.json`),
     import(`../messages/exports/${locale}.json`),
     import(`../messages/transparency/${locale}.json`),
+    import(`../messages/admin/${locale}.json`),
+    import(`../messages/admin-staff/${locale}.json`),
+    import(`../messages/admin-reference/${locale}.json`),
+    import(`../messages/admin-holidays/${locale}.json`),
   ]);
-  return { ...main.default, ...auth.default, ...cases.default, ...statistics.default, ...exports.default, ...transparency.default };
+  return {
+    ...main.default,
+    ...auth.default,
+    ...cases.default,
+    ...statistics.default,
+    ...exports.default,
+    ...transparency.default,
+    ...admin.default,
+    ...adminStaff.default,
+    ...adminReference.default,
+    ...adminHolidays.default,
+  };
 }

@@ -63,7 +63,7 @@ function caseDetailSelect(actor: StaffActor) {
     reporterMode: true,
     officeId: true,
     office: { select: { code: true, name: true, regionalOfficeId: true } },
-    service: { select: { code: true, nameId: true, nameEn: true, feeRupiah: true } },
+    service: { select: { code: true, nameId: true, nameEn: true } },
     category: { select: { code: true, nameId: true, nameEn: true } },
     assignee: { select: { id: true, name: true } },
     intakeBy: { select: { id: true, name: true } },

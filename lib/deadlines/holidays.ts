@@ -16,7 +16,7 @@ let cached: { keys: ReadonlySet<string>; loadedAt: number } | undefined;
 
 export async function loadHolidayKeys(client: Pick<Prisma.TransactionClient, "holiday"> = db, now: Date = new Date()): Promise<ReadonlySet<string>> {
   if (client === db && cached && now.getTime() - cached.loadedAt < CACHE_MS) return cached.keys;
-  const rows = await client.holiday.findMany({ select: { date: true } });
+  const rows = await client.holiday.findMany({ where: { scopeKey: "national" }, select: { date: true } });
   const keys: ReadonlySet<string> = new Set(rows.map((row) => row.date.toISOString().slice(0, 10)));
   if (client === db) cached = { keys, loadedAt: now.getTime() };
   return keys;

@@ -8,6 +8,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { findFeeInForce } from "@/lib/fees/fees";
 import { VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
 import { addWorkingDays } from "@/lib/deadlines/working-days";
 import { deriveAppKey } from "@/lib/env";
@@ -199,14 +200,18 @@ async function replayFiling(stored: unknown, idempotencyKey: string, idempotency
 }
 
 type ResolvedReferences =
-  | { ok: true; officeId: number; service: { id: number; feeRupiah: number } | null; categoryId: number }
+  | { ok: true; officeId: number; service: { id: number; feeRupiah: number | null } | null; categoryId: number }
   | { ok: false; fieldErrors: FieldErrors<ReportField> };
 
-/** The chosen office, service and category, each existing and active. */
+/**
+ * The chosen office, service and category, each existing and active, with the service's official
+ * fee in force on the incident date: a pungli report is compared with the fee of its day, and
+ * keeps it (Case.officialFeeRupiah) when the fee changes later.
+ */
 async function resolveReferences(form: ReportFormData): Promise<ResolvedReferences> {
   const [office, service, category] = await Promise.all([
     db.office.findUnique({ where: { code: form.officeCode }, select: { id: true, isActive: true } }),
-    form.serviceCode ? db.service.findUnique({ where: { code: form.serviceCode }, select: { id: true, isActive: true, feeRupiah: true } }) : null,
+    form.serviceCode ? db.service.findUnique({ where: { code: form.serviceCode }, select: { id: true, isActive: true } }) : null,
     db.category.findUnique({ where: { code: form.categoryCode }, select: { id: true, isActive: true } }),
   ]);
   const fieldErrors: FieldErrors<ReportField> = {};
@@ -214,5 +219,6 @@ async function resolveReferences(form: ReportFormData): Promise<ResolvedReferenc
   if (form.serviceCode && !service?.isActive) fieldErrors.serviceCode = ["serviceUnknown"];
   if (!category?.isActive) fieldErrors.categoryCode = ["categoryUnknown"];
   if (!office?.isActive || !category?.isActive || (form.serviceCode && !service?.isActive)) return { ok: false, fieldErrors };
-  return { ok: true, officeId: office.id, service: service && { id: service.id, feeRupiah: service.feeRupiah }, categoryId: category.id };
+  const feeRupiah = service ? await findFeeInForce(service.id, form.incidentDate) : null;
+  return { ok: true, officeId: office.id, service: service && { id: service.id, feeRupiah }, categoryId: category.id };
 }

@@ -1,6 +1,8 @@
 import "server-only";
 
 import { db } from "@/lib/db";
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { findFeesInForce } from "@/lib/fees/fees";
 import type { Locale } from "@/lib/generated/prisma/enums";
 
 /** The report form's choices: active reference data only, named in the visitor's language. */
@@ -18,14 +20,20 @@ export async function listOfficesForForm(): Promise<OfficeOption[]> {
   });
 }
 
-/** With the official fee (tarif PNBP), shown next to the amount a pungli reporter was asked for. */
-export async function listServicesForForm(locale: Locale): Promise<ServiceOption[]> {
+/** With the official fee (tarif PNBP) in force today, shown next to the amount a pungli reporter was asked for. */
+export async function listServicesForForm(locale: Locale, now: Date = new Date()): Promise<ServiceOption[]> {
   const services = await db.service.findMany({
     where: { isActive: true },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: { code: true, nameId: true, nameEn: true, feeRupiah: true },
+    select: { id: true, code: true, nameId: true, nameEn: true },
   });
-  return services.map((service) => ({ code: service.code, name: locale === "en" ? service.nameEn : service.nameId, feeRupiah: service.feeRupiah }));
+  const fees = await findFeesInForce(
+    services.map((service) => service.id),
+    toJakartaDateKey(now),
+  );
+  return services
+    .filter((service) => fees.has(service.id))
+    .map((service) => ({ code: service.code, name: locale === "en" ? service.nameEn : service.nameId, feeRupiah: fees.get(service.id)! }));
 }
 
 export async function listCategoriesForForm(locale: Locale): Promise<CategoryOption[]> {

@@ -109,7 +109,9 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
 
   const [offices, services, categories, holidayRows, officers] = await Promise.all([
     db.office.findMany({ select: { id: true, code: true }, orderBy: { id: "asc" } }),
-    db.service.findMany({ select: { id: true, code: true, feeRupiah: true }, orderBy: { id: "asc" } }),
+    db.service
+      .findMany({ select: { id: true, code: true, fees: { select: { feeRupiah: true }, orderBy: { effectiveFrom: "desc" }, take: 1 } }, orderBy: { id: "asc" } })
+      .then((rows) => rows.map((row) => ({ id: row.id, code: row.code, feeRupiah: row.fees[0]?.feeRupiah ?? 0 }))),
     db.category.findMany({ select: { id: true, code: true } }),
     db.holiday.findMany({ select: { date: true } }),
     db.staffUser.findMany({ where: { role: "OFFICER" }, select: { id: true, officeId: true }, orderBy: { email: "asc" } }),

@@ -15,7 +15,7 @@ export async function seedDemoStaff(db: Database, passwordHash: string) {
     const regionalOfficeId =
       staff.scopeLevel === "REGIONAL" ? regionalOffices.find((regional) => regional.name.endsWith(` ${staff.scope}`))?.id ?? null : null;
     const data = { name: staff.name, role: staff.role, scopeLevel: staff.scopeLevel, officeId, regionalOfficeId };
-    await db.staffUser.upsert({ where: { email: staff.email }, create: { email: staff.email, passwordHash, ...data }, update: data });
+    await db.staffUser.upsert({ where: { email: staff.email }, create: { email: staff.email, passwordHash, ...data }, update: {} });
   }
 
   const named = new Set(demoStaff.map((staff) => staff.email));

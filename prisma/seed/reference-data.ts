@@ -8,8 +8,9 @@ import { parseCsv } from "./csv";
 /**
  * Reference data every installation needs: regional offices, offices,
  * services with their official fees, complaint categories and holidays.
- * Sources: data/SOURCES.md. Upserts by code, so running it again updates
- * names and fees without touching cases.
+ * Sources: data/SOURCES.md. Adds only what is missing (by code, by date and
+ * place): once loaded, the data is the admins' to correct in /dasbor/admin, so
+ * running the seed again (every `npm start` does) never undoes their edits.
  */
 
 const DATA_DIR = path.join(process.cwd(), "data");
@@ -27,6 +28,9 @@ function slugify(text: string): string {
 }
 
 /** Complaint categories with the national complaint problem code (01 abuse of authority, 02 public service, 03 corruption / pungli). */
+/** PP 45/2024, the fee table data/immigration-services-fees.csv lists, took effect on this day. */
+const SEEDED_FEES_EFFECTIVE_FROM = new Date("2024-12-17T00:00:00.000Z");
+
 export const CATEGORIES = [
   { code: "PUNGLI", nameId: "Pungutan liar (pungli)", nameEn: "Illegal levy (pungli)", problemCode: "03" },
   { code: "CALO", nameId: "Calo atau perantara", nameEn: "Broker (calo)", problemCode: "03" },
@@ -47,7 +51,7 @@ export async function seedReferenceData(db: Database) {
   for (const name of regionalNames) {
     const code = `kanwil-${slugify(name)}`;
     const data = { name: `Kantor Wilayah Ditjen Imigrasi ${name}` };
-    const regional = await db.regionalOffice.upsert({ where: { code }, create: { code, ...data }, update: data });
+    const regional = await db.regionalOffice.upsert({ where: { code }, create: { code, ...data }, update: {} });
     regionalIdByName.set(name, regional.id);
   }
 
@@ -59,7 +63,7 @@ export async function seedReferenceData(db: Database) {
       province: office.province ?? "",
       regionalOfficeId: regionalIdByName.get(office.regional_office ?? "")!,
     };
-    await db.office.upsert({ where: { code: office.code! }, create: { code: office.code!, ...data }, update: data });
+    await db.office.upsert({ where: { code: office.code! }, create: { code: office.code!, ...data }, update: {} });
   }
 
   const services = readData("immigration-services-fees.csv");
@@ -67,22 +71,33 @@ export async function seedReferenceData(db: Database) {
     const data = {
       nameId: service.service_name_id ?? "",
       nameEn: service.service_name_en ?? "",
-      feeRupiah: Number(service.fee_idr),
       feeUnit: service.unit || null,
       legalBasis: service.legal_basis || null,
       sourceUrl: service.source_url || null,
       sortOrder: index,
     };
-    await db.service.upsert({ where: { code: service.code! }, create: { code: service.code!, ...data }, update: data });
+    const saved = await db.service.upsert({ where: { code: service.code! }, create: { code: service.code!, ...data }, update: {}, select: { id: true } });
+    // The seeded fee is the first entry of the service's fee history; fees entered by admins later are kept.
+    await db.serviceFee.upsert({
+      where: { serviceId_effectiveFrom: { serviceId: saved.id, effectiveFrom: SEEDED_FEES_EFFECTIVE_FROM } },
+      create: { serviceId: saved.id, effectiveFrom: SEEDED_FEES_EFFECTIVE_FROM, feeRupiah: Number(service.fee_idr), legalBasis: data.legalBasis },
+      update: {},
+    });
   }
 
   for (const [index, category] of CATEGORIES.entries()) {
     const data = { nameId: category.nameId, nameEn: category.nameEn, problemCode: category.problemCode, sortOrder: index };
-    await db.category.upsert({ where: { code: category.code }, create: { code: category.code, ...data }, update: data });
+    await db.category.upsert({ where: { code: category.code }, create: { code: category.code, ...data }, update: {} });
   }
 
+  // A year is loaded only while the database has no holiday in it: once it has, the year is the
+  // admins' (an admin who deletes a wrong day must not see it come back at the next start).
   const holidays = readData("indonesia-holidays.csv");
+  const yearsWithHolidays = new Set(
+    (await db.holiday.findMany({ select: { date: true } })).map((row) => row.date.toISOString().slice(0, 4)),
+  );
   for (const holiday of holidays) {
+    if (yearsWithHolidays.has((holiday.date ?? "").slice(0, 4))) continue;
     const date = new Date(`${holiday.date}T00:00:00.000Z`);
     const data = {
       nameId: holiday.name_id ?? "",
@@ -90,7 +105,7 @@ export async function seedReferenceData(db: Database) {
       kind: holiday.kind === "cuti_bersama" ? ("CUTI_BERSAMA" as const) : ("NATIONAL_HOLIDAY" as const),
       source: holiday.source || null,
     };
-    await db.holiday.upsert({ where: { date }, create: { date, ...data }, update: data });
+    await db.holiday.upsert({ where: { date_scopeKey: { date, scopeKey: "national" } }, create: { date, ...data }, update: {} });
   }
 
   return {

@@ -39,7 +39,7 @@ export async function createScopeFixture(label: string) {
   const offices = { a: await office("a", region1.id), b: await office("b", region1.id), c: await office("c", region2.id) };
   const category = await db.category.create({ data: { code: `CAT_${suffix}`, nameId: "Pungli uji", nameEn: "Test pungli", problemCode: "03" } });
   const otherCategory = await db.category.create({ data: { code: `CAT2_${suffix}`, nameId: "Lambat uji", nameEn: "Test slow", problemCode: "02" } });
-  const service = await db.service.create({ data: { code: `svc-${suffix}`, nameId: "Paspor uji", nameEn: "Test passport", feeRupiah: 350_000 } });
+  const service = await db.service.create({ data: { code: `svc-${suffix}`, nameId: "Paspor uji", nameEn: "Test passport", fees: { create: { feeRupiah: 350_000, effectiveFrom: new Date("2024-12-17T00:00:00Z") } } } });
 
   const staffSpec: Record<StaffName, { role: Role; scopeLevel: ScopeLevel; officeId?: number; regionalOfficeId?: number }> = {
     officerA: { role: "OFFICER", scopeLevel: "OFFICE", officeId: offices.a.id },

@@ -55,8 +55,8 @@ describe("seed", () => {
     expect(counts.services).toBe(csvRowCount("immigration-services-fees.csv"));
     expect(counts.holidays).toBe(csvRowCount("indonesia-holidays.csv"));
     expect(counts.categories).toBe(7);
-    const passport = await db.service.findUniqueOrThrow({ where: { code: "paspor-el-10th" } });
-    expect(passport.feeRupiah).toBe(950_000);
+    const passport = await db.service.findUniqueOrThrow({ where: { code: "paspor-el-10th" }, select: { fees: { select: { feeRupiah: true } } } });
+    expect(passport.fees.map((fee) => fee.feeRupiah)).toEqual([950_000]);
   });
 
   it("creates demo staff for each role and scope", async () => {

@@ -7,13 +7,14 @@ import type { ReactNode } from "react";
 /**
  * A dashboard menu link that knows its section: the queue owns /dasbor and the case pages, the
  * intake owns /dasbor/kasus/baru (a prefix match would mark both as current there), statistics
- * owns /dasbor/statistik.
+ * owns /dasbor/statistik, the administration /dasbor/admin.
  */
-type DashboardSection = "queue" | "intake" | "statistics";
+type DashboardSection = "queue" | "intake" | "statistics" | "admin";
 
 function isInSection(pathname: string, section: DashboardSection): boolean {
   if (section === "intake") return pathname === "/dasbor/kasus/baru";
   if (section === "statistics") return pathname === "/dasbor/statistik" || pathname.startsWith("/dasbor/statistik/");
+  if (section === "admin") return pathname === "/dasbor/admin" || pathname.startsWith("/dasbor/admin/");
   return pathname === "/dasbor" || (pathname.startsWith("/dasbor/kasus/") && pathname !== "/dasbor/kasus/baru");
 }
 

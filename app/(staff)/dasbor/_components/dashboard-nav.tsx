@@ -1,15 +1,13 @@
 import { getTranslations } from "next-intl/server";
 
+import { isAdmin } from "@/lib/admin/guard";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
 
 import { DashboardNavLink } from "./dashboard-nav-link";
 
-// Sections that are not built yet are listed, marked as coming, but not linked.
-const upcomingSections = ["admin"] as const;
-
 export async function DashboardNav() {
-  const [t, cases, common, actor] = await Promise.all([getTranslations("DashboardNav"), getTranslations("CaseNav"), getTranslations("Common"), getCurrentStaff()]);
+  const [t, cases, actor] = await Promise.all([getTranslations("DashboardNav"), getTranslations("CaseNav"), getCurrentStaff()]);
   const canIntake = actor != null && hasCasePermission(actor, "intake") && actor.officeId != null;
   const canViewStatistics = actor != null && hasCasePermission(actor, "viewStatistics");
 
@@ -35,12 +33,13 @@ export async function DashboardNav() {
             </DashboardNavLink>
           </li>
         ) : null}
-        {upcomingSections.map((section) => (
-          <li key={section} className="flex flex-wrap items-center gap-2 px-3 py-2 text-slate-600">
-            {t(section)}
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{common("comingSoon")}</span>
+        {actor != null && isAdmin(actor) ? (
+          <li>
+            <DashboardNavLink href="/dasbor/admin" section="admin">
+              {t("admin")}
+            </DashboardNavLink>
           </li>
-        ))}
+        ) : null}
       </ul>
     </nav>
   );
