@@ -2,7 +2,7 @@ import "server-only";
 
 import { notFound } from "next/navigation";
 
-import { requireStaff, type StaffActor } from "@/lib/auth/session";
+import type { StaffActor } from "@/lib/auth/session";
 
 import { AdminNotFoundError } from "./errors";
 
@@ -24,6 +24,9 @@ export function assertAdmin(actor: StaffActor): void {
 
 /** For pages and Server Actions: the signed-in admin; a signed-out caller goes to /masuk, anyone else gets a 404. */
 export async function requireAdmin(): Promise<StaffActor> {
+  // Imported when called: data functions need only assertAdmin, and the session helper brings in
+  // Auth.js, which a data function's integration test should not have to load.
+  const { requireStaff } = await import("@/lib/auth/session");
   const actor = await requireStaff();
   if (!isAdmin(actor)) notFound();
   return actor;
