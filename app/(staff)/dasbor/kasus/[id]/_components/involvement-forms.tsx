@@ -56,7 +56,9 @@ function StaffSelect({ id, label, choose, candidates, errors, defaultValue, desc
   return (
     <Field id={id} label={label} errors={errors}>
       {(control) => (
-        <select {...control} name="staffUserId" defaultValue={defaultValue} className={inputClassName}>
+        // Keyed by the value to refill: React updates a textarea's default after an action, but not a
+        // select's, so the form reset that follows would otherwise drop the person chosen.
+        <select key={defaultValue} {...control} name="staffUserId" defaultValue={defaultValue} className={inputClassName}>
           <option value="">{choose}</option>
           {candidates.map((candidate) => (
             <option key={candidate.id} value={candidate.id}>
