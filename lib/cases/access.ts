@@ -14,7 +14,7 @@ import { hasCasePermission, type CasePermission } from "./permissions";
  *   (REGIONAL), or all (NATIONAL).
  * - ADMIN: all.
  * - Whoever is marked as involved in a case (conflict of interest) can neither open nor find it,
- *   whatever their role.
+ *   whatever their role (who may mark whom, and how a mark is undone: ./involvement.ts).
  * - A scope that names no office or region (an incomplete account) sees nothing.
  *
  * A case outside the scope is reported as not found (404), never as forbidden, so a probe
@@ -112,7 +112,7 @@ export function officeScopeWhere(actor: StaffActor): Prisma.OfficeWhereInput {
 
 /**
  * The staff who can see a case of office `officeId` (in region `regionalOfficeId`): the same rule
- * as scopeOf, read from the other side, for the involvement picker and its check. Excludes staff
+ * as scopeOf, read from the other side, for the involvement pickers and checks. Excludes staff
  * already involved in the case and inactive accounts.
  */
 export function staffWhoCanSeeCaseWhere(caseRef: { id: string; officeId: number; regionalOfficeId: number }): Prisma.StaffUserWhereInput {
@@ -130,12 +130,12 @@ export function staffWhoCanSeeCaseWhere(caseRef: { id: string; officeId: number;
 }
 
 /**
- * Who may be marked as involved in a case: the officers of its office who can still see it.
- * Never a supervisor or an admin: otherwise an officer (perhaps the accused) could hide a case
- * from everyone who oversees it.
+ * Who may still work a case: the active officers and supervisors of its scope who can open it.
+ * Admins are not counted: they see everything, so a case only they can open has been taken away
+ * from the office and its oversight. ./involvement.ts refuses any mark that would empty this set.
  */
-export function involvementCandidatesWhere(caseRef: { id: string; officeId: number; regionalOfficeId: number }): Prisma.StaffUserWhereInput {
-  return { AND: [staffWhoCanSeeCaseWhere(caseRef), { role: "OFFICER", officeId: caseRef.officeId }] };
+export function caseWorkersWhere(caseRef: { id: string; officeId: number; regionalOfficeId: number }): Prisma.StaffUserWhereInput {
+  return { AND: [staffWhoCanSeeCaseWhere(caseRef), { role: { in: ["OFFICER", "SUPERVISOR"] } }] };
 }
 
 type CaseReader = Pick<Prisma.TransactionClient, "case">;

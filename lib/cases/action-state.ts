@@ -8,7 +8,19 @@ import type { CaseFieldErrorCode } from "./schemas";
  * translates them. Safe to import in the browser.
  */
 
-export type CaseFormName = "assign" | "status" | "tier" | "link" | "involvement" | "message" | "escalation" | "identity";
+export type CaseFormName =
+  | "assign"
+  | "status"
+  | "tier"
+  | "link"
+  | "declareInvolvement"
+  | "reportInvolvement"
+  | "markInvolvement"
+  | "unmarkInvolvement"
+  | "decideInvolvement"
+  | "message"
+  | "escalation"
+  | "identity";
 
 export type CaseActionMessage = CaseRuleCode | "invalid" | "conflict" | "notFound" | "forbidden" | "unexpected";
 
@@ -22,7 +34,13 @@ export type FreshCaseState = {
 
 export type CaseActionState =
   | { status: "idle" }
-  | { status: "success"; form: CaseFormName; identity?: { name: string; email: string | null; phone: string | null } }
+  | {
+      status: "success";
+      form: CaseFormName;
+      identity?: { name: string; email: string | null; phone: string | null };
+      /** The actor marked themselves and can no longer open the case. */
+      hasLeftCase?: boolean;
+    }
   | {
       status: "error" | "conflict";
       form: CaseFormName;

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { z } from "zod";
 
 import { requireStaff, type StaffActor } from "@/lib/auth/session";
@@ -13,15 +14,17 @@ import { setDeadlineTier } from "./deadline-tier";
 import { CaseActionForbiddenError, CaseConflictError, CaseNotFoundError, CaseRuleError } from "./errors";
 import { escalateCase } from "./escalation";
 import { revealReporterIdentity } from "./identity";
-import { markStaffInvolved } from "./involvement";
+import { declareOwnInvolvement, decideInvolvementReport, INVOLVEMENT_REPORT_ACTIONS, markStaffInvolved, reportStaffInvolvement, unmarkStaffInvolved } from "./involvement";
 import { linkCase } from "./links";
 import { postCaseMessage } from "./messages";
 import {
   assignSchema,
   CASE_FORM_FIELDS,
   deadlineTierSchema,
+  declareInvolvementSchema,
   escalationSchema,
   identitySchema,
+  involvementDecisionSchema,
   involvementSchema,
   linkSchema,
   messageSchema,
@@ -67,7 +70,8 @@ async function loadFreshState(actor: StaffActor, caseId: string): Promise<FreshC
       version: true,
       status: true,
       assignee: { select: { name: true } },
-      events: { orderBy: { id: "desc" }, take: 1, select: { action: true, createdAt: true, actor: { select: { name: true } } } },
+      // Never a report of involvement: the person reported may be the one reading this.
+      events: { where: { action: { notIn: [...INVOLVEMENT_REPORT_ACTIONS] } }, orderBy: { id: "desc" }, take: 1, select: { action: true, createdAt: true, actor: { select: { name: true } } } },
     },
   });
   if (!found) return null;
@@ -132,8 +136,34 @@ export async function linkCaseAction(_previous: CaseActionState, formData: FormD
   return runCaseAction("link", formData, linkSchema, async (actor, data) => linkCase(actor, data));
 }
 
+/** Where someone who has just stepped aside from a case lands: the queue, with a confirmation (they can no longer open the case). */
+const LEFT_CASE_PATH = "/dasbor?notice=involvement-declared";
+
+export async function declareInvolvementAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  const state = await runCaseAction("declareInvolvement", formData, declareInvolvementSchema, async (actor, data) => declareOwnInvolvement(actor, data));
+  if (state.status === "success") redirect(LEFT_CASE_PATH);
+  return state;
+}
+
+export async function reportInvolvementAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  return runCaseAction("reportInvolvement", formData, involvementSchema, async (actor, data) => reportStaffInvolvement(actor, data));
+}
+
 export async function markInvolvementAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {
-  return runCaseAction("involvement", formData, involvementSchema, async (actor, data) => markStaffInvolved(actor, data));
+  const state = await runCaseAction("markInvolvement", formData, involvementSchema, async (actor, data) => {
+    await markStaffInvolved(actor, data);
+    return { status: "success", form: "markInvolvement", hasLeftCase: data.staffUserId === actor.id };
+  });
+  if (state.status === "success" && state.hasLeftCase) redirect(LEFT_CASE_PATH);
+  return state;
+}
+
+export async function unmarkInvolvementAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  return runCaseAction("unmarkInvolvement", formData, involvementSchema, async (actor, data) => unmarkStaffInvolved(actor, data));
+}
+
+export async function decideInvolvementReportAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {
+  return runCaseAction("decideInvolvement", formData, involvementDecisionSchema, async (actor, data) => decideInvolvementReport(actor, data));
 }
 
 export async function postCaseMessageAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {

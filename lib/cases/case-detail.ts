@@ -12,10 +12,11 @@ import {
 } from "@/lib/deadlines/case-clock";
 import { loadHolidayKeys } from "@/lib/deadlines/holidays";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { CaseStatus, Role } from "@/lib/generated/prisma/enums";
+import type { CaseStatus, InvolvementReportStatus, Role } from "@/lib/generated/prisma/enums";
 
-import { caseAccessWhere, findAccessibleCase, involvementCandidatesWhere } from "./access";
+import { caseAccessWhere, findAccessibleCase, staffWhoCanSeeCaseWhere } from "./access";
 import { assignableStaffWhere } from "./assignment";
+import { canSeeInvolvementEvent } from "./involvement";
 import { getCasePermissions, type CasePermissions } from "./permissions";
 import { CASE_TRANSITIONS } from "./workflow";
 
@@ -77,11 +78,11 @@ function caseDetailSelect(actor: StaffActor) {
     },
     events: {
       orderBy: { id: "asc" },
-      select: { id: true, action: true, actorKind: true, isPublic: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
+      select: { id: true, action: true, actorKind: true, actorId: true, isPublic: true, before: true, after: true, createdAt: true, actor: { select: { name: true } } },
     },
     linksFrom: { where: { toCase: caseAccessWhere(actor) }, select: { kind: true, createdAt: true, toCase: linkedCaseSelect } },
     linksTo: { where: { fromCase: caseAccessWhere(actor) }, select: { kind: true, createdAt: true, fromCase: linkedCaseSelect } },
-    involvements: { orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, staffUser: { select: { name: true } }, markedBy: { select: { name: true } } } },
+    involvements: { orderBy: { createdAt: "asc" }, select: { reason: true, createdAt: true, staffUser: { select: { id: true, name: true } }, markedBy: { select: { name: true } } } },
     rating: { select: { score: true, comment: true, createdAt: true } },
   } satisfies Prisma.CaseSelect;
 }
@@ -115,7 +116,12 @@ export type CaseDetail = Omit<CaseRow, "events" | "linksFrom" | "linksTo" | "off
   permissions: CasePermissions;
   allowedTransitions: readonly CaseStatus[];
   assignableStaff: { id: string; name: string }[];
+  /** Who the actor may mark (supervisors, admins: anyone who can see the case, themselves too) or report (officers: a colleague, not themselves). */
   involvementCandidates: { id: string; name: string; role: Role }[];
+  /** For those who decide them: the pending reports, never those about the actor. */
+  pendingInvolvementReports: { id: string; staffUserId: string; staffName: string; reportedByName: string; reason: string; createdAt: Date; isStaffInvolved: boolean }[];
+  /** The actor's own reports on this case, whatever became of them. */
+  ownInvolvementReports: { id: string; staffName: string; reason: string; status: InvolvementReportStatus; createdAt: Date; decidedAt: Date | null }[];
 };
 
 export async function getCaseDetail(actor: StaffActor, caseId: string, options: { now?: Date } = {}): Promise<CaseDetail> {
@@ -131,18 +137,40 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
     const linkedCaseId = (event.after as { linkedCaseId?: unknown } | null)?.linkedCaseId;
     return typeof linkedCaseId !== "string" || !visibleLinkedCaseIds.has(linkedCaseId);
   };
-  const [assignableStaff, involvementCandidates] = await Promise.all([
+  const canPickInvolved = permissions.manageInvolvement || permissions.declareInvolvement;
+  const [assignableStaff, involvementCandidates, pendingReports, ownReports] = await Promise.all([
     permissions.assign ? db.staffUser.findMany({ where: assignableStaffWhere(caseRef), orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
-    permissions.workCase
-      ? db.staffUser.findMany({ where: involvementCandidatesWhere(caseRef), orderBy: [{ role: "asc" }, { name: "asc" }], select: { id: true, name: true, role: true }, take: 200 })
+    canPickInvolved
+      ? db.staffUser.findMany({
+          where: { AND: [staffWhoCanSeeCaseWhere(caseRef), permissions.manageInvolvement ? {} : { id: { not: actor.id } }] },
+          orderBy: [{ role: "asc" }, { name: "asc" }],
+          select: { id: true, name: true, role: true },
+          take: 200,
+        })
+      : [],
+    permissions.manageInvolvement
+      ? db.involvementReport.findMany({
+          where: { caseId: found.id, status: "PENDING", staffUserId: { not: actor.id } },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, reason: true, createdAt: true, staffUser: { select: { id: true, name: true } }, reportedBy: { select: { name: true } } },
+        })
+      : [],
+    permissions.declareInvolvement
+      ? db.involvementReport.findMany({
+          where: { caseId: found.id, reportedById: actor.id },
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          take: 20,
+          select: { id: true, reason: true, status: true, createdAt: true, decidedAt: true, staffUser: { select: { name: true } } },
+        })
       : [],
   ]);
+  const involvedIds = new Set(found.involvements.map((involvement) => involvement.staffUser.id));
 
   const { events, linksFrom, linksTo, office, ...rest } = found;
   return {
     ...rest,
     officeName: office.name,
-    events: events.map((event) => ({
+    events: events.filter((event) => canSeeInvolvementEvent(actor, event)).map((event) => ({
       id: event.id.toString(),
       action: event.action,
       actorKind: event.actorKind,
@@ -169,5 +197,22 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
     allowedTransitions: permissions.workCase ? CASE_TRANSITIONS[found.status] : [],
     assignableStaff,
     involvementCandidates,
+    pendingInvolvementReports: pendingReports.map((report) => ({
+      id: report.id,
+      staffUserId: report.staffUser.id,
+      staffName: report.staffUser.name,
+      reportedByName: report.reportedBy.name,
+      reason: report.reason,
+      createdAt: report.createdAt,
+      isStaffInvolved: involvedIds.has(report.staffUser.id),
+    })),
+    ownInvolvementReports: ownReports.map((report) => ({
+      id: report.id,
+      staffName: report.staffUser.name,
+      reason: report.reason,
+      status: report.status,
+      createdAt: report.createdAt,
+      decidedAt: report.decidedAt,
+    })),
   };
 }

@@ -6,14 +6,20 @@ import type { Role } from "@/lib/generated/prisma/enums";
  * functions enforce the same table.
  *
  * - OFFICER works the cases of their office: content, status, tier, links, replies, notes,
- *   involvement, assignment to themselves or a colleague, and walk-in intake.
- * - SUPERVISOR oversees: reads everything in scope, reassigns and escalates, and is the only one
- *   who may open a reporter's identity (deliberately, with a reason). Never edits content or status.
+ *   assignment to themselves or a colleague, and walk-in intake. On conflicts of interest an
+ *   officer may only declare themselves involved, or report a colleague (./involvement.ts).
+ * - SUPERVISOR oversees: reads everything in scope, reassigns and escalates, decides who is
+ *   involved in a case (marks, unmarks, confirms or dismisses reports), and is the only one who
+ *   may open a reporter's identity (deliberately, with a reason). Never edits content or status.
  * - ADMIN may do everything.
  */
 export type CasePermission =
-  /** Status, deadline tier, links, replies, internal notes, involvement. */
+  /** Status, deadline tier, links, replies, internal notes. */
   | "workCase"
+  /** Declare oneself involved in a case, or report that a colleague is. */
+  | "declareInvolvement"
+  /** Mark and unmark anyone involved, confirm or dismiss reports of involvement. */
+  | "manageInvolvement"
   | "assign"
   | "escalate"
   | "viewIdentity"
@@ -22,9 +28,9 @@ export type CasePermission =
   | "viewStatistics";
 
 const PERMISSIONS: Readonly<Record<Role, readonly CasePermission[]>> = {
-  OFFICER: ["workCase", "assign", "intake"],
-  SUPERVISOR: ["assign", "escalate", "viewIdentity", "viewStatistics"],
-  ADMIN: ["workCase", "assign", "escalate", "viewIdentity", "intake", "viewStatistics"],
+  OFFICER: ["workCase", "declareInvolvement", "assign", "intake"],
+  SUPERVISOR: ["manageInvolvement", "assign", "escalate", "viewIdentity", "viewStatistics"],
+  ADMIN: ["workCase", "declareInvolvement", "manageInvolvement", "assign", "escalate", "viewIdentity", "intake", "viewStatistics"],
 };
 
 export function hasCasePermission(actor: { role: Role }, permission: CasePermission): boolean {
@@ -36,6 +42,8 @@ export type CasePermissions = Readonly<Record<CasePermission, boolean>>;
 export function getCasePermissions(actor: { role: Role }): CasePermissions {
   return {
     workCase: hasCasePermission(actor, "workCase"),
+    declareInvolvement: hasCasePermission(actor, "declareInvolvement"),
+    manageInvolvement: hasCasePermission(actor, "manageInvolvement"),
     assign: hasCasePermission(actor, "assign"),
     escalate: hasCasePermission(actor, "escalate"),
     viewIdentity: hasCasePermission(actor, "viewIdentity"),

@@ -131,11 +131,20 @@ export const deadlineTierSchema = z.object({ ...caseRef, tier: choice(DEADLINE_T
 
 export const linkSchema = z.object({ ...caseRef, targetTrackingCode: text({ max: 64 }), kind: choice(LINK_KINDS) });
 
-export const involvementSchema = z.object({
-  ...caseRef,
-  staffUserId: uuid,
-  reason: text({ min: CASE_TEXT_LIMITS.involvementReasonMin, max: CASE_TEXT_LIMITS.involvementReasonMax }),
-});
+/*
+ * Involvement forms carry no version: they do not edit what the actor saw of the case, and the
+ * data functions lock the case row instead (lib/cases/involvement.ts).
+ */
+const involvementReason = text({ min: CASE_TEXT_LIMITS.involvementReasonMin, max: CASE_TEXT_LIMITS.involvementReasonMax });
+
+/** Report a colleague, mark someone, or unmark them: who, and why. */
+export const involvementSchema = z.object({ caseId: uuid, staffUserId: uuid, reason: involvementReason });
+
+export const declareInvolvementSchema = z.object({ caseId: uuid, reason: involvementReason });
+
+export const INVOLVEMENT_DECISIONS = ["CONFIRM", "DISMISS"] as const;
+
+export const involvementDecisionSchema = z.object({ caseId: uuid, reportId: uuid, decision: choice(INVOLVEMENT_DECISIONS), note: involvementReason });
 
 export const messageSchema = z.object({
   ...caseRef,
@@ -160,7 +169,11 @@ export const CASE_FORM_FIELDS = {
   status: ["caseId", "version", "to", "rejectionReason", "forwardTarget", "forwardNote", "replyToReporter", "isReplySigned"],
   tier: ["caseId", "version", "tier"],
   link: ["caseId", "version", "targetTrackingCode", "kind"],
-  involvement: ["caseId", "version", "staffUserId", "reason"],
+  declareInvolvement: ["caseId", "reason"],
+  reportInvolvement: ["caseId", "staffUserId", "reason"],
+  markInvolvement: ["caseId", "staffUserId", "reason"],
+  unmarkInvolvement: ["caseId", "staffUserId", "reason"],
+  decideInvolvement: ["caseId", "reportId", "decision", "note"],
   message: ["caseId", "version", "kind", "body", "isSigned"],
   escalation: ["caseId", "note"],
   identity: ["caseId", "reason"],

@@ -45,7 +45,7 @@ export async function getStatisticsSnapshot(actor: StaffActor, filters: Statisti
   const { STATS_MIN_CASES: minimumCases, STATS_SNAPSHOT_MINUTES: minutes } = getEnvironment();
   // A view is shared by everyone with the same scope, but staff marked involved in a case do not
   // see that case (lib/cases/access.ts): their figures are not their scope's, so they are
-  // computed live and never stored. Supervisors are never marked involved, so this stays rare.
+  // computed live and never stored. Few supervisors are ever marked involved, so this stays rare.
   if (await isInvolvedInAnyCase(actor)) return getStatistics(actor, filters, { now, minimumCases });
 
   const view = describeView(actor, filters, minimumCases);
@@ -110,8 +110,8 @@ async function refreshView(actor: StaffActor, filters: StatisticsFilters, view: 
 /**
  * The actor the pre-warm computes a scope's figures as: a supervisor of that scope level, built
  * here and never read from the staff table, so the figures do not depend on who holds the post.
- * The involvement exclusion cannot change them: only officers are ever marked involved
- * (lib/cases/access.ts involvementCandidatesWhere), and the nil id matches no staff user.
+ * The involvement exclusion cannot change them: it applies to one staff user at a time, and the
+ * nil id matches no staff user.
  */
 function scopeSupervisor(regionalOfficeId: number | null): StaffActor {
   return {

@@ -13,7 +13,7 @@ import { CaseActionForbiddenError, CaseNotFoundError } from "@/lib/cases/errors"
 import { escalateCase } from "@/lib/cases/escalation";
 import { openEvidenceForStaff } from "@/lib/cases/evidence";
 import { revealReporterIdentity } from "@/lib/cases/identity";
-import { markStaffInvolved } from "@/lib/cases/involvement";
+import { declareOwnInvolvement, decideInvolvementReport, findPendingInvolvementReports, markStaffInvolved, reportStaffInvolvement, unmarkStaffInvolved } from "@/lib/cases/involvement";
 import { linkCase } from "@/lib/cases/links";
 import { postCaseMessage } from "@/lib/cases/messages";
 import { findQueueCases } from "@/lib/cases/queue";
@@ -46,18 +46,27 @@ const evidenceRoute = await import("@/app/api/bukti/[id]/route");
  *   ok      allowed            404  not found (outside scope, or involved: existence not revealed)
  *   403     visible, but the role may not do this
  *   listed / hidden            whether the queue finds the case by its tracking code
- * involvedA is an officer of office A marked as involved in both cases.
+ * involvedA is an officer of office A marked as involved in both cases. Each case also has a
+ * pending report of involvement about a colleague (colleagueA, officerC), which confirm and
+ * dismiss decide; listReports is the supervisors' list of pending reports (403 for officers,
+ * whatever the case).
  */
 const MATRIX = `
-  operation        | officerA      | officerB      | involvedA     | supOfficeA    | supRegion1    | supRegion2    | supNational   | admin
-  listQueue        | listed hidden | hidden hidden | hidden hidden | listed hidden | listed hidden | hidden listed | listed listed | listed listed
-  getCase          | ok 404        | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
-  assign           | ok 404        | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
-  changeStatus     | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
-  setTier          | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
-  link             | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
-  markInvolvement  | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
-  reply            | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
+  operation          | officerA      | officerB      | involvedA     | supOfficeA    | supRegion1    | supRegion2    | supNational   | admin
+  listQueue          | listed hidden | hidden hidden | hidden hidden | listed hidden | listed hidden | hidden listed | listed listed | listed listed
+  getCase            | ok 404        | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
+  assign             | ok 404        | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
+  changeStatus       | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
+  setTier            | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
+  link               | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
+  declareInvolvement | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
+  reportInvolvement  | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
+  markInvolvement    | 403 404       | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
+  unmarkInvolvement  | 403 404       | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
+  confirmReport      | 403 404       | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
+  dismissReport      | 403 404       | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
+  listReports        | 403 403       | 403 403       | 403 403       | listed hidden | listed hidden | hidden listed | listed listed | listed listed
+  reply              | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
   note             | ok 404        | 404 404       | 404 404       | 403 404       | 403 404       | 404 403       | 403 403       | ok ok
   escalate         | 403 404       | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
   revealIdentity   | 403 404       | 404 404       | 404 404       | ok 404        | ok 404        | 404 ok        | ok ok         | ok ok
@@ -89,8 +98,11 @@ function parseMatrix(text: string): Cell[] {
   );
 }
 
-/** A fresh case of one office, for one cell: identified reporter, one evidence file, involvedA marked, a second case to link to. */
-type Target = { caseId: string; version: number; trackingCode: string; attachmentId: string; linkTargetCode: string; colleagueId: string };
+/**
+ * A fresh case of one office, for one cell: identified reporter, one evidence file, involvedA
+ * marked, a second case to link to, a pending report of involvement about the colleague.
+ */
+type Target = { caseId: string; version: number; trackingCode: string; attachmentId: string; linkTargetCode: string; colleagueId: string; reportId: string };
 
 let fixture: ScopeFixture;
 
@@ -106,13 +118,19 @@ async function createTarget(office: "a" | "c"): Promise<Target> {
     data: { caseId: created.id, fileName: "kuitansi.pdf", mediaType: "application/pdf", sizeBytes: 14, sha256: randomBytes(32).toString("hex"), storageKey, uploadedBy: "REPORTER" },
     select: { id: true },
   });
+  const colleagueId = office === "a" ? staff.colleagueA.id : staff.officerC.id;
+  const report = await db.involvementReport.create({
+    data: { caseId: created.id, staffUserId: colleagueId, reportedById: office === "a" ? staff.officerA.id : staff.admin.id, reason: "Disebut sebagai petugas loket" },
+    select: { id: true },
+  });
   return {
     caseId: created.id,
     version: created.version,
     trackingCode: created.trackingCode,
     attachmentId: attachment.id,
     linkTargetCode: linkTarget.trackingCode,
-    colleagueId: office === "a" ? staff.colleagueA.id : staff.officerC.id,
+    colleagueId,
+    reportId: report.id,
   };
 }
 
@@ -129,7 +147,19 @@ const DATA_LAYER: Record<string, (actor: StaffActor, target: Target) => Promise<
   changeStatus: (actor, target) => changeCaseStatus(actor, { caseId: target.caseId, version: target.version, to: "VERIFIED" }),
   setTier: (actor, target) => setDeadlineTier(actor, { caseId: target.caseId, version: target.version, tier: "INVESTIGATION" }),
   link: (actor, target) => linkCase(actor, { caseId: target.caseId, version: target.version, targetTrackingCode: target.linkTargetCode, kind: "RELATED" }),
-  markInvolvement: (actor, target) => markStaffInvolved(actor, { caseId: target.caseId, version: target.version, staffUserId: target.colleagueId, reason: "Namanya disebut dalam laporan" }),
+  declareInvolvement: (actor, target) => declareOwnInvolvement(actor, { caseId: target.caseId, reason: "Pelapor adalah kerabat saya" }),
+  reportInvolvement: async (actor, target) => {
+    // Not the colleague of the pending report: reporting the same person twice is refused for its reporter.
+    await reportStaffInvolvement(actor, { caseId: target.caseId, staffUserId: fixture.staff.supervisorNational.id, reason: "Namanya disebut dalam laporan" });
+  },
+  markInvolvement: (actor, target) => markStaffInvolved(actor, { caseId: target.caseId, staffUserId: target.colleagueId, reason: "Namanya disebut dalam laporan" }),
+  unmarkInvolvement: (actor, target) => unmarkStaffInvolved(actor, { caseId: target.caseId, staffUserId: fixture.staff.involvedOfficerA.id, reason: "Ternyata bukan petugas yang dimaksud" }),
+  confirmReport: (actor, target) => decideInvolvementReport(actor, { caseId: target.caseId, reportId: target.reportId, decision: "CONFIRM", note: "Terbukti bertugas di loket itu" }),
+  dismissReport: (actor, target) => decideInvolvementReport(actor, { caseId: target.caseId, reportId: target.reportId, decision: "DISMISS", note: "Tidak bertugas pada hari itu" }),
+  listReports: async (actor, target) => {
+    const { reports } = await findPendingInvolvementReports(actor, { take: 10_000 });
+    return reports.some((report) => report.id === target.reportId) ? "listed" : "hidden";
+  },
   reply: async (actor, target) => {
     await postCaseMessage(actor, { caseId: target.caseId, version: target.version, kind: "PUBLIC_REPLY", body: "Terima kasih, laporan Anda kami periksa.", isSigned: false });
   },
@@ -169,8 +199,16 @@ const ACTION_LAYER: Record<string, (target: Target) => Promise<CaseActionState |
   changeStatus: (target) => actions.changeCaseStatusAction(IDLE, form({ caseId: target.caseId, version: target.version, to: "VERIFIED" })),
   setTier: (target) => actions.setDeadlineTierAction(IDLE, form({ caseId: target.caseId, version: target.version, tier: "LIGHT" })),
   link: (target) => actions.linkCaseAction(IDLE, form({ caseId: target.caseId, version: target.version, targetTrackingCode: target.linkTargetCode, kind: "DUPLICATE" })),
-  markInvolvement: (target) =>
-    actions.markInvolvementAction(IDLE, form({ caseId: target.caseId, version: target.version, staffUserId: target.colleagueId, reason: "Namanya disebut dalam laporan" })),
+  declareInvolvement: (target) => actions.declareInvolvementAction(IDLE, form({ caseId: target.caseId, reason: "Pelapor adalah kerabat saya" })),
+  reportInvolvement: (target) =>
+    actions.reportInvolvementAction(IDLE, form({ caseId: target.caseId, staffUserId: fixture.staff.supervisorNational.id, reason: "Namanya disebut dalam laporan" })),
+  markInvolvement: (target) => actions.markInvolvementAction(IDLE, form({ caseId: target.caseId, staffUserId: target.colleagueId, reason: "Namanya disebut dalam laporan" })),
+  unmarkInvolvement: (target) =>
+    actions.unmarkInvolvementAction(IDLE, form({ caseId: target.caseId, staffUserId: fixture.staff.involvedOfficerA.id, reason: "Ternyata bukan petugas yang dimaksud" })),
+  confirmReport: (target) =>
+    actions.decideInvolvementReportAction(IDLE, form({ caseId: target.caseId, reportId: target.reportId, decision: "CONFIRM", note: "Terbukti bertugas di loket itu" })),
+  dismissReport: (target) =>
+    actions.decideInvolvementReportAction(IDLE, form({ caseId: target.caseId, reportId: target.reportId, decision: "DISMISS", note: "Tidak bertugas pada hari itu" })),
   reply: (target) => actions.postCaseMessageAction(IDLE, form({ caseId: target.caseId, version: target.version, kind: "PUBLIC_REPLY", body: "Laporan Anda kami terima." })),
   note: (target) => actions.postCaseMessageAction(IDLE, form({ caseId: target.caseId, version: target.version, kind: "INTERNAL_NOTE", body: "Catatan internal." })),
   escalate: (target) => actions.escalateCaseAction(IDLE, form({ caseId: target.caseId, note: "Perlu perhatian pimpinan" })),
@@ -187,6 +225,9 @@ async function actionOutcomeOf(run: () => Promise<CaseActionState | Response>): 
     if (result.status === "error" && result.message === "forbidden") return "403";
     return `unexpected ${JSON.stringify(result)}`;
   } catch (error) {
+    // Stepping aside succeeds by sending the actor to the queue: they can no longer open the case.
+    const digest = (error as { digest?: unknown }).digest;
+    if (typeof digest === "string" && digest.includes("NEXT_REDIRECT") && digest.includes("/dasbor?notice=involvement-declared")) return "ok";
     return `threw ${String(error)}`;
   }
 }
@@ -280,7 +321,7 @@ describe("what the allowed calls leave behind", () => {
 
   it("hides a case from a staff user once they are marked as involved", async () => {
     const target = await createTarget("a");
-    await markStaffInvolved(fixture.staff.officerA, { caseId: target.caseId, version: target.version, staffUserId: fixture.staff.colleagueA.id, reason: "Disebut sebagai petugas loket" });
+    await markStaffInvolved(fixture.staff.supervisorOfficeA, { caseId: target.caseId, staffUserId: fixture.staff.colleagueA.id, reason: "Disebut sebagai petugas loket" });
     await expect(getCaseDetail(fixture.staff.colleagueA, target.caseId)).rejects.toBeInstanceOf(CaseNotFoundError);
     const page = await findQueueCases(fixture.staff.colleagueA, parseQueueFilters({ status: "all", q: target.trackingCode }));
     expect(page.cases).toEqual([]);

@@ -44,12 +44,30 @@ describe("queue filters from the URL", () => {
 });
 
 describe("what each role may do with a case it can see", () => {
-  it("lets officers work cases and take walk-ins, but not open identities, escalate or see statistics", () => {
-    expect(getCasePermissions({ role: "OFFICER" })).toEqual({ workCase: true, assign: true, escalate: false, viewIdentity: false, intake: true, viewStatistics: false });
+  it("lets officers work cases, take walk-ins and declare or report involvement, but not decide it, open identities, escalate or see statistics", () => {
+    expect(getCasePermissions({ role: "OFFICER" })).toEqual({
+      workCase: true,
+      declareInvolvement: true,
+      manageInvolvement: false,
+      assign: true,
+      escalate: false,
+      viewIdentity: false,
+      intake: true,
+      viewStatistics: false,
+    });
   });
 
-  it("keeps supervisors to reassigning, escalating, opening identities and statistics", () => {
-    expect(getCasePermissions({ role: "SUPERVISOR" })).toEqual({ workCase: false, assign: true, escalate: true, viewIdentity: true, intake: false, viewStatistics: true });
+  it("keeps supervisors to deciding involvement, reassigning, escalating, opening identities and statistics", () => {
+    expect(getCasePermissions({ role: "SUPERVISOR" })).toEqual({
+      workCase: false,
+      declareInvolvement: false,
+      manageInvolvement: true,
+      assign: true,
+      escalate: true,
+      viewIdentity: true,
+      intake: false,
+      viewStatistics: true,
+    });
   });
 
   it("lets admins do everything", () => {

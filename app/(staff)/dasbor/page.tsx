@@ -8,6 +8,7 @@ import { hasCasePermission } from "@/lib/cases/permissions";
 import { findQueueCases, getQueueFilterOptions } from "@/lib/cases/queue";
 import { parseQueueFilters, toQueueSearch } from "@/lib/cases/queue-filters";
 
+import { PendingInvolvementReports } from "./_components/pending-involvement-reports";
 import { QueueFilterForm } from "./_components/queue-filter-form";
 import { QueueList } from "./_components/queue-list";
 import { QueuePagination, QueueStatusTabs, QueueViews } from "./_components/queue-navigation";
@@ -23,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff();
-  const filters = parseQueueFilters(await searchParams);
+  const search = await searchParams;
+  const filters = parseQueueFilters(search);
   const [t, page, options] = await Promise.all([getTranslations("CaseQueue"), findQueueCases(actor, filters), getQueueFilterOptions(actor)]);
   const canIntake = hasCasePermission(actor, "intake") && actor.officeId != null;
   const isOverseer = actor.role !== "OFFICER";
@@ -48,6 +50,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Link>
         </div>
       ) : null}
+
+      {search.notice === "involvement-declared" ? (
+        <p role="status" className="rounded-xl border border-emerald-300 bg-emerald-50 p-4 font-semibold text-emerald-900">
+          {t("involvementDeclared")}
+        </p>
+      ) : null}
+
+      {hasCasePermission(actor, "manageInvolvement") ? <PendingInvolvementReports actor={actor} /> : null}
 
       {page.yearsWithoutHolidays.length > 0 ? (
         <p role="note" className="rounded-xl border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 p-4 text-amber-950">

@@ -15,7 +15,9 @@ import { CaseHeading, DeadlinePanel, EvidenceList, ReportDetails } from "./_comp
 import { Conversation } from "./_components/conversation";
 import { IdentityForm } from "./_components/identity-form";
 import { MessageForm, type ReplyTemplate } from "./_components/message-form";
-import { DeadlineTierForm, EscalationForm, InvolvementForm, LinkCaseForm } from "./_components/small-forms";
+import { DeclareInvolvementForm, MarkInvolvementForm, ReportInvolvementForm } from "./_components/involvement-forms";
+import { InvolvementSection } from "./_components/involvement-section";
+import { DeadlineTierForm, EscalationForm, LinkCaseForm } from "./_components/small-forms";
 import { StatusForm } from "./_components/status-form";
 import { Timeline } from "./_components/timeline";
 
@@ -98,25 +100,9 @@ export default async function CasePage({ params }: PageProps) {
                 ))}
               </ul>
             )}
-            <h3 className="mt-4 text-lg font-semibold text-brand-900">{t("involvements.title")}</h3>
-            <p className="text-sm text-slate-700">{t("involvements.hint")}</p>
-            {detail.involvements.length === 0 ? (
-              <p className="mt-1 text-slate-700">{t("involvements.empty")}</p>
-            ) : (
-              <ul className="mt-1 list-disc space-y-1 pl-5">
-                {detail.involvements.map((involvement) => (
-                  <li key={`${involvement.staffUser.name}-${involvement.createdAt.toISOString()}`}>
-                    {t("involvements.entry", {
-                      name: involvement.staffUser.name,
-                      reason: involvement.reason,
-                      markedBy: involvement.markedBy.name,
-                      date: involvement.createdAt.toISOString().slice(0, 10),
-                    })}
-                  </li>
-                ))}
-              </ul>
-            )}
           </section>
+
+          <InvolvementSection detail={detail} className={sectionClassName} />
 
           {detail.rating ? (
             <section aria-labelledby="case-rating-title" className={sectionClassName}>
@@ -180,10 +166,19 @@ export default async function CasePage({ params }: PageProps) {
               <LinkCaseForm caseId={detail.id} version={detail.version} />
             </ActionPanel>
           ) : null}
-          {permissions.workCase ? (
-            <ActionPanel id="action-involvement" title={actions("involvement.title")}>
-              <InvolvementForm caseId={detail.id} version={detail.version} candidates={detail.involvementCandidates} actorId={actor.id} />
+          {permissions.manageInvolvement ? (
+            <ActionPanel id="action-mark-involvement" title={actions("markInvolvement.title")}>
+              <MarkInvolvementForm caseId={detail.id} candidates={detail.involvementCandidates} actorId={actor.id} />
             </ActionPanel>
+          ) : permissions.declareInvolvement ? (
+            <>
+              <ActionPanel id="action-report-involvement" title={actions("reportInvolvement.title")}>
+                <ReportInvolvementForm caseId={detail.id} candidates={detail.involvementCandidates} />
+              </ActionPanel>
+              <ActionPanel id="action-declare-involvement" title={actions("declareInvolvement.title")}>
+                <DeclareInvolvementForm caseId={detail.id} />
+              </ActionPanel>
+            </>
           ) : null}
         </aside>
       </div>

@@ -4,9 +4,9 @@ import { useTranslations } from "next-intl";
 
 import { Field } from "@/components/form-controls";
 import { buttonClassName, inputClassName } from "@/components/form-styles";
-import { escalateCaseAction, linkCaseAction, markInvolvementAction, setDeadlineTierAction } from "@/lib/cases/actions";
+import { escalateCaseAction, linkCaseAction, setDeadlineTierAction } from "@/lib/cases/actions";
 import { DEADLINE_TIERS, LINK_KINDS } from "@/lib/cases/schemas";
-import type { DeadlineTier, Role } from "@/lib/generated/prisma/enums";
+import type { DeadlineTier } from "@/lib/generated/prisma/enums";
 
 import { ActionFeedback } from "./action-feedback";
 import { CaseRefInputs } from "./action-panel";
@@ -65,38 +65,6 @@ export function LinkCaseForm({ caseId, version }: CaseRef) {
             ))}
           </select>
         )}
-      </Field>
-      <button type="submit" disabled={form.isPending} className={buttonClassName}>
-        {form.isPending ? actions("saving") : t("submit")}
-      </button>
-    </form>
-  );
-}
-
-export function InvolvementForm({ caseId, version, candidates, actorId }: CaseRef & { candidates: { id: string; name: string; role: Role }[]; actorId: string }) {
-  const t = useTranslations("CaseActions.involvement");
-  const actions = useTranslations("CaseActions");
-  const roles = useTranslations("CaseLabels.role");
-  const form = useCaseForm(markInvolvementAction);
-  return (
-    <form action={form.formAction} className="space-y-3">
-      <CaseRefInputs caseId={caseId} version={version} />
-      <p className="text-sm text-slate-700">{t("hint")}</p>
-      <ActionFeedback state={form.state} form="involvement" />
-      <Field id="involvement-staffUserId" label={t("staff")} errors={form.errorsOf("staffUserId")}>
-        {(control) => (
-          <select {...control} name="staffUserId" defaultValue={form.valueOf("staffUserId")} className={inputClassName}>
-            <option value="">{t("choose")}</option>
-            {candidates.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.id === actorId ? t("self", { name: candidate.name }) : `${candidate.name} (${roles(candidate.role)})`}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="involvement-reason" label={t("reason")} errors={form.errorsOf("reason")}>
-        {(control) => <textarea {...control} name="reason" rows={2} defaultValue={form.valueOf("reason")} className={inputClassName} />}
       </Field>
       <button type="submit" disabled={form.isPending} className={buttonClassName}>
         {form.isPending ? actions("saving") : t("submit")}

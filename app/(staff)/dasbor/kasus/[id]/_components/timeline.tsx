@@ -17,6 +17,11 @@ function field(value: Json, key: string): string | null {
   return null;
 }
 
+/** Whether a boolean field of an event's JSON is true. */
+function flag(value: Json, key: string): boolean {
+  return Boolean(value && typeof value === "object" && !Array.isArray(value) && (value as Record<string, Json>)[key] === true);
+}
+
 function oneOf<const Values extends readonly string[]>(values: Values, value: string | null): Values[number] | null {
   return value !== null && (values as readonly string[]).includes(value) ? (value as Values[number]) : null;
 }
@@ -54,8 +59,23 @@ export async function Timeline({ detail }: { detail: CaseDetail }) {
         const kind = oneOf(LINK_KINDS, field(event.after, "kind"));
         return t("linked", { kind: kind ? labels(`linkKind.${kind}`) : "—", code: field(event.after, "linkedTrackingCode") ?? "—" });
       }
+      // Which of these events the actor sees at all is decided in lib/cases/involvement.ts.
       case "INVOLVEMENT_MARKED":
-        return t("involved", { name: field(event.after, "staffName") ?? "—", reason: field(event.after, "reason") ?? "—" });
+      case "INVOLVEMENT_SELF_DECLARED":
+      case "INVOLVEMENT_UNMARKED":
+      case "INVOLVEMENT_REPORTED":
+        return [t("involved", { name: field(event.after, "staffName") ?? "—", reason: field(event.after, "reason") ?? "—" }), flag(event.after, "unassigned") ? t("alsoUnassigned") : null]
+          .filter(Boolean)
+          .join(" — ");
+      case "INVOLVEMENT_REPORT_CONFIRMED":
+      case "INVOLVEMENT_REPORT_DISMISSED":
+        return [
+          t("involvementNote", { name: field(event.after, "staffName") ?? "—", note: field(event.after, "note") ?? "—" }),
+          flag(event.after, "unassigned") ? t("alsoUnassigned") : null,
+          flag(event.after, "alreadyInvolved") ? t("alreadyInvolved") : null,
+        ]
+          .filter(Boolean)
+          .join(" — ");
       case "IDENTITY_VIEWED": {
         const reason = field(event.after, "reason");
         return reason ? t("identityReason", { reason }) : null;
