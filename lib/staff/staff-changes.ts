@@ -101,7 +101,7 @@ function recordStaffEvent(
   });
 }
 
-export type IssuedLink = { staffId: string; token: string; expiresAt: Date };
+export type IssuedLink = { staffId: string; name: string; email: string; token: string; expiresAt: Date };
 
 /** A new account without a password, and its first set-password link (the token, to show once). */
 export async function createStaffAccount(actor: StaffActor, input: CreateStaffInput, now: Date = new Date()): Promise<IssuedLink> {
@@ -121,7 +121,7 @@ export async function createStaffAccount(actor: StaffActor, input: CreateStaffIn
         after: { name: input.name, email: input.email, role: input.role, ...scope, passwordLinkExpiresAt: link.expiresAt.toISOString() },
         now,
       });
-      return { staffId: created.id, ...link };
+      return { staffId: created.id, name: input.name, email: input.email, ...link };
     });
   } catch (error) {
     // Two admins creating the same email at once: the unique index decides, the loser is told plainly.
@@ -195,7 +195,7 @@ export async function issueStaffPasswordLink(actor: StaffActor, ref: StaffVersio
     await updateAtVersion(tx, ref, {});
     const link = await issuePasswordLinkInTransaction(tx, { staffUserId: target.id, createdById: actor.id, now });
     await recordStaffEvent(tx, actor, AUDIT_ACTIONS.STAFF_PASSWORD_LINK_ISSUED, target, { after: { passwordLinkExpiresAt: link.expiresAt.toISOString() }, now });
-    return { staffId: target.id, ...link };
+    return { staffId: target.id, name: target.name, email: target.email, ...link };
   });
 }
 

@@ -89,6 +89,7 @@ export async function findStaffList(actor: StaffActor, filters: StaffListFilters
 
 export type StaffDetail = StaffRow & {
   version: number;
+  totpEnabledAt: Date | null;
   officeId: number | null;
   regionalOfficeId: number | null;
   hasPassword: boolean;
@@ -120,6 +121,7 @@ export async function getStaffDetail(actor: StaffActor, staffId: string, now: Da
   return {
     ...toStaffRow(record),
     version: record.version,
+    totpEnabledAt: record.totpEnabledAt,
     officeId: record.officeId,
     regionalOfficeId: record.regionalOfficeId,
     hasPassword: record.passwordHash !== null,
