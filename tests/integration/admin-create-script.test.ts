@@ -22,7 +22,7 @@ function runAdminCreate(args: string[], stdin: string): Promise<Run> {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args], {
       cwd: PROJECT_ROOT,
       // Only what an operator would set: no APP_SECRET is needed to create an admin.
-      env: { PATH: process.env.PATH, DATABASE_URL: process.env.DATABASE_URL },
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

@@ -69,8 +69,7 @@ async function createStaff(role: Role, scope: { scopeLevel: ScopeLevel; officeId
 }
 
 function actorOf(staff: Awaited<ReturnType<typeof createStaff>>): StaffActor {
-  const { version: _version, ...actor } = staff;
-  return actor;
+  return { id: staff.id, name: staff.name, email: staff.email, role: staff.role, scopeLevel: staff.scopeLevel, officeId: staff.officeId, regionalOfficeId: staff.regionalOfficeId };
 }
 
 function form(fields: Record<string, string | number>): FormData {
