@@ -81,7 +81,7 @@ test("an admin from admin:create creates an officer who sets a password by link,
   await officerPage.goto(link);
   await expect(officerPage.getByRole("heading", { name: "Atur kata sandi" })).toBeVisible();
   await expect(officerPage.getByText(OFFICER.email)).toBeVisible();
-  await officerPage.getByLabel("Kata sandi baru").fill(OFFICER.password);
+  await officerPage.getByLabel("Kata sandi baru", { exact: true }).fill(OFFICER.password);
   await officerPage.getByLabel("Ulangi kata sandi baru").fill(OFFICER.password);
   await officerPage.getByRole("button", { name: "Simpan kata sandi" }).click();
   await expect(officerPage).toHaveURL(/\/atur-sandi\?status=done$/);

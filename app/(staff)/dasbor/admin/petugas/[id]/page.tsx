@@ -112,7 +112,8 @@ export default async function StaffDetailPage({ params }: { params: Promise<{ id
 
       <SectionCard title={t("totp.title")}>
         <p>{t("totp.lead")}</p>
-        {staff.hasTotp ? <StaffButtonForm form="resetTotp" staffId={staff.id} version={staff.version} label={t("totp.submit")} isDanger /> : <p>{t("totp.none")}</p>}
+        {staff.hasTotp ? null : <p>{t("totp.none")}</p>}
+        <StaffButtonForm form="resetTotp" staffId={staff.id} version={staff.version} label={t("totp.submit")} isDanger showButton={staff.hasTotp} />
       </SectionCard>
 
       <SectionCard title={t("lock.title")}>
@@ -126,11 +127,14 @@ export default async function StaffDetailPage({ params }: { params: Promise<{ id
       {isSelf ? null : (
         <SectionCard title={t("status.title")}>
           <p>{staff.isActive ? t("status.activeLead") : t("status.inactiveLead")}</p>
-          {staff.isActive ? (
-            <StaffButtonForm form="deactivate" staffId={staff.id} version={staff.version} label={t("status.deactivate")} isDanger />
-          ) : (
-            <StaffButtonForm form="reactivate" staffId={staff.id} version={staff.version} label={t("status.reactivate")} />
-          )}
+          {/* One form in one place, so the answer to the last click survives the page's re-render. */}
+          <StaffButtonForm
+            form={staff.isActive ? "deactivate" : "reactivate"}
+            staffId={staff.id}
+            version={staff.version}
+            label={staff.isActive ? t("status.deactivate") : t("status.reactivate")}
+            isDanger={staff.isActive}
+          />
         </SectionCard>
       )}
     </div>
