@@ -6,8 +6,11 @@ import { z } from "zod";
  */
 
 /** argon2 hashes any length, so cap what a request can make it hash. */
-const MAX_PASSWORD_LENGTH = 256;
+export const MAX_PASSWORD_LENGTH = 256;
 export const MIN_NEW_PASSWORD_LENGTH = 12;
+
+/** The rules for any password a person chooses: here, on /atur-sandi, and in `npm run admin:create`. */
+export const newPasswordSchema = z.string().min(MIN_NEW_PASSWORD_LENGTH, "newPasswordTooShort").max(MAX_PASSWORD_LENGTH, "newPasswordTooLong");
 
 export const passwordStepSchema = z.object({
   email: z.string().trim().min(1, "emailRequired").max(254, "emailInvalid").pipe(z.email("emailInvalid")),
@@ -24,7 +27,7 @@ export const totpCodeSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string().min(1, "currentPasswordRequired").max(MAX_PASSWORD_LENGTH, "currentPasswordRequired"),
-    newPassword: z.string().min(MIN_NEW_PASSWORD_LENGTH, "newPasswordTooShort").max(MAX_PASSWORD_LENGTH, "newPasswordTooLong"),
+    newPassword: newPasswordSchema,
     confirmPassword: z.string(),
   })
   .refine((values) => values.newPassword === values.confirmPassword, { path: ["confirmPassword"], message: "passwordsDiffer" })

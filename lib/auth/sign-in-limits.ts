@@ -18,13 +18,17 @@ export const SIGN_IN_WINDOW_SECONDS = 15 * 60;
 
 type SignInSubject = { email: string; clientAddress: string };
 
+function accountBucketKey(email: string): string {
+  return computeBucketKey("signInFailureByAccount", email.trim().toLowerCase(), deriveAppKey("rate-limit"));
+}
+
 function bucketsOf(subject: SignInSubject, now: Date) {
   const environment = getEnvironment();
   const key = deriveAppKey("rate-limit");
   const windowStart = windowStartOf(now, SIGN_IN_WINDOW_SECONDS);
   const expiresAt = new Date(windowStart.getTime() + SIGN_IN_WINDOW_SECONDS * 1000);
   return [
-    { key: computeBucketKey("signInFailureByAccount", subject.email.trim().toLowerCase(), key), limit: environment.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT },
+    { key: accountBucketKey(subject.email), limit: environment.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT },
     { key: computeBucketKey("signInFailureByClient", subject.clientAddress, key), limit: environment.RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT },
   ].map((bucket) => ({ ...bucket, windowStart, expiresAt }));
 }
@@ -50,4 +54,24 @@ export async function refundSignInAttempt(subject: SignInSubject, now: Date = ne
       UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
       WHERE "key" = ${bucket.key} AND "windowStart" = ${bucket.windowStart}`;
   }
+}
+
+/** The failures counted against one account in the current window, and whether they lock it. */
+export async function findAccountSignInFailures(email: string, now: Date = new Date()): Promise<{ count: number; isLocked: boolean }> {
+  const bucket = await db.rateLimitBucket.findUnique({
+    where: { key_windowStart: { key: accountBucketKey(email), windowStart: windowStartOf(now, SIGN_IN_WINDOW_SECONDS) } },
+    select: { count: true },
+  });
+  const count = bucket?.count ?? 0;
+  return { count, isLocked: count >= getEnvironment().RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT };
+}
+
+/**
+ * Forgets every failure counted against one account (an admin clearing a lock after the person
+ * proved who they are). The per-client limits stay: they protect against whoever was guessing.
+ * Takes the transaction of the change it belongs to, so the clearing and its audit event go together.
+ */
+export async function clearAccountSignInFailures(tx: Pick<typeof db, "rateLimitBucket">, email: string): Promise<number> {
+  const { count } = await tx.rateLimitBucket.deleteMany({ where: { key: accountBucketKey(email) } });
+  return count;
 }
