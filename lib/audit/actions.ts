@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = {
   STAFF_SIGNED_OUT: "STAFF_SIGNED_OUT",
   STAFF_TOTP_ENROLLED: "STAFF_TOTP_ENROLLED",
   STAFF_PASSWORD_CHANGED: "STAFF_PASSWORD_CHANGED",
+  // Holidays (administration, issue 10): an admin's change of the holiday calendar, and each open
+  // case whose deadline it moved (public: the reporter sees the deadline move, in neutral words).
+  HOLIDAYS_CHANGED: "HOLIDAYS_CHANGED",
+  DEADLINE_RECOMPUTED: "DEADLINE_RECOMPUTED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

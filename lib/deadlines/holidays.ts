@@ -72,8 +72,17 @@ export async function loadNationalHolidayCalendar(client: Pick<Prisma.Transactio
  * returns the office's days off as they stand.
  */
 export async function lockAndLoadHolidayKeysForOffice(tx: Prisma.TransactionClient, officeId: number): Promise<Holidays> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${HOLIDAY_LOCK})`;
+  await lockHolidaysForDeadlineWrite(tx);
   return loadHolidayKeysForOffice(tx, officeId);
+}
+
+/**
+ * The shared side of the holiday lock, for a transaction that may write a deadline. Take it before
+ * locking any case row or appending to the audit trail: a holiday change holds this lock, then
+ * case rows, then the audit chain, and taking them in another order could deadlock with it.
+ */
+export async function lockHolidaysForDeadlineWrite(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${HOLIDAY_LOCK})`;
 }
 
 /** For a transaction that changes holidays: waits for deadline writes in progress and holds new ones off until it commits. */

@@ -7,7 +7,7 @@ import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { loadHolidayKeysForOffice, lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
+import { loadHolidayKeysForOffice, lockAndLoadHolidayKeysForOffice, lockHolidaysForDeadlineWrite } from "@/lib/deadlines/holidays";
 import { addWorkingDays, countWorkingDaysBetween } from "@/lib/deadlines/working-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Locale } from "@/lib/generated/prisma/enums";
@@ -274,6 +274,9 @@ export async function addReporterMessage(input: {
         });
         if (claim.status === "replayed") return;
 
+        // The resumption below may move the deadline: hold holiday changes off first (before any
+        // other lock, see lib/deadlines/holidays.ts).
+        await lockHolidaysForDeadlineWrite(tx);
         // Locks the case row: a staff status change cannot interleave with the resumption below.
         const [current] = await tx.$queryRaw<{ status: CaseStatus; officeId: number; version: number; clockPausedAt: Date | null; resolutionDueAt: Date | null; pausedWorkingDays: number }[]>`
           SELECT "status", "officeId", "version", "clockPausedAt", "resolutionDueAt", "pausedWorkingDays"
