@@ -6,6 +6,7 @@ import type { z } from "zod";
 
 import { AdminConflictError, AdminNotFoundError, AdminRuleError } from "@/lib/admin/errors";
 import { requireAdmin } from "@/lib/admin/guard";
+import type { StaffActor } from "@/lib/auth/session";
 import { describeError } from "@/lib/logging";
 
 import { addHoliday, deleteHoliday, updateHoliday } from "./changes";
@@ -104,8 +105,16 @@ export async function submitDeleteHoliday(previous: HolidayFormState, formData: 
   redirect(yearPage({ year: (values.date ?? "").slice(0, 4) || String(new Date().getFullYear()), place: values.place, done: "deleted", movedCases }));
 }
 
-export async function submitHolidayImportPreview(previous: HolidayImportState, formData: FormData): Promise<HolidayImportState> {
+/**
+ * The import form: `intent=preview` with the uploaded file, then `intent=apply` with the previewed
+ * content and its hashes. One action for both steps, so the form always shows the latest answer.
+ */
+export async function submitHolidayImport(previous: HolidayImportState, formData: FormData): Promise<HolidayImportState> {
   const actor = await requireAdmin();
+  return formData.get("intent") === "apply" ? applyImport(actor, formData) : previewImport(actor, formData);
+}
+
+async function previewImport(actor: StaffActor, formData: FormData): Promise<HolidayImportState> {
   const year = holidayYearSchema.safeParse(formData.get("year"));
   if (!year.success) return { error: "invalid" };
   const file = formData.get("file");
@@ -119,8 +128,7 @@ export async function submitHolidayImportPreview(previous: HolidayImportState, f
   }
 }
 
-export async function submitHolidayImportApply(previous: HolidayImportState, formData: FormData): Promise<HolidayImportState> {
-  const actor = await requireAdmin();
+async function applyImport(actor: StaffActor, formData: FormData): Promise<HolidayImportState> {
   const year = holidayYearSchema.safeParse(formData.get("year"));
   const content = formData.get("content");
   const contentHash = formData.get("contentHash");

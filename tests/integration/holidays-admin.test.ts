@@ -314,8 +314,8 @@ describe("who may administer holidays", () => {
       submitAddHoliday: () => actions.submitAddHoliday({}, formData({ date: "2027-09-01", nameId: "X", nameEn: "X", kind: "NATIONAL_HOLIDAY", place: "national", source: "" })),
       submitUpdateHoliday: () => actions.submitUpdateHoliday({}, formData({ id: String(row.id), version: String(row.version), date: row.dateKey, nameId: "X", nameEn: "X", kind: row.kind, source: "" })),
       submitDeleteHoliday: () => actions.submitDeleteHoliday({}, formData({ id: String(row.id), version: String(row.version) })),
-      submitHolidayImportPreview: () => actions.submitHolidayImportPreview({}, formData({ year: "2027", file: csv })),
-      submitHolidayImportApply: () => actions.submitHolidayImportApply({}, formData({ year: "2027", content: "", contentHash: "", stateFingerprint: "" })),
+      submitHolidayImportPreview: () => actions.submitHolidayImport({}, formData({ intent: "preview", year: "2027", file: csv })),
+      submitHolidayImportApply: () => actions.submitHolidayImport({}, formData({ intent: "apply", year: "2027", content: "", contentHash: "", stateFingerprint: "" })),
     };
 
     for (const name of STAFF_NAMES.filter((staffName) => staffName !== "admin")) {
