@@ -31,5 +31,9 @@ export type HolidayFormState = {
 export type HolidayImportState = {
   error?: HolidayErrorCode;
   csvErrors?: HolidayCsvError[];
-  preview?: Extract<HolidayImportPreview, { ok: true }>;
+  /**
+   * The preview, with the file as base64 for the apply form to post back: a browser rewrites line
+   * breaks in form values (LF to CRLF), and what is applied must be the very bytes previewed.
+   */
+  preview?: Omit<Extract<HolidayImportPreview, { ok: true }>, "content"> & { encodedContent: string };
 };

@@ -11,7 +11,7 @@ import { describeError } from "@/lib/logging";
 
 import { addHoliday, deleteHoliday, updateHoliday } from "./changes";
 import { HOLIDAY_CSV_LIMITS } from "./csv-import";
-import { applyHolidayImport, previewHolidayImport } from "./import";
+import { applyHolidayImport, previewHolidayImport, type HolidayImportPreview } from "./import";
 import { HOLIDAYS_PATH, type HolidayFormState, type HolidayImportState } from "./action-state";
 import { addHolidaySchema, deleteHolidaySchema, holidayYearSchema, updateHolidaySchema } from "./schemas";
 
@@ -105,6 +105,10 @@ export async function submitDeleteHoliday(previous: HolidayFormState, formData: 
   redirect(yearPage({ year: (values.date ?? "").slice(0, 4) || String(new Date().getFullYear()), place: values.place, done: "deleted", movedCases }));
 }
 
+function toPreviewState({ content, ...preview }: Extract<HolidayImportPreview, { ok: true }>): NonNullable<HolidayImportState["preview"]> {
+  return { ...preview, encodedContent: Buffer.from(content, "utf8").toString("base64") };
+}
+
 /**
  * The import form: `intent=preview` with the uploaded file, then `intent=apply` with the previewed
  * content and its hashes. One action for both steps, so the form always shows the latest answer.
@@ -122,7 +126,7 @@ async function previewImport(actor: StaffActor, formData: FormData): Promise<Hol
   if (file.size > HOLIDAY_CSV_LIMITS.bytes) return { error: "fileTooLarge" };
   try {
     const preview = await previewHolidayImport(actor, { year: year.data, content: await file.text() });
-    return preview.ok ? { preview } : { error: "fileHasErrors", csvErrors: preview.errors };
+    return preview.ok ? { preview: toPreviewState(preview) } : { error: "fileHasErrors", csvErrors: preview.errors };
   } catch (error) {
     return { error: refusalOf(error, "import preview") as HolidayImportState["error"] };
   }
@@ -130,7 +134,8 @@ async function previewImport(actor: StaffActor, formData: FormData): Promise<Hol
 
 async function applyImport(actor: StaffActor, formData: FormData): Promise<HolidayImportState> {
   const year = holidayYearSchema.safeParse(formData.get("year"));
-  const content = formData.get("content");
+  const encodedContent = formData.get("encodedContent");
+  const content = typeof encodedContent === "string" ? Buffer.from(encodedContent, "base64").toString("utf8") : null;
   const contentHash = formData.get("contentHash");
   const stateFingerprint = formData.get("stateFingerprint");
   if (!year.success || typeof content !== "string" || typeof contentHash !== "string" || typeof stateFingerprint !== "string") return { error: "invalid" };
@@ -142,7 +147,7 @@ async function applyImport(actor: StaffActor, formData: FormData): Promise<Holid
     if (refusal !== "importPreviewStale") return { error: refusal };
     // Show what the file would do now, so the admin decides again on a true preview.
     const fresh = await previewHolidayImport(actor, { year: year.data, content });
-    return fresh.ok ? { error: refusal, preview: fresh } : { error: "fileHasErrors", csvErrors: fresh.errors };
+    return fresh.ok ? { error: refusal, preview: toPreviewState(fresh) } : { error: "fileHasErrors", csvErrors: fresh.errors };
   }
   revalidatePath(HOLIDAYS_PATH);
   redirect(yearPage({ year: String(year.data), done: "imported", movedCases }));

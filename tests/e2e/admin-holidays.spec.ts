@@ -75,7 +75,7 @@ test("an admin imports 2027 holidays by CSV and an open case's deadline moves", 
   await signInWithTotpEnrollment(page, email);
 
   await page.goto(`/dasbor/kasus/${caseId}`);
-  const deadline = page.getByRole("region", { name: "Tenggat" });
+  const deadline = page.getByRole("region", { name: "Tenggat", exact: true });
   await expect(deadline).toContainText(formatDueDay(resolutionDueAt));
   await expect(deadline).toContainText("2027");
 

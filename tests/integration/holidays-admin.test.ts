@@ -277,6 +277,33 @@ describe("importing a year from CSV", () => {
   });
 });
 
+describe("the import form's two steps", () => {
+  it("apply the very file previewed, whatever the browser does to line breaks in form values, and answer with the year's page", async () => {
+    session.current = fixture.staff.admin;
+    const content = "date,name_id,name_en,kind,source,province,office_code\n2027-01-01,Tahun Baru 2027 Masehi,New Year's Day 2027,libur_nasional,SKB uji,,\n2027-06-10,Hari Jadi Kantor C,Office C Day,libur_daerah,,,kanim-c-" + fixture.suffix + "\n";
+    const upload = new FormData();
+    upload.set("intent", "preview");
+    upload.set("year", "2027");
+    upload.set("file", new File([content], "libur.csv", { type: "text/csv" }));
+    const previewed = await actions.submitHolidayImport({}, upload);
+    expect(previewed.preview?.plan.added.map((row) => row.dateKey)).toEqual(["2027-06-10"]);
+    expect(previewed.preview?.plan.removed.length).toBeGreaterThan(0);
+
+    const apply = new FormData();
+    apply.set("intent", "apply");
+    apply.set("year", "2027");
+    apply.set("encodedContent", previewed.preview!.encodedContent);
+    apply.set("contentHash", previewed.preview!.contentHash);
+    apply.set("stateFingerprint", previewed.preview!.stateFingerprint);
+    const redirectedTo = await actions.submitHolidayImport({}, apply).then(
+      () => null,
+      (error: unknown) => (error as { digest?: string }).digest ?? String(error),
+    );
+    expect(redirectedTo).toMatch(/^NEXT_REDIRECT;replace;\/dasbor\/admin\/hari-libur\?tahun=2027&selesai=imported&kasus=\d+;/);
+    expect((await findHolidayYear(fixture.staff.admin, { year: 2027, regionalScopeKey: `office:${fixture.offices.c.id}` })).regional!.map((row) => row.dateKey)).toEqual(["2027-06-10"]);
+  });
+});
+
 describe("the notice for next year's holidays", () => {
   it("shows admins (with the link) and supervisors from 1 October while next year has no national days, never officers", async () => {
     const october = jakarta("2027-10-01T08:00:00");
@@ -315,7 +342,7 @@ describe("who may administer holidays", () => {
       submitUpdateHoliday: () => actions.submitUpdateHoliday({}, formData({ id: String(row.id), version: String(row.version), date: row.dateKey, nameId: "X", nameEn: "X", kind: row.kind, source: "" })),
       submitDeleteHoliday: () => actions.submitDeleteHoliday({}, formData({ id: String(row.id), version: String(row.version) })),
       submitHolidayImportPreview: () => actions.submitHolidayImport({}, formData({ intent: "preview", year: "2027", file: csv })),
-      submitHolidayImportApply: () => actions.submitHolidayImport({}, formData({ intent: "apply", year: "2027", content: "", contentHash: "", stateFingerprint: "" })),
+      submitHolidayImportApply: () => actions.submitHolidayImport({}, formData({ intent: "apply", year: "2027", encodedContent: "", contentHash: "", stateFingerprint: "" })),
     };
 
     for (const name of STAFF_NAMES.filter((staffName) => staffName !== "admin")) {

@@ -93,7 +93,7 @@ function ImportPreview(props: {
         <form action={formAction} className="space-y-2">
           <input type="hidden" name="intent" value="apply" />
           <input type="hidden" name="year" value={preview.year} />
-          <input type="hidden" name="content" value={preview.content} />
+          <input type="hidden" name="encodedContent" value={preview.encodedContent} />
           <input type="hidden" name="contentHash" value={preview.contentHash} />
           <input type="hidden" name="stateFingerprint" value={preview.stateFingerprint} />
           <p className="text-sm text-slate-700">{t("import.applyHint")}</p>
