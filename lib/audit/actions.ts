@@ -39,6 +39,10 @@ export const AUDIT_ACTIONS = {
   STAFF_PASSWORD_LINK_ISSUED: "STAFF_PASSWORD_LINK_ISSUED",
   STAFF_PASSWORD_SET_BY_LINK: "STAFF_PASSWORD_SET_BY_LINK",
   STAFF_SIGN_IN_LOCK_CLEARED: "STAFF_SIGN_IN_LOCK_CLEARED",
+  // Holidays (administration, issue 10): an admin's change of the holiday calendar, and each open
+  // case whose deadline it moved (public: the reporter sees the deadline move, in neutral words).
+  HOLIDAYS_CHANGED: "HOLIDAYS_CHANGED",
+  DEADLINE_RECOMPUTED: "DEADLINE_RECOMPUTED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -10,7 +10,7 @@ import {
   projectedDueAt,
   type DeadlineState,
 } from "@/lib/deadlines/case-clock";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { loadHolidayCalendarForOffice } from "@/lib/deadlines/holidays";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, InvolvementReportStatus, Role } from "@/lib/generated/prisma/enums";
 
@@ -126,7 +126,9 @@ export type CaseDetail = Omit<CaseRow, "events" | "linksFrom" | "linksTo" | "off
 
 export async function getCaseDetail(actor: StaffActor, caseId: string, options: { now?: Date } = {}): Promise<CaseDetail> {
   const now = options.now ?? new Date();
-  const [found, holidays] = await Promise.all([findAccessibleCase(db, actor, caseId, caseDetailSelect(actor)), loadHolidayKeys()]);
+  const found = await findAccessibleCase(db, actor, caseId, caseDetailSelect(actor));
+  const calendar = await loadHolidayCalendarForOffice(db, found.officeId);
+  const holidays = calendar.days;
   const permissions = getCasePermissions(actor);
   const caseRef = { id: found.id, officeId: found.officeId, regionalOfficeId: found.office.regionalOfficeId };
 
@@ -191,7 +193,7 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
       kind: found.verifiedAt ? "resolution" : "verification",
       projectedDueAt: projectedDueAt(found, now, holidays),
       currentPauseWorkingDays: currentPauseWorkingDays(found, now, holidays),
-      yearsWithoutHolidays: findDeadlineYearsWithoutHolidays(found, now, holidays),
+      yearsWithoutHolidays: findDeadlineYearsWithoutHolidays(found, now, calendar),
     },
     permissions,
     allowedTransitions: permissions.workCase ? CASE_TRANSITIONS[found.status] : [],

@@ -5,7 +5,7 @@ import { recordEvent } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { deadlineThresholds } from "@/lib/deadlines/case-clock";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { loadNationalHolidayKeys } from "@/lib/deadlines/holidays";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { assertCasePermission, findAccessibleCase } from "./access";
@@ -34,7 +34,8 @@ export type EscalationSweepResult = { status: "done"; escalated: number } | { st
  * once: only the instance that gets the transaction-scoped advisory lock works, the others skip.
  */
 export async function escalateOverdueCases(now: Date = new Date()): Promise<EscalationSweepResult> {
-  const holidays = await loadHolidayKeys();
+  // "Overdue" is "due before now" and needs no office's days; the national ones fill the threshold pair.
+  const holidays = await loadNationalHolidayKeys();
   const overdue = deadlineStateSql("OVERDUE", deadlineThresholds(now, holidays));
   return db.$transaction(
     async (tx) => {

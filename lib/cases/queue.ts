@@ -3,7 +3,7 @@ import "server-only";
 import type { StaffActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { deadlineThresholds, findDeadlineYearsWithoutHolidays, getDeadlineState, currentDueAt, type DeadlineState } from "@/lib/deadlines/case-clock";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { loadNationalHolidayCalendar } from "@/lib/deadlines/holidays";
 import { endOfJakartaDay } from "@/lib/deadlines/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Channel, DeadlineTier } from "@/lib/generated/prisma/enums";
@@ -184,7 +184,11 @@ function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: 
 export async function findQueueCases(actor: StaffActor, filters: QueueFilters, options: { now?: Date; pageSize?: number } = {}): Promise<QueuePage> {
   const now = options.now ?? new Date();
   const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE;
-  const holidays = await loadHolidayKeys();
+  // One threshold pair serves the SQL filter over every office in scope, so the list counts the
+  // national days only; the badges use the same, so a filtered list and its badges agree. The
+  // case page counts the office's regional days too (lib/deadlines/holidays.ts says why).
+  const calendar = await loadNationalHolidayCalendar();
+  const holidays = calendar.days;
   const thresholds = deadlineThresholds(now, holidays);
 
   const sortKey = SORT_KEY_SQL[filters.sort];
@@ -226,7 +230,7 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
   const statusCounts = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
   for (const row of countRows) statusCounts[row.status] = row.count;
 
-  const yearsWithoutHolidays = [...new Set(found.flatMap((row) => findDeadlineYearsWithoutHolidays(row, now, holidays)))].sort();
+  const yearsWithoutHolidays = [...new Set(found.flatMap((row) => findDeadlineYearsWithoutHolidays(row, now, calendar)))].sort();
   return {
     cases,
     nextCursor: hasMore && last ? encodeQueueCursor({ sort: filters.sort, key: last.sortKey.toISOString(), id: last.id }) : null,

@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
 import { planStatusClock } from "@/lib/deadlines/case-clock";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import type { CaseStatus, ForwardTarget } from "@/lib/generated/prisma/enums";
 
 import { updateCaseAtVersion, withCaseForUpdate, type CaseVersionRef } from "./case-update";
@@ -33,7 +33,6 @@ export type ChangeCaseStatusInput = CaseVersionRef & {
  */
 export async function changeCaseStatus(actor: StaffActor, input: ChangeCaseStatusInput, options: { now?: Date } = {}): Promise<void> {
   const now = options.now ?? new Date();
-  const holidays = await loadHolidayKeys();
   await withCaseForUpdate(actor, input, "workCase", async (tx, current) => {
     if (!canTransition(current.status, input.to)) throw new CaseRuleError("transitionNotAllowed");
     const rejectionReason = input.to === "REJECTED" ? input.rejectionReason?.trim() || null : null;
@@ -42,6 +41,7 @@ export async function changeCaseStatus(actor: StaffActor, input: ChangeCaseStatu
     if (input.to === "REJECTED" && !rejectionReason) throw new CaseRuleError("transitionNotAllowed");
     if (input.to === "FORWARDED" && (!forwardTarget || !forwardNote)) throw new CaseRuleError("transitionNotAllowed");
 
+    const holidays = await lockAndLoadHolidayKeysForOffice(tx, current.officeId);
     const clock = planStatusClock(current, input.to, now, holidays);
     await updateCaseAtVersion(tx, actor, input, {
       status: input.to,

@@ -19,6 +19,12 @@ import { addWorkingDays, countWorkingDaysBetween, findYearsWithoutHolidays } fro
 
 export type Holidays = ReadonlySet<string>;
 
+/**
+ * The days off that apply to a case (its office's: national, province, office) and the national
+ * days alone: a year counts as entered only once it has national days, whatever regional ones it has.
+ */
+export type HolidayCalendar = { days: Holidays; nationalDays: Holidays };
+
 /** The case fields the clock reads. */
 export type CaseClock = {
   status: CaseStatus;
@@ -146,7 +152,7 @@ export function planTierChange(clock: CaseClock, tier: DeadlineTier, holidays: H
  * The years between receipt and the due date for which the holiday table holds nothing: a due
  * date there was counted as if every weekday were a working day, so staff must be warned.
  */
-export function findDeadlineYearsWithoutHolidays(clock: CaseClock, now: Date, holidays: Holidays): number[] {
+export function findDeadlineYearsWithoutHolidays(clock: CaseClock, now: Date, calendar: HolidayCalendar): number[] {
   if (isClosedStatus(clock.status)) return [];
-  return findYearsWithoutHolidays(clock.receivedAt, projectedDueAt(clock, now, holidays), holidays);
+  return findYearsWithoutHolidays(clock.receivedAt, projectedDueAt(clock, now, calendar.days), calendar.nationalDays);
 }

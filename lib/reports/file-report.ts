@@ -7,7 +7,7 @@ import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import { findFeeInForce } from "@/lib/fees/fees";
 import { VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
 import { addWorkingDays } from "@/lib/deadlines/working-days";
@@ -79,8 +79,6 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
   const references = await resolveReferences(form);
   if (!references.ok) return invalid(references.fieldErrors);
 
-  const holidays = await loadHolidayKeys();
-  const verificationDueAt = addWorkingDays(now, VERIFICATION_WORKING_DAYS, holidays);
   const secretKey = generateSecretKey();
   const receiptSecretHash = await hashSecret(secretKey);
 
@@ -99,6 +97,11 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
             lifetimeMs: IDEMPOTENCY_LIFETIME_MS,
           });
           if (claim.status === "replayed") return { status: "replayed" as const, stored: claim.result };
+
+          // Counted inside the transaction with the holiday lock held, so a holiday change
+          // committing meanwhile cannot leave this case with a deadline from the old calendar.
+          const holidays = await lockAndLoadHolidayKeysForOffice(tx, references.officeId);
+          const verificationDueAt = addWorkingDays(now, VERIFICATION_WORKING_DAYS, holidays);
 
           await tx.case.create({
             data: {

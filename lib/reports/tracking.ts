@@ -7,7 +7,7 @@ import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { loadHolidayKeysForOffice, lockAndLoadHolidayKeysForOffice, lockHolidaysForDeadlineWrite } from "@/lib/deadlines/holidays";
 import { addWorkingDays, countWorkingDaysBetween } from "@/lib/deadlines/working-days";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Locale } from "@/lib/generated/prisma/enums";
@@ -108,6 +108,8 @@ export type TrackedCase = {
   deadline: { kind: "verification" | "resolution"; dueAt: string } | null;
   /** While the office waits for the reporter, the resolution clock stands still. */
   isClockPaused: boolean;
+  /** Working days (of the case's office) from today to the deadline, negative once it has passed; null without a running deadline. */
+  workingDaysLeft: number | null;
   /** Public replies and the reporter's messages, oldest first. Never internal notes. */
   messages: TrackedMessage[];
   /** Every file the reporter sent (with the report and with messages). No download: hashes let them check. */
@@ -134,7 +136,8 @@ function statusOf(value: unknown): CaseStatus | null {
 }
 
 /** What the reporter may see of a case. No contact data, no internal notes, no staff names unless signed. */
-export async function findTrackedCase(caseId: string, locale: Locale): Promise<TrackedCase | null> {
+export async function findTrackedCase(caseId: string, locale: Locale, options: { now?: Date } = {}): Promise<TrackedCase | null> {
+  const now = options.now ?? new Date();
   const found = await db.case.findUnique({
     where: { id: caseId },
     select: {
@@ -145,6 +148,7 @@ export async function findTrackedCase(caseId: string, locale: Locale): Promise<T
       verificationDueAt: true,
       resolutionDueAt: true,
       clockPausedAt: true,
+      officeId: true,
       office: { select: { name: true } },
       service: { select: { nameId: true, nameEn: true } },
       category: { select: { code: true, nameId: true, nameEn: true } },
@@ -179,6 +183,8 @@ export async function findTrackedCase(caseId: string, locale: Locale): Promise<T
       : RESOLUTION_STATUSES.includes(found.status) && found.resolutionDueAt
         ? { kind: "resolution" as const, dueAt: found.resolutionDueAt.toISOString() }
         : null;
+  const isClockPaused = found.status === "WAITING_FOR_REPORTER" && found.clockPausedAt !== null;
+  const workingDaysLeft = deadline && !isClockPaused ? countWorkingDaysLeft(new Date(deadline.dueAt), now, await loadHolidayKeysForOffice(db, found.officeId)) : null;
 
   return {
     trackingCode: found.trackingCode,
@@ -190,7 +196,8 @@ export async function findTrackedCase(caseId: string, locale: Locale): Promise<T
     categoryName: locale === "en" ? found.category.nameEn : found.category.nameId,
     filedAt: found.receivedAt.toISOString(),
     deadline,
-    isClockPaused: found.status === "WAITING_FOR_REPORTER" && found.clockPausedAt !== null,
+    isClockPaused,
+    workingDaysLeft,
     messages: found.messages.map((message) => ({
       id: message.id,
       from: message.kind === "REPORTER_MESSAGE" ? "reporter" : "office",
@@ -210,6 +217,11 @@ export async function findTrackedCase(caseId: string, locale: Locale): Promise<T
     canRate: isClosed && !found.rating,
     canPostMessage: !isClosed,
   };
+}
+
+/** Working days from today (Jakarta) to the deadline: negative once it has passed. */
+function countWorkingDaysLeft(dueAt: Date, now: Date, holidays: ReadonlySet<string>): number {
+  return dueAt < now ? -countWorkingDaysBetween(dueAt, now, holidays) : countWorkingDaysBetween(now, dueAt, holidays);
 }
 
 /** The case of the visitor's tracking session, or null when there is none (or it expired). */
@@ -262,9 +274,12 @@ export async function addReporterMessage(input: {
         });
         if (claim.status === "replayed") return;
 
+        // The resumption below may move the deadline: hold holiday changes off first (before any
+        // other lock, see lib/deadlines/holidays.ts).
+        await lockHolidaysForDeadlineWrite(tx);
         // Locks the case row: a staff status change cannot interleave with the resumption below.
-        const [current] = await tx.$queryRaw<{ status: CaseStatus; version: number; clockPausedAt: Date | null; resolutionDueAt: Date | null; pausedWorkingDays: number }[]>`
-          SELECT "status", "version", "clockPausedAt", "resolutionDueAt", "pausedWorkingDays"
+        const [current] = await tx.$queryRaw<{ status: CaseStatus; officeId: number; version: number; clockPausedAt: Date | null; resolutionDueAt: Date | null; pausedWorkingDays: number }[]>`
+          SELECT "status", "officeId", "version", "clockPausedAt", "resolutionDueAt", "pausedWorkingDays"
           FROM "Case" WHERE "id" = ${input.caseId}::uuid FOR UPDATE`;
         if (!current) throw new TrackingWriteRejected("trackingSessionExpired");
         if (CLOSED_STATUSES.includes(current.status)) throw new TrackingWriteRejected("caseClosed");
@@ -307,10 +322,10 @@ export async function addReporterMessage(input: {
 async function resumeClock(
   tx: Prisma.TransactionClient,
   caseId: string,
-  current: { version: number; clockPausedAt: Date | null; resolutionDueAt: Date | null; pausedWorkingDays: number },
+  current: { officeId: number; version: number; clockPausedAt: Date | null; resolutionDueAt: Date | null; pausedWorkingDays: number },
   now: Date,
 ): Promise<void> {
-  const holidays = await loadHolidayKeys(tx);
+  const holidays = await lockAndLoadHolidayKeysForOffice(tx, current.officeId);
   const pausedDays = current.clockPausedAt ? countWorkingDaysBetween(current.clockPausedAt, now, holidays) : 0;
   const resolutionDueAt = current.resolutionDueAt ? addWorkingDays(current.resolutionDueAt, pausedDays, holidays) : null;
 

@@ -6,7 +6,7 @@ import { CaseActionForbiddenError } from "@/lib/cases/errors";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { getQueueFilterOptions } from "@/lib/cases/queue";
 import { readDb } from "@/lib/db";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
+import { loadNationalHolidayKeys } from "@/lib/deadlines/holidays";
 import { getEnvironment } from "@/lib/env";
 
 import { queryBacklog } from "./queries-backlog";
@@ -47,7 +47,8 @@ export async function getStatistics(actor: StaffActor, filters: StatisticsFilter
   const minimumCases = options.minimumCases ?? getEnvironment().STATS_MIN_CASES;
   const casesInPeriod = casesInPeriodSql(actor, filters);
 
-  const holidays = await loadHolidayKeys();
+  // Thresholds over many offices count the national days only (see lib/deadlines/holidays.ts).
+  const holidays = await loadNationalHolidayKeys();
   const [summary, breakdowns, closings, pungli, backlog, names, scope] = await Promise.all([
     queryPeriodSummary(casesInPeriod, filters.period, now),
     queryBreakdowns(casesInPeriod, now),

@@ -90,11 +90,12 @@ export async function seedReferenceData(db: Database) {
     await db.category.upsert({ where: { code: category.code }, create: { code: category.code, ...data }, update: {} });
   }
 
-  // A year is loaded only while the database has no holiday in it: once it has, the year is the
-  // admins' (an admin who deletes a wrong day must not see it come back at the next start).
+  // A year's national days are loaded only while the database has no national day in that year:
+  // once it has, the year is the admins' (an admin who deletes a wrong day must not see it come
+  // back at the next start). Regional days an admin entered first do not count as the year entered.
   const holidays = readData("indonesia-holidays.csv");
   const yearsWithHolidays = new Set(
-    (await db.holiday.findMany({ select: { date: true } })).map((row) => row.date.toISOString().slice(0, 4)),
+    (await db.holiday.findMany({ where: { scopeKey: "national" }, select: { date: true } })).map((row) => row.date.toISOString().slice(0, 4)),
   );
   for (const holiday of holidays) {
     if (yearsWithHolidays.has((holiday.date ?? "").slice(0, 4))) continue;

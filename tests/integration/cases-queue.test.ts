@@ -6,7 +6,6 @@ import { decodeQueueCursor, encodeQueueCursor, findQueueCases } from "@/lib/case
 import { parseQueueFilters, type QueueFilters } from "@/lib/cases/queue-filters";
 import { db } from "@/lib/db";
 import { getDeadlineState } from "@/lib/deadlines/case-clock";
-import { forgetLoadedHolidays } from "@/lib/deadlines/holidays";
 import { endOfJakartaDay, toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -31,7 +30,6 @@ async function collectAllPages(actor: ScopeFixture["staff"][keyof ScopeFixture["
 }
 
 beforeAll(async () => {
-  forgetLoadedHolidays();
   fixture = await createScopeFixture("queue");
 });
 

@@ -7,7 +7,6 @@ import { CaseActionForbiddenError, CaseRuleError } from "@/lib/cases/errors";
 import { markStaffInvolved } from "@/lib/cases/involvement";
 import { changeCaseStatus } from "@/lib/cases/status";
 import { db } from "@/lib/db";
-import { forgetLoadedHolidays } from "@/lib/deadlines/holidays";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 
 import { createFixtureCase, createScopeFixture, type ScopeFixture } from "./cases-fixtures";
@@ -21,7 +20,6 @@ const day = (instant: Date | null | undefined) => (instant ? toJakartaDateKey(in
 beforeAll(async () => {
   fixture = await createScopeFixture("workflow");
   // July 2026 has no holiday: the working days below are plain weekdays whatever the table holds.
-  forgetLoadedHolidays();
 });
 
 afterAll(async () => {

@@ -2,7 +2,6 @@ import type { StaffActor } from "@/lib/auth/session";
 import { changeCaseStatus, type ChangeCaseStatusInput } from "@/lib/cases/status";
 import { db } from "@/lib/db";
 import { computeVerificationDueAt } from "@/lib/deadlines/case-clock";
-import { forgetLoadedHolidays } from "@/lib/deadlines/holidays";
 import type { CaseStatus } from "@/lib/generated/prisma/enums";
 
 import { createFixtureCase, createScopeFixture, type FixtureCaseOptions, type ScopeFixture } from "./cases-fixtures";
@@ -63,7 +62,6 @@ export async function createStatisticsFixture() {
   await db.holiday.createMany({
     data: TEST_HOLIDAYS.map((holiday) => ({ date: new Date(`${holiday.date}T00:00:00Z`), nameId: "Libur uji", nameEn: "Test holiday", kind: holiday.kind })),
   });
-  forgetLoadedHolidays();
   const holidays = new Set<string>(TEST_HOLIDAYS.map((holiday) => holiday.date));
   const scope = await createScopeFixture("statistics");
   const { offices, staff, otherCategory } = scope;

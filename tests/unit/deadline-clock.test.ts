@@ -204,10 +204,17 @@ describe("years without holiday data", () => {
     // Verified Tue 22 Dec 2026, 14 working days: into January 2027, whose holidays are unknown.
     const verifiedAt = jakarta("2026-12-22T09:00:00");
     const open = clock({ status: "IN_PROGRESS", receivedAt: jakarta("2026-12-18T09:00:00"), verifiedAt, deadlineTier: "NO_INVESTIGATION", resolutionDueAt: computeResolutionDueAt(verifiedAt, "NO_INVESTIGATION", 0, holidays) });
-    expect(findDeadlineYearsWithoutHolidays(open, verifiedAt, holidays)).toEqual([2027]);
+    expect(findDeadlineYearsWithoutHolidays(open, verifiedAt, { days: holidays, nationalDays: holidays })).toEqual([2027]);
+  });
+
+  it("still warns when the year has only regional days: a year counts as entered once it has national ones", () => {
+    const verifiedAt = jakarta("2026-12-22T09:00:00");
+    const open = clock({ status: "IN_PROGRESS", receivedAt: jakarta("2026-12-18T09:00:00"), verifiedAt, deadlineTier: "NO_INVESTIGATION", resolutionDueAt: computeResolutionDueAt(verifiedAt, "NO_INVESTIGATION", 0, holidays) });
+    const withRegionalDay = new Set([...holidays, "2027-01-05"]);
+    expect(findDeadlineYearsWithoutHolidays(open, verifiedAt, { days: withRegionalDay, nationalDays: holidays })).toEqual([2027]);
   });
 
   it("stays silent when the holidays are known", () => {
-    expect(findDeadlineYearsWithoutHolidays(clock({}), jakarta("2026-07-01T10:00:00"), holidays)).toEqual([]);
+    expect(findDeadlineYearsWithoutHolidays(clock({}), jakarta("2026-07-01T10:00:00"), { days: holidays, nationalDays: holidays })).toEqual([]);
   });
 });

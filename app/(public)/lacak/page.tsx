@@ -5,9 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
-import { countWorkingDaysBetween } from "@/lib/deadlines/working-days";
-import { loadHolidayKeys } from "@/lib/deadlines/holidays";
-import { getTrackedCase, type TrackedCase } from "@/lib/reports/tracking";
+import { getTrackedCase } from "@/lib/reports/tracking";
 
 import { OpenCaseForm } from "./_components/open-case-form";
 import { TrackedCaseView } from "./_components/tracked-case-view";
@@ -25,7 +23,7 @@ export default async function TrackPage() {
     return (
       <TrackedCaseView
         trackedCase={trackedCase}
-        workingDaysLeft={await countWorkingDaysLeft(trackedCase)}
+        workingDaysLeft={trackedCase.workingDaysLeft}
         messageIdempotencyKey={randomUUID()}
       />
     );
@@ -52,11 +50,3 @@ export default async function TrackPage() {
   );
 }
 
-/** Working days from today (Jakarta) to the deadline that applies: negative once it has passed. */
-async function countWorkingDaysLeft(trackedCase: TrackedCase): Promise<number | null> {
-  if (!trackedCase.deadline || trackedCase.isClockPaused) return null;
-  const now = new Date();
-  const dueAt = new Date(trackedCase.deadline.dueAt);
-  const holidays = await loadHolidayKeys();
-  return dueAt < now ? -countWorkingDaysBetween(dueAt, now, holidays) : countWorkingDaysBetween(now, dueAt, holidays);
-}

@@ -8,6 +8,7 @@ import { hasCasePermission } from "@/lib/cases/permissions";
 import { findQueueCases, getQueueFilterOptions } from "@/lib/cases/queue";
 import { parseQueueFilters, toQueueSearch } from "@/lib/cases/queue-filters";
 
+import { HolidayNotice } from "./_components/holiday-notice";
 import { PendingInvolvementReports } from "./_components/pending-involvement-reports";
 import { QueueFilterForm } from "./_components/queue-filter-form";
 import { QueueList } from "./_components/queue-list";
@@ -58,6 +59,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : null}
 
       {hasCasePermission(actor, "manageInvolvement") ? <PendingInvolvementReports actor={actor} /> : null}
+      <HolidayNotice actor={actor} />
 
       {page.yearsWithoutHolidays.length > 0 ? (
         <p role="note" className="rounded-xl border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 p-4 text-amber-950">

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { PageIntro } from "@/components/page-intro";
 import { requireAdmin } from "@/lib/admin/guard";
 
+import { HolidayNotice } from "../_components/holiday-notice";
 import { ADMIN_SECTIONS } from "./_components/admin-sections";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,11 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The administration's overview: one card per section. */
 export default async function AdminPage() {
-  await requireAdmin();
+  const actor = await requireAdmin();
   const t = await getTranslations("AdminShell");
   return (
     <div className="space-y-6">
       <PageIntro title={t("title")} lead={t("lead")} />
+      <HolidayNotice actor={actor} />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {ADMIN_SECTIONS.map((section) => (
           <li key={section.key} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">

@@ -14,6 +14,7 @@ export function ActionFeedback({ state, form }: { state: CaseActionState; form: 
   const t = useTranslations("CaseActions");
   const errors = useTranslations("CaseErrors");
   const labels = useTranslations("CaseLabels");
+  const holidayWords = useTranslations("HolidayNoticeTimeline");
   const format = useFormatter();
 
   if (state.status === "idle" || state.form !== form) return <div aria-live="polite" />;
@@ -27,7 +28,13 @@ export function ActionFeedback({ state, form }: { state: CaseActionState; form: 
   if (state.status === "conflict") {
     const fresh = state.fresh;
     const last = fresh?.lastChange;
-    const actionLabel = last ? (isKnownAction(last.action) ? labels(`eventAction.${last.action}`) : labels("eventAction.other")) : null;
+    const actionLabel = last
+      ? last.action === "DEADLINE_RECOMPUTED"
+        ? holidayWords("label")
+        : isKnownAction(last.action)
+          ? labels(`eventAction.${last.action}`)
+          : labels("eventAction.other")
+      : null;
     return (
       <div role="alert" className="space-y-1 rounded-lg border border-amber-400 border-l-4 border-l-amber-600 bg-amber-50 px-3 py-2 text-amber-950">
         <p className="font-semibold">{t("conflict.title")}</p>

@@ -28,7 +28,13 @@ function oneOf<const Values extends readonly string[]>(values: Values, value: st
 
 /** The audit trail of the case, oldest first, in words. */
 export async function Timeline({ detail }: { detail: CaseDetail }) {
-  const [t, labels, format] = await Promise.all([getTranslations("CasePage.timeline"), getTranslations("CaseLabels"), getFormatter()]);
+  const [t, labels, holidayWords, format] = await Promise.all([
+    getTranslations("CasePage.timeline"),
+    getTranslations("CaseLabels"),
+    getTranslations("HolidayNoticeTimeline"),
+    getFormatter(),
+  ]);
+  const dueDay = (value: string | null) => (value ? format.dateTime(new Date(value), { dateStyle: "medium", timeZone: "Asia/Jakarta" }) : "—");
   const status = (value: string | null) => {
     const known = oneOf(CASE_STATUSES, value);
     return known ? labels(`status.${known}`) : "—";
@@ -82,6 +88,12 @@ export async function Timeline({ detail }: { detail: CaseDetail }) {
       }
       case "EVIDENCE_DOWNLOADED":
         return t("downloaded", { name: field(event.after, "fileName") ?? "—" });
+      case "DEADLINE_RECOMPUTED":
+        return holidayWords("detail", {
+          kind: holidayWords(field(event.after, "kind") === "verification" ? "verification" : "resolution"),
+          from: dueDay(field(event.before, "dueAt")),
+          to: dueDay(field(event.after, "dueAt")),
+        });
       case "ESCALATED": {
         const note = field(event.after, "note");
         return note ? t("escalatedNote", { note }) : t("escalatedOverdue");
@@ -100,7 +112,7 @@ export async function Timeline({ detail }: { detail: CaseDetail }) {
           <li key={event.id} className="relative ml-4 pb-4 last:pb-0">
             <span aria-hidden="true" className={`absolute top-1.5 -left-[1.4rem] size-3 rounded-full ring-2 ring-white ${event.isPublic ? "bg-sky-700" : "bg-slate-500"}`} />
             <p className="font-semibold text-slate-900">
-              {isKnownAction(event.action) ? labels(`eventAction.${event.action}`) : labels("eventAction.other")}
+              {event.action === "DEADLINE_RECOMPUTED" ? holidayWords("label") : isKnownAction(event.action) ? labels(`eventAction.${event.action}`) : labels("eventAction.other")}
               {event.isPublic ? <span className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold text-sky-950">{t("public")}</span> : null}
             </p>
             <p className="text-sm text-slate-700">

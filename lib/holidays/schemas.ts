@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+import { isRealDateKey } from "@/lib/deadlines/working-days";
+
+import { HOLIDAY_CSV_LIMITS } from "./csv-import";
+
+/**
+ * The holiday forms of /dasbor/admin/hari-libur. Error messages are message keys
+ * (AdminHolidays.errors in messages/admin-holidays), so the forms show them in the user's language.
+ */
+
+export const HOLIDAY_YEAR_RANGE = { first: 2000, last: 2100 } as const;
+
+const dateKey = z.string().trim().refine(isRealDateKey, "dateInvalid");
+const name = z.string().trim().min(1, "nameRequired").max(HOLIDAY_CSV_LIMITS.name, "nameTooLong");
+const source = z
+  .string()
+  .trim()
+  .max(HOLIDAY_CSV_LIMITS.source, "sourceTooLong")
+  .transform((value) => value || null);
+const version = z.coerce.number().int().positive();
+
+export const holidayKindSchema = z.enum(["NATIONAL_HOLIDAY", "CUTI_BERSAMA", "REGIONAL_HOLIDAY"], { message: "kindRequired" });
+
+export const addHolidaySchema = z.object({
+  date: dateKey,
+  nameId: name,
+  nameEn: name,
+  kind: holidayKindSchema,
+  /** "national", "province:<name>" or "office:<id>"; checked against the offices by addHoliday. */
+  place: z.string().trim().min(1, "placeRequired").max(300, "placeRequired"),
+  source,
+});
+
+export const updateHolidaySchema = z.object({
+  id: z.coerce.number().int().positive(),
+  version,
+  date: dateKey,
+  nameId: name,
+  nameEn: name,
+  kind: holidayKindSchema,
+  source,
+});
+
+export const deleteHolidaySchema = z.object({ id: z.coerce.number().int().positive(), version });
+
+export const holidayYearSchema = z.coerce.number().int().min(HOLIDAY_YEAR_RANGE.first).max(HOLIDAY_YEAR_RANGE.last);
+
+export type AddHolidayInput = z.infer<typeof addHolidaySchema>;
+export type UpdateHolidayInput = z.infer<typeof updateHolidaySchema>;
+export type DeleteHolidayInput = z.infer<typeof deleteHolidaySchema>;
