@@ -20,13 +20,18 @@ const selectClassName = `${inputClassName} mt-1 py-2`;
  * a notice with a link that drops them.
  */
 export async function QueueFilterForm({ filters, options }: { filters: QueueFilters; options: QueueFilterOptions }) {
-  const [t, tabs, labels, locale] = await Promise.all([
+  const [t, tabs, labels, marks, locale] = await Promise.all([
     getTranslations("CaseQueue.filters"),
     getTranslations("CaseQueue.statusTabs"),
     getTranslations("CaseLabels"),
+    getTranslations("AdminReferenceMarks"),
     getLocale(),
   ]);
-  const nameOf = (item: { nameId: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameId);
+  // Retired categories, inactive services and closed offices stay filterable, marked as such.
+  const nameOf = (item: { nameId: string; nameEn: string; isActive: boolean }) => {
+    const name = locale === "en" ? item.nameEn : item.nameId;
+    return item.isActive ? name : marks("retired", { name });
+  };
   const isNarrowed = hasNarrowingFilters(filters);
   const statisticFilters = STATISTIC_FILTER_KEYS.flatMap((key) => (filters[key] ? [[key, filters[key]] as const] : []));
   const withoutStatisticFilters = Object.fromEntries(Object.entries(filters).filter(([key]) => !(STATISTIC_FILTER_KEYS as readonly string[]).includes(key) && key !== "cursor"));
@@ -151,7 +156,7 @@ export async function QueueFilterForm({ filters, options }: { filters: QueueFilt
                 <option value="">{t("any")}</option>
                 {options.offices.map((office) => (
                   <option key={office.code} value={office.code}>
-                    {office.name}
+                    {office.isActive ? office.name : marks("closed", { name: office.name })}
                   </option>
                 ))}
               </select>
