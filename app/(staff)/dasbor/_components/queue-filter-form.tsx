@@ -20,13 +20,13 @@ const selectClassName = `${inputClassName} mt-1 py-2`;
  * a notice with a link that drops them.
  */
 export async function QueueFilterForm({ filters, options }: { filters: QueueFilters; options: QueueFilterOptions }) {
-  const [t, tabs, labels, marks, locale] = await Promise.all([
+  const [t, tabs, labels, locale] = await Promise.all([
     getTranslations("CaseQueue.filters"),
     getTranslations("CaseQueue.statusTabs"),
     getTranslations("CaseLabels"),
-    getTranslations("AdminReferenceMarks"),
     getLocale(),
   ]);
+  const marks = await getTranslations("AdminReferenceMarks");
   // Retired categories, inactive services and closed offices stay filterable, marked as such.
   const nameOf = (item: { nameId: string; nameEn: string; isActive: boolean }) => {
     const name = locale === "en" ? item.nameEn : item.nameId;
