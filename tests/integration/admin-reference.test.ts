@@ -87,7 +87,7 @@ describe("offices", () => {
   });
 
   it("refuses a second office with the same code", async () => {
-    const input = { regionalOfficeId: fixture.region2.id, province: "Bali", city: "Kuta", name: "Kanim kembar", officeClass: null, address: null, phone: null, openingHours: null };
+    const input = { regionalOfficeId: fixture.region2.id, province: "Bali" as const, city: "Kuta", name: "Kanim kembar", officeClass: null, address: null, phone: null, openingHours: null };
     await expect(createOffice(admin, { ...input, code: fixture.offices.a.code })).rejects.toEqual(new AdminRuleError("duplicateCode"));
   });
 
