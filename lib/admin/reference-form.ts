@@ -85,9 +85,10 @@ export const codeText = (pattern: RegExp, max: number, normalise: (text: string)
     return cleaned;
   });
 
-/** A record's id or version from a hidden input: a positive integer. */
+/** A record's id or version (a hidden input, or a choice from a list): a positive integer. */
 export const positiveInteger = z.unknown().transform((value, context) => {
   const cleaned = cleanText(value);
+  if (cleaned === "") return fail(context, "required");
   if (!/^\d{1,9}$/.test(cleaned) || Number(cleaned) < 1) return fail(context, "invalidFormat");
   return Number(cleaned);
 });

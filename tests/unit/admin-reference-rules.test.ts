@@ -75,3 +75,13 @@ describe("the reference forms' rules", () => {
     expect(parseOfficeListFilters({ region: "x", status: "gone" })).toEqual({ q: "", regionalOfficeId: null, status: "all" });
   });
 });
+
+describe("a record chosen from a list", () => {
+  it("asks for a choice when none was made, and refuses anything but a positive id", () => {
+    const issues = (regionalOfficeId: string) =>
+      officeCreateSchema.safeParse({ code: "kanim-x", regionalOfficeId, province: "Bali", city: "Gianyar", name: "Kanim" }).error?.issues.map((issue) => issue.message);
+    expect(issues("")).toEqual(["required"]);
+    expect(issues("0")).toEqual(["invalidFormat"]);
+    expect(issues("12")).toBeUndefined();
+  });
+});
