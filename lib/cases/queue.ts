@@ -260,11 +260,15 @@ function toQueueCase(row: Prisma.CaseGetPayload<{ select: typeof queueCaseSelect
   };
 }
 
+/**
+ * Retired categories, inactive services and closed offices stay in the choices (after the active
+ * ones, with isActive false for the form to mark them): their cases are still there to find.
+ */
 export type QueueFilterOptions = {
-  categories: { code: string; nameId: string; nameEn: string }[];
-  services: { code: string; nameId: string; nameEn: string }[];
+  categories: { code: string; nameId: string; nameEn: string; isActive: boolean }[];
+  services: { code: string; nameId: string; nameEn: string; isActive: boolean }[];
   /** Offices in scope, when there is more than one to choose from. */
-  offices: { code: string; name: string }[];
+  offices: { code: string; name: string; isActive: boolean }[];
   /** Officers in scope, for the assignee filter. */
   assignees: { id: string; name: string; officeName: string }[];
 };
@@ -273,9 +277,9 @@ export type QueueFilterOptions = {
 export async function getQueueFilterOptions(actor: StaffActor): Promise<QueueFilterOptions> {
   const officeWhere = officeScopeWhere(actor);
   const [categories, services, offices, assignees] = await Promise.all([
-    db.category.findMany({ where: { isActive: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true } }),
-    db.service.findMany({ where: { isActive: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true } }),
-    db.office.findMany({ where: officeWhere, orderBy: { name: "asc" }, select: { code: true, name: true } }),
+    db.category.findMany({ orderBy: [{ isActive: "desc" }, { sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true, isActive: true } }),
+    db.service.findMany({ orderBy: [{ isActive: "desc" }, { sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true, isActive: true } }),
+    db.office.findMany({ where: officeWhere, orderBy: [{ isActive: "desc" }, { name: "asc" }], select: { code: true, name: true, isActive: true } }),
     db.staffUser.findMany({
       where: { isActive: true, role: "OFFICER", office: officeWhere },
       orderBy: [{ office: { name: "asc" } }, { name: "asc" }],

@@ -2,13 +2,17 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
-import { findFeesInForce } from "@/lib/fees/fees";
+import { dateKeyOf, pickFeeInForce } from "@/lib/fees/fee-history";
 import type { Locale } from "@/lib/generated/prisma/enums";
 
 /** The report form's choices: active reference data only, named in the visitor's language. */
 
 export type OfficeOption = { code: string; name: string; city: string; province: string };
-export type ServiceOption = { code: string; name: string; feeRupiah: number };
+/**
+ * feeRupiah: the fee in force today. fees: the whole history, so the form can show the fee in
+ * force on the incident date the reporter enters (pickFeeInForce), as filing will compare it.
+ */
+export type ServiceOption = { code: string; name: string; feeRupiah: number; fees: { feeRupiah: number; effectiveFrom: string }[] };
 export type CategoryOption = { code: string; name: string; problemCode: string };
 
 /** Sorted by province, then name, so the list can be grouped by province. */
@@ -20,20 +24,20 @@ export async function listOfficesForForm(): Promise<OfficeOption[]> {
   });
 }
 
-/** With the official fee (tarif PNBP) in force today, shown next to the amount a pungli reporter was asked for. */
+/** With the official fee (tarif PNBP) history, shown next to the amount a pungli reporter was asked for. */
 export async function listServicesForForm(locale: Locale, now: Date = new Date()): Promise<ServiceOption[]> {
   const services = await db.service.findMany({
     where: { isActive: true },
     orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: { id: true, code: true, nameId: true, nameEn: true },
+    select: { code: true, nameId: true, nameEn: true, fees: { orderBy: { effectiveFrom: "asc" }, select: { feeRupiah: true, effectiveFrom: true } } },
   });
-  const fees = await findFeesInForce(
-    services.map((service) => service.id),
-    toJakartaDateKey(now),
-  );
-  return services
-    .filter((service) => fees.has(service.id))
-    .map((service) => ({ code: service.code, name: locale === "en" ? service.nameEn : service.nameId, feeRupiah: fees.get(service.id)! }));
+  const today = toJakartaDateKey(now);
+  return services.flatMap((service) => {
+    const feeRupiah = pickFeeInForce(service.fees, today);
+    if (feeRupiah === null) return [];
+    const fees = service.fees.map((fee) => ({ feeRupiah: fee.feeRupiah, effectiveFrom: dateKeyOf(fee.effectiveFrom) }));
+    return [{ code: service.code, name: locale === "en" ? service.nameEn : service.nameId, feeRupiah, fees }];
+  });
 }
 
 export async function listCategoriesForForm(locale: Locale): Promise<CategoryOption[]> {

@@ -170,8 +170,9 @@ async function describeScope(actor: StaffActor): Promise<StatisticsScope> {
 }
 
 /**
- * The choices of the statistics filter form: the queue's own (offices in scope, active
- * categories and services), without the assignees the statistics do not filter by.
+ * The choices of the statistics filter form: the queue's own (offices in scope, categories and
+ * services, retired and closed ones included and marked), without the assignees the statistics
+ * do not filter by.
  */
 export async function getStatisticsFilterOptions(actor: StaffActor) {
   if (!hasCasePermission(actor, "viewStatistics")) throw new CaseActionForbiddenError("viewStatistics");

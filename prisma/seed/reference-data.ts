@@ -4,10 +4,12 @@ import path from "node:path";
 import type { Database } from "@/lib/prisma-client";
 
 import { parseCsv } from "./csv";
+import { seedReplyTemplates } from "./reply-templates";
 
 /**
  * Reference data every installation needs: regional offices, offices,
- * services with their official fees, complaint categories and holidays.
+ * services with their official fees, complaint categories, national reply
+ * templates and holidays.
  * Sources: data/SOURCES.md. Adds only what is missing (by code, by date and
  * place): once loaded, the data is the admins' to correct in /dasbor/admin, so
  * running the seed again (every `npm start` does) never undoes their edits.
@@ -90,6 +92,8 @@ export async function seedReferenceData(db: Database) {
     await db.category.upsert({ where: { code: category.code }, create: { code: category.code, ...data }, update: {} });
   }
 
+  const replyTemplates = await seedReplyTemplates(db);
+
   // A year's national days are loaded only while the database has no national day in that year:
   // once it has, the year is the admins' (an admin who deletes a wrong day must not see it come
   // back at the next start). Regional days an admin entered first do not count as the year entered.
@@ -114,6 +118,7 @@ export async function seedReferenceData(db: Database) {
     offices: offices.length,
     services: services.length,
     categories: CATEGORIES.length,
+    replyTemplates,
     holidays: holidays.length,
   };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 
 import type caseMessages from "@/messages/cases/id.json";
+import { INITIAL_REPLY_TEMPLATES } from "@/prisma/seed/reply-templates";
 
 import { expect, expectNoAccessibilityViolations, test, useLocale } from "./_setup/fixtures";
 import { closeReportDatabase, reportDatabase } from "./fixtures/report-database";
@@ -136,7 +137,8 @@ test("a pungli report goes from the citizen to the officer and back until it is 
   expect(row).toEqual({ status: "IN_PROGRESS", clockPausedAt: null, channel: "ONLINE" });
 
   // Resolve, with the template's words to the reporter.
-  await changeStatus(officer, "RESOLVED", caseTexts.CaseTemplates.resolved.body);
+  // The seed's national "Laporan selesai" template.
+  await changeStatus(officer, "RESOLVED", INITIAL_REPLY_TEMPLATES[2].bodyId);
   await expect(officer.getByText(actions.status.none)).toBeVisible();
   await expect(officer.getByText(labels.deadlineState.CLOSED).first()).toBeVisible();
 

@@ -31,7 +31,13 @@ describe("the report form's choices", () => {
     await whileInactive(db, { office: OTHER_OFFICE, service: OTHER_SERVICE }, async () => {
       const [indonesian, english] = await Promise.all([listServicesForForm("id"), listServicesForForm("en")]);
       expect(indonesian.map((service) => service.code)).not.toContain(OTHER_SERVICE);
-      expect(indonesian.find((service) => service.code === TEST_SERVICE)).toEqual({ code: TEST_SERVICE, name: expect.stringContaining("Paspor biasa elektronik"), feeRupiah: TEST_SERVICE_FEE });
+      expect(indonesian.find((service) => service.code === TEST_SERVICE)).toEqual({
+        code: TEST_SERVICE,
+        name: expect.stringContaining("Paspor biasa elektronik"),
+        feeRupiah: TEST_SERVICE_FEE,
+        // The whole history, so the form shows the fee of the incident date the reporter enters.
+        fees: [{ feeRupiah: TEST_SERVICE_FEE, effectiveFrom: "2024-12-17" }],
+      });
       expect(english.find((service) => service.code === TEST_SERVICE)?.name).toContain("Ordinary electronic passport");
     });
   });

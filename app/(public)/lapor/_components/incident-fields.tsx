@@ -24,6 +24,8 @@ type IncidentFieldsProps = {
   onServiceChange: (code: string) => void;
   categoryCode: string;
   onCategoryChange: (code: string) => void;
+  /** The fee shown follows the incident date (see PungliDetails). */
+  onIncidentDateChange: (dateKey: string) => void;
   bind: BindField;
   isHydrated: boolean;
 };
@@ -112,6 +114,7 @@ export function IncidentFields(props: IncidentFieldsProps) {
             defaultValue={values.incidentDate ?? ""}
             min={props.dateLimits.earliest}
             max={props.dateLimits.latest}
+            onChange={(event) => props.onIncidentDateChange(event.target.value)}
             onBlur={incidentDate.onBlur}
             className={`${inputClassName} sm:max-w-xs`}
           />

@@ -5,6 +5,8 @@ import { useState, type FocusEvent } from "react";
 
 import { ChoiceGroup, Field } from "@/components/form-controls";
 import { inputClassName } from "@/components/form-styles";
+import { isRealDateKey } from "@/lib/deadlines/working-days";
+import { pickFeeInForce } from "@/lib/fees/fee-history";
 import { computeFeeDifference } from "@/lib/reports/fees";
 import type { ServiceOption } from "@/lib/reports/lookups";
 import { parseRupiahAmount } from "@/lib/reports/schemas";
@@ -16,6 +18,8 @@ const FEE_NOTE_ID = "official-fee-note";
 type PungliDetailsProps = {
   services: ServiceOption[];
   serviceCode: string;
+  /** The incident date typed so far: the fee shown is the one in force that day, as filing compares it. */
+  incidentDate: string;
   values: Record<string, string>;
   bind: BindField;
   isHydrated: boolean;
@@ -26,7 +30,7 @@ type PungliDetailsProps = {
  * chosen service, how, whether a broker or a receipt was involved, and who asked. Without
  * JavaScript this section is always shown, with a note that only pungli reports need it.
  */
-export function PungliDetails({ services, serviceCode, values, bind, isHydrated }: PungliDetailsProps) {
+export function PungliDetails({ services, serviceCode, incidentDate, values, bind, isHydrated }: PungliDetailsProps) {
   const t = useTranslations("ReportForm.pungli");
   const tForm = useTranslations("ReportForm");
   const [amountDemanded, setAmountDemanded] = useState(values.amountDemanded ?? "");
@@ -37,7 +41,8 @@ export function PungliDetails({ services, serviceCode, values, bind, isHydrated 
   const brokerInvolved = bind("brokerInvolved");
   const receiptGiven = bind("receiptGiven");
   const accused = bind("accusedDescription");
-  const service = services.find((option) => option.code === serviceCode) ?? null;
+  const chosen = services.find((option) => option.code === serviceCode) ?? null;
+  const service = chosen && { name: chosen.name, feeRupiah: isRealDateKey(incidentDate) ? (pickFeeInForce(chosen.fees, incidentDate) ?? chosen.feeRupiah) : chosen.feeRupiah };
   const yesNoUnknown = [
     { value: "yes", label: t("answers.yes") },
     { value: "no", label: t("answers.no") },
@@ -166,7 +171,7 @@ function AmountInput({ onChange, ...props }: AmountInputProps) {
 }
 
 type OfficialFeeNoteProps = {
-  service: ServiceOption | null;
+  service: { name: string; feeRupiah: number } | null;
   amountDemanded: string;
   amountPaid: string;
   isHydrated: boolean;

@@ -57,6 +57,7 @@ export function ReportForm(props: ReportFormProps) {
   const [kind, setKind] = useState(values.kind ?? "");
   const [serviceCode, setServiceCode] = useState(values.serviceCode ?? "");
   const [categoryCode, setCategoryCode] = useState(values.categoryCode ?? "");
+  const [incidentDate, setIncidentDate] = useState(values.incidentDate ?? "");
   const [reporterMode, setReporterMode] = useState(values.reporterMode || "ANONYMOUS");
   const [storedCheck, setCheck] = useState<BrowserCheck | null>(null);
 
@@ -163,6 +164,7 @@ export function ReportForm(props: ReportFormProps) {
           onServiceChange={setServiceCode}
           categoryCode={categoryCode}
           onCategoryChange={setCategoryCode}
+          onIncidentDateChange={setIncidentDate}
           bind={bind}
           isHydrated={isHydrated}
         />
@@ -173,6 +175,7 @@ export function ReportForm(props: ReportFormProps) {
           <PungliDetails
             services={props.services}
             serviceCode={serviceCode}
+            incidentDate={incidentDate}
             values={values}
             bind={bind}
             isHydrated={isHydrated}

@@ -3,11 +3,12 @@ import { getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/admin/guard";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
+import { canManageTemplates } from "@/lib/reply-templates/access";
 
 import { DashboardNavLink } from "./dashboard-nav-link";
 
 export async function DashboardNav() {
-  const [t, cases, actor] = await Promise.all([getTranslations("DashboardNav"), getTranslations("CaseNav"), getCurrentStaff()]);
+  const [t, cases, templates, actor] = await Promise.all([getTranslations("DashboardNav"), getTranslations("CaseNav"), getTranslations("AdminTemplates"), getCurrentStaff()]);
   const canIntake = actor != null && hasCasePermission(actor, "intake") && actor.officeId != null;
   const canViewStatistics = actor != null && hasCasePermission(actor, "viewStatistics");
 
@@ -30,6 +31,13 @@ export async function DashboardNav() {
           <li>
             <DashboardNavLink href="/dasbor/statistik" section="statistics">
               {t("statistics")}
+            </DashboardNavLink>
+          </li>
+        ) : null}
+        {actor != null && canManageTemplates(actor) ? (
+          <li>
+            <DashboardNavLink href="/dasbor/templat" section="templates">
+              {templates("navLabel")}
             </DashboardNavLink>
           </li>
         ) : null}

@@ -26,7 +26,12 @@ export async function QueueFilterForm({ filters, options }: { filters: QueueFilt
     getTranslations("CaseLabels"),
     getLocale(),
   ]);
-  const nameOf = (item: { nameId: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameId);
+  const marks = await getTranslations("AdminReferenceMarks");
+  // Retired categories, inactive services and closed offices stay filterable, marked as such.
+  const nameOf = (item: { nameId: string; nameEn: string; isActive: boolean }) => {
+    const name = locale === "en" ? item.nameEn : item.nameId;
+    return item.isActive ? name : marks("retired", { name });
+  };
   const isNarrowed = hasNarrowingFilters(filters);
   const statisticFilters = STATISTIC_FILTER_KEYS.flatMap((key) => (filters[key] ? [[key, filters[key]] as const] : []));
   const withoutStatisticFilters = Object.fromEntries(Object.entries(filters).filter(([key]) => !(STATISTIC_FILTER_KEYS as readonly string[]).includes(key) && key !== "cursor"));
@@ -151,7 +156,7 @@ export async function QueueFilterForm({ filters, options }: { filters: QueueFilt
                 <option value="">{t("any")}</option>
                 {options.offices.map((office) => (
                   <option key={office.code} value={office.code}>
-                    {office.name}
+                    {office.isActive ? office.name : marks("closed", { name: office.name })}
                   </option>
                 ))}
               </select>

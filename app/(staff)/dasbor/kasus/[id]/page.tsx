@@ -8,15 +8,16 @@ import { requireStaff } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/case-detail";
 import { CaseNotFoundError } from "@/lib/cases/errors";
 import { isClosedStatus } from "@/lib/cases/workflow";
+import { listCaseReplyTemplates } from "@/lib/reply-templates/templates";
 
 import { ActionPanel } from "./_components/action-panel";
 import { AssignForm } from "./_components/assign-form";
 import { CaseHeading, DeadlinePanel, EvidenceList, ReportDetails } from "./_components/case-overview";
 import { Conversation } from "./_components/conversation";
 import { IdentityForm } from "./_components/identity-form";
-import { MessageForm, type ReplyTemplate } from "./_components/message-form";
 import { DeclareInvolvementForm, MarkInvolvementForm, ReportInvolvementForm } from "./_components/involvement-forms";
 import { InvolvementSection } from "./_components/involvement-section";
+import { MessageForm } from "./_components/message-form";
 import { DeadlineTierForm, EscalationForm, LinkCaseForm } from "./_components/small-forms";
 import { StatusForm } from "./_components/status-form";
 import { Timeline } from "./_components/timeline";
@@ -40,19 +41,16 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
   return { title: t("metaTitle", { code: detail.trackingCode }) };
 }
 
-const TEMPLATE_KEYS = ["askMoreInfo", "verified", "resolved", "rejected"] as const;
-
 const sectionClassName = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5";
 
 export default async function CasePage({ params }: PageProps) {
   const { actor, detail } = await loadCase((await params).id);
-  const [t, actions, templateTexts] = await Promise.all([
+  const [t, actions, templates] = await Promise.all([
     getTranslations("CasePage"),
     getTranslations("CaseActions"),
     // Replies go to the reporter, so templates are offered in the reporter's language.
-    getTranslations({ locale: detail.locale, namespace: "CaseTemplates" }),
+    detail.permissions.workCase ? listCaseReplyTemplates(actor, detail.id) : [],
   ]);
-  const templates: ReplyTemplate[] = TEMPLATE_KEYS.map((key) => ({ key, title: templateTexts(`${key}.title`), body: templateTexts(`${key}.body`) }));
   const { permissions } = detail;
   const isOpen = !isClosedStatus(detail.status);
 

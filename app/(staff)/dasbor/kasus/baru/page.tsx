@@ -20,15 +20,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function IntakePage() {
   const actor = await requireStaff();
-  const [t, locale] = await Promise.all([getTranslations("CaseIntake"), getLocale()]);
+  const [t, offices, locale] = await Promise.all([getTranslations("CaseIntake"), getTranslations("AdminOffices"), getLocale()]);
   const office =
     hasCasePermission(actor, "intake") && actor.officeId != null
-      ? await db.office.findUnique({ where: { id: actor.officeId }, select: { code: true, name: true, city: true, province: true } })
+      ? await db.office.findUnique({ where: { id: actor.officeId }, select: { code: true, name: true, city: true, province: true, isActive: true } })
       : null;
-  if (!office) {
+  if (!office?.isActive) {
     return (
       <PageIntro title={t("title")}>
-        <p className="text-lg text-slate-700">{t("noOffice")}</p>
+        <p className="text-lg text-slate-700">{office ? offices("closedForIntake", { name: office.name }) : t("noOffice")}</p>
       </PageIntro>
     );
   }

@@ -24,8 +24,17 @@ const selectClassName = `${inputClassName} mt-1 py-2`;
  * (bookmarkable, works without JavaScript).
  */
 export async function StatisticsFilterForm({ filters, period, options }: { filters: StatisticsFilters; period: PeriodInput; options: StatisticsFilterOptions }) {
-  const [t, labels, locale] = await Promise.all([getTranslations("Statistics.filters"), getTranslations("CaseLabels"), getLocale()]);
-  const nameOf = (item: { nameId: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameId);
+  const [t, labels, marks, locale] = await Promise.all([
+    getTranslations("Statistics.filters"),
+    getTranslations("CaseLabels"),
+    getTranslations("AdminReferenceMarks"),
+    getLocale(),
+  ]);
+  // Retired categories, inactive services and closed offices stay filterable, marked as such.
+  const nameOf = (item: { nameId: string; nameEn: string; isActive: boolean }) => {
+    const name = locale === "en" ? item.nameEn : item.nameId;
+    return item.isActive ? name : marks("retired", { name });
+  };
   const isNarrowed = Boolean(filters.office || filters.kind || filters.channel || filters.category || filters.service || period.preset !== "this-month");
 
   const select = (name: "office" | "kind" | "channel" | "category" | "service", choices: { value: string; label: string }[]) => (
@@ -51,7 +60,7 @@ export async function StatisticsFilterForm({ filters, period, options }: { filte
       </h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
         <PeriodFields preset={period.preset} from={period.from} to={period.to} hasError={period.hasError} />
-        {options.offices.length > 0 ? select("office", options.offices.map((office) => ({ value: office.code, label: office.name }))) : null}
+        {options.offices.length > 0 ? select("office", options.offices.map((office) => ({ value: office.code, label: office.isActive ? office.name : marks("closed", { name: office.name }) }))) : null}
         {select("kind", KINDS.map((kind) => ({ value: kind, label: labels(`kind.${kind}`) })))}
         {select("channel", CHANNELS.map((channel) => ({ value: channel, label: labels(`channel.${channel}`) })))}
         {select("category", options.categories.map((category) => ({ value: category.code, label: nameOf(category) })))}

@@ -51,6 +51,7 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
   const [kind, setKind] = useState(values.kind ?? "");
   const [serviceCode, setServiceCode] = useState(values.serviceCode ?? "");
   const [categoryCode, setCategoryCode] = useState(values.categoryCode ?? "");
+  const [incidentDate, setIncidentDate] = useState(values.incidentDate ?? "");
   const [reporterMode, setReporterMode] = useState(values.reporterMode || "ANONYMOUS");
 
   if (state.status === "filed") {
@@ -133,6 +134,7 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
             onServiceChange={setServiceCode}
             categoryCode={categoryCode}
             onCategoryChange={setCategoryCode}
+            onIncidentDateChange={setIncidentDate}
             bind={bind}
             isHydrated={isHydrated}
           />
@@ -140,7 +142,7 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
 
         <div hidden={isHydrated && kind !== "PUNGLI"}>
           <SectionCard title={t("sections.pungli")}>
-            <PungliDetails services={services} serviceCode={serviceCode} values={values} bind={bind} isHydrated={isHydrated} />
+            <PungliDetails services={services} serviceCode={serviceCode} incidentDate={incidentDate} values={values} bind={bind} isHydrated={isHydrated} />
           </SectionCard>
         </div>
 
