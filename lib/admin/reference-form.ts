@@ -101,8 +101,8 @@ export const dateKey = z.unknown().transform((value, context) => {
   return cleaned;
 });
 
-/** The largest fee an admin may enter: ten billion rupiah, far above any tarif PNBP. */
-export const MAX_FEE_RUPIAH = 10_000_000_000;
+/** The largest fee an admin may enter: ServiceFee.feeRupiah is an INT4 column, far above any tarif PNBP. */
+export const MAX_FEE_RUPIAH = 2_147_483_647;
 
 /** Whole rupiah, typed as 950000, 950.000 or Rp 950.000. Zero is a real fee (free services). */
 export const rupiahAmount = z.unknown().transform((value, context) => {

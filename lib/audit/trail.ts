@@ -7,13 +7,16 @@ import type { StaffActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+import { canSeeInvolvementEvent } from "@/lib/cases/involvement";
+
 import { AUDIT_ACTIONS } from "./actions";
 
 /**
  * The audit trail as admins read it at /dasbor/admin/audit: every event, newest first, filtered
  * by action, by who acted and by whether it concerns a case. Admins only (others: not found).
- * An admin marked as involved in a case does not see that case's events here either: the trail
- * must not become a way around the conflict-of-interest rule of lib/cases/access.ts.
+ * An admin marked as involved in a case does not see that case's events here either, nor the
+ * events of a pending or dismissed report about themselves (who reported them, and why): the
+ * trail must not become a way around the conflict-of-interest rules of lib/cases.
  */
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -29,7 +32,7 @@ export const auditFiltersSchema = z.object({
   /** Keyset cursor: events with a smaller id than this. */
   before: z
     .string()
-    .regex(/^\d{1,19}$/)
+    .regex(/^\d{1,18}$/)
     .optional()
     .catch(undefined),
 });
@@ -83,6 +86,7 @@ export async function findAuditEvents(actor: StaffActor, filters: AuditFilters):
       createdAt: true,
       action: true,
       actorKind: true,
+      actorId: true,
       caseId: true,
       before: true,
       after: true,
@@ -92,7 +96,8 @@ export async function findAuditEvents(actor: StaffActor, filters: AuditFilters):
   });
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   return {
-    entries: page.map((row) => ({
+    // Filtered after paging, so a page may show a few fewer rows; the cursor still follows the raw ids.
+    entries: page.filter((row) => canSeeInvolvementEvent(actor, row)).map((row) => ({
       id: row.id.toString(),
       createdAt: row.createdAt,
       action: row.action,

@@ -138,6 +138,26 @@ export function caseWorkersWhere(caseRef: { id: string; officeId: number; region
   return { AND: [staffWhoCanSeeCaseWhere(caseRef), { role: { in: ["OFFICER", "SUPERVISOR"] } }] };
 }
 
+/**
+ * Whom `actor` may mark as involved (or confirm a report about): nobody whose oversight reaches
+ * wider than the actor's own. An office supervisor marks officers and office supervisors, a
+ * regional one also regional supervisors, a national one every supervisor, and only an admin marks
+ * an admin. Otherwise an accused office head could hide a case from everyone above them, who could
+ * then not even see it to undo the mark. Combine it with staffWhoCanSeeCaseWhere.
+ */
+export function markableStaffWhere(actor: StaffActor): Prisma.StaffUserWhereInput {
+  if (actor.role === "ADMIN") return {};
+  if (actor.role === "OFFICER") return { id: { in: [] } };
+  switch (actor.scopeLevel) {
+    case "NATIONAL":
+      return { role: { not: "ADMIN" } };
+    case "REGIONAL":
+      return { OR: [{ role: "OFFICER" }, { role: "SUPERVISOR", scopeLevel: { in: ["OFFICE", "REGIONAL"] } }] };
+    case "OFFICE":
+      return { OR: [{ role: "OFFICER" }, { role: "SUPERVISOR", scopeLevel: "OFFICE" }] };
+  }
+}
+
 type CaseReader = Pick<Prisma.TransactionClient, "case">;
 
 /**

@@ -14,7 +14,7 @@ import { loadHolidayCalendarForOffice } from "@/lib/deadlines/holidays";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseStatus, InvolvementReportStatus, Role } from "@/lib/generated/prisma/enums";
 
-import { caseAccessWhere, findAccessibleCase, staffWhoCanSeeCaseWhere } from "./access";
+import { caseAccessWhere, findAccessibleCase, markableStaffWhere, staffWhoCanSeeCaseWhere } from "./access";
 import { assignableStaffWhere } from "./assignment";
 import { canSeeInvolvementEvent } from "./involvement";
 import { getCasePermissions, type CasePermissions } from "./permissions";
@@ -144,7 +144,7 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
     permissions.assign ? db.staffUser.findMany({ where: assignableStaffWhere(caseRef), orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
     canPickInvolved
       ? db.staffUser.findMany({
-          where: { AND: [staffWhoCanSeeCaseWhere(caseRef), permissions.manageInvolvement ? {} : { id: { not: actor.id } }] },
+          where: { AND: [staffWhoCanSeeCaseWhere(caseRef), permissions.manageInvolvement ? markableStaffWhere(actor) : { id: { not: actor.id } }] },
           orderBy: [{ role: "asc" }, { name: "asc" }],
           select: { id: true, name: true, role: true },
           take: 200,

@@ -5,7 +5,7 @@ import { recordEvent } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
-import { assertCasePermission, caseAccessWhere, caseWorkersWhere, findAccessibleCase, staffWhoCanSeeCaseWhere } from "./access";
+import { assertCasePermission, caseAccessWhere, caseWorkersWhere, findAccessibleCase, markableStaffWhere, staffWhoCanSeeCaseWhere } from "./access";
 import type { CaseTransaction } from "./case-update";
 import { CaseRuleError } from "./errors";
 import { hasCasePermission } from "./permissions";
@@ -21,8 +21,9 @@ import { hasCasePermission } from "./permissions";
  *   it waits for a supervisor whose scope holds the case, or an admin, to confirm it (which marks
  *   the colleague) or dismiss it, with a note. So an accused officer cannot exclude the colleagues
  *   who would handle the case against them.
- * - Supervisors (in their scope) and admins mark and unmark anyone who can see the case,
- *   supervisors included, with a reason. Unmarking restores access.
+ * - Supervisors (in their scope) and admins mark and unmark, with a reason, anyone who can see the
+ *   case and whose oversight reaches no wider than their own (./access.ts markableStaffWhere):
+ *   officers, supervisors up to their level, admins only by admins. Unmarking restores access.
  * - No mark may take away the last active officer or supervisor of the case's scope who can
  *   open it (admins do not count): the case must stay workable by its office or its oversight.
  *
@@ -64,10 +65,16 @@ async function isInvolved(tx: CaseTransaction, caseId: string, staffUserId: stri
   return found !== null;
 }
 
-/** Someone who can see the case now and is not involved in it, or a CaseRuleError. */
-async function findEligibleStaff(tx: CaseTransaction, current: LockedCase, staffUserId: string): Promise<{ id: string; name: string }> {
+/**
+ * Someone who can see the case now and is not involved in it, or a CaseRuleError. With `markedBy`,
+ * also someone that person may mark (markableStaffWhere: never wider oversight than their own).
+ */
+async function findEligibleStaff(tx: CaseTransaction, current: LockedCase, staffUserId: string, markedBy?: StaffActor): Promise<{ id: string; name: string }> {
   if (await isInvolved(tx, current.id, staffUserId)) throw new CaseRuleError("alreadyInvolved");
-  const staff = await tx.staffUser.findFirst({ where: { AND: [staffWhoCanSeeCaseWhere(current), { id: staffUserId }] }, select: { id: true, name: true } });
+  const staff = await tx.staffUser.findFirst({
+    where: { AND: [staffWhoCanSeeCaseWhere(current), markedBy ? markableStaffWhere(markedBy) : {}, { id: staffUserId }] },
+    select: { id: true, name: true },
+  });
   if (!staff) throw new CaseRuleError("involvedStaffNotEligible");
   return staff;
 }
@@ -137,7 +144,7 @@ export async function markStaffInvolved(actor: StaffActor, input: { caseId: stri
   const now = options.now ?? new Date();
   await db.$transaction(async (tx) => {
     const current = await lockCase(tx, actor, input.caseId, "manageInvolvement");
-    const staff = await findEligibleStaff(tx, current, input.staffUserId);
+    const staff = await findEligibleStaff(tx, current, input.staffUserId, actor);
     const { unassigned } = await involve(tx, actor, current, { staffUserId: staff.id, reason: input.reason, now });
     await record(tx, actor, current.id, AUDIT_ACTIONS.INVOLVEMENT_MARKED, now, {
       after: { staffUserId: staff.id, staffName: staff.name, reason: input.reason, ...(unassigned ? { unassigned: true } : {}) },
@@ -189,6 +196,8 @@ export async function decideInvolvementReport(
     const staff = report.staffUser;
     const confirmed = input.decision === "CONFIRM";
     const alreadyInvolved = confirmed && (await isInvolved(tx, current.id, staff.id));
+    // The colleague may have moved office, left, or be beyond the decider's reach since the report.
+    if (confirmed && !alreadyInvolved) await findEligibleStaff(tx, current, staff.id, actor);
     const { unassigned } = confirmed && !alreadyInvolved ? await involve(tx, actor, current, { staffUserId: staff.id, reason: input.note, now }) : { unassigned: false };
     await tx.involvementReport.update({
       where: { id: report.id },

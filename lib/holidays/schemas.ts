@@ -18,7 +18,9 @@ const source = z
   .trim()
   .max(HOLIDAY_CSV_LIMITS.source, "sourceTooLong")
   .transform((value) => value || null);
-const version = z.coerce.number().int().positive();
+/** An INT4 column: a larger number would make Postgres fail instead of finding nothing. */
+const MAX_INT4 = 2_147_483_647;
+const version = z.coerce.number().int().positive().max(MAX_INT4);
 
 export const holidayKindSchema = z.enum(["NATIONAL_HOLIDAY", "CUTI_BERSAMA", "REGIONAL_HOLIDAY"], { message: "kindRequired" });
 
@@ -33,7 +35,7 @@ export const addHolidaySchema = z.object({
 });
 
 export const updateHolidaySchema = z.object({
-  id: z.coerce.number().int().positive(),
+  id: z.coerce.number().int().positive().max(MAX_INT4),
   version,
   date: dateKey,
   nameId: name,
@@ -42,7 +44,7 @@ export const updateHolidaySchema = z.object({
   source,
 });
 
-export const deleteHolidaySchema = z.object({ id: z.coerce.number().int().positive(), version });
+export const deleteHolidaySchema = z.object({ id: z.coerce.number().int().positive().max(MAX_INT4), version });
 
 export const holidayYearSchema = z.coerce.number().int().min(HOLIDAY_YEAR_RANGE.first).max(HOLIDAY_YEAR_RANGE.last);
 

@@ -26,7 +26,7 @@ const optionalIdSchema = z
   .string()
   .trim()
   .transform((value) => (value === "" ? null : Number(value)))
-  .pipe(z.number().int().positive().nullable());
+  .pipe(z.number().int().positive().max(2_147_483_647).nullable());
 
 const scopeFields = {
   role: z.enum(STAFF_ROLES, "roleRequired"),
@@ -36,8 +36,10 @@ const scopeFields = {
 };
 
 const staffRef = {
-  staffId: z.uuid("invalid"),
-  version: z.coerce.number().int().positive(),
+  // Lower-cased: Postgres matches an upper-case UUID to the same row, and the rules that compare
+  // it with the actor's own id (nobody changes their own role) must see the same value.
+  staffId: z.uuid("invalid").transform((id) => id.toLowerCase()),
+  version: z.coerce.number().int().positive().max(2_147_483_647),
 };
 
 export const createStaffSchema = z.object({ name: staffNameSchema, email: staffEmailSchema, ...scopeFields });
@@ -78,7 +80,7 @@ const firstOf = (value: string | string[] | undefined) => (Array.isArray(value) 
 export function parseStaffListFilters(params: Record<string, string | string[] | undefined>): StaffListFilters {
   const q = firstOf(params.q)?.trim().slice(0, 200) || null;
   const role = z.enum(STAFF_ROLES).safeParse(firstOf(params.role));
-  const officeId = z.coerce.number().int().positive().safeParse(firstOf(params.office));
+  const officeId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(firstOf(params.office));
   const status = z.enum(STAFF_STATUS_FILTERS).safeParse(firstOf(params.status));
   const page = z.coerce.number().int().min(1).max(10_000).safeParse(firstOf(params.page));
   return {

@@ -132,7 +132,7 @@ export async function createStaffAccount(actor: StaffActor, input: CreateStaffIn
 
 export async function updateStaffRoleScope(actor: StaffActor, input: RoleScopeInput, now: Date = new Date()): Promise<void> {
   assertAdmin(actor);
-  if (input.staffId === actor.id) throw new AdminRuleError("selfRoleChange");
+  if (input.staffId.toLowerCase() === actor.id.toLowerCase()) throw new AdminRuleError("selfRoleChange");
   const scope = scopeFromRequest(input);
   await db.$transaction(async (tx) => {
     await lockAdminStanding(tx);
@@ -152,7 +152,7 @@ export async function updateStaffRoleScope(actor: StaffActor, input: RoleScopeIn
 /** Deactivating ends every session of the person at once (sessionVersion + 1) and every unused link. */
 export async function deactivateStaff(actor: StaffActor, ref: StaffVersionRef, now: Date = new Date()): Promise<void> {
   assertAdmin(actor);
-  if (ref.staffId === actor.id) throw new AdminRuleError("selfDeactivate");
+  if (ref.staffId.toLowerCase() === actor.id.toLowerCase()) throw new AdminRuleError("selfDeactivate");
   await db.$transaction(async (tx) => {
     await lockAdminStanding(tx);
     const target = await loadTargetAtVersion(tx, ref);

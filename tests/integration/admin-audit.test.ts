@@ -4,6 +4,7 @@ import { AdminNotFoundError } from "@/lib/admin/errors";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { findAuditEvents, parseAuditFilters } from "@/lib/audit/trail";
+import { reportStaffInvolvement } from "@/lib/cases/involvement";
 import { db } from "@/lib/db";
 
 import { createFixtureCase, createScopeFixture, markInvolvedDirectly, STAFF_NAMES, type ScopeFixture } from "./cases-fixtures";
@@ -58,8 +59,21 @@ describe("the audit trail page's data", () => {
     expect(next.entries.every((entry) => BigInt(entry.id) < BigInt(lastShown))).toBe(true);
   });
 
+  it("never shows an admin the report of their own involvement, which another admin sees", async () => {
+    const { staff } = fixture;
+    const otherAdmin = await db.staffUser.create({
+      data: { name: `Admin lain ${fixture.suffix}`, email: `admin-lain.${fixture.suffix}@test.invalid`, role: "ADMIN", scopeLevel: "NATIONAL" },
+      select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true },
+    });
+    await reportStaffInvolvement(staff.officerA, { caseId: visibleCaseId, staffUserId: staff.admin.id, reason: `Admin kerabat pelapor ${fixture.suffix}` });
+    const filters = parseAuditFilters({ action: "INVOLVEMENT_REPORTED" });
+    const reportedIn = (entries: { after: unknown }[]) => entries.some((entry) => JSON.stringify(entry.after).includes(fixture.suffix));
+    expect(reportedIn((await findAuditEvents(staff.admin, filters)).entries)).toBe(false);
+    expect(reportedIn((await findAuditEvents(otherAdmin, filters)).entries)).toBe(true);
+  });
+
   it("ignores filters it does not know instead of failing", () => {
-    expect(parseAuditFilters({ action: "DROP TABLE", subject: "x", before: "-1", actor: "a".repeat(500) })).toEqual({
+    expect(parseAuditFilters({ action: "DROP TABLE", subject: "x", before: "9999999999999999999", actor: "a".repeat(500) })).toEqual({
       action: undefined,
       subject: undefined,
       before: undefined,

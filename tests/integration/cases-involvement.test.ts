@@ -379,3 +379,63 @@ describe("a case never left without an officer or supervisor who can open it", (
     expect(decisions).toBe(1);
   });
 });
+
+describe("no mark reaches wider than the marker's own oversight", () => {
+  it("refuses an office supervisor marking a regional or national supervisor or an admin, and leaves them out of the picker", async () => {
+    const { staff } = fixture;
+    const created = await caseOfOfficeA();
+    for (const target of [staff.supervisorRegion1, staff.supervisorNational, staff.admin]) {
+      await expect(markStaffInvolved(staff.supervisorOfficeA, { caseId: created.id, staffUserId: target.id, reason: "Atasan terlapor" })).rejects.toMatchObject({
+        code: "involvedStaffNotEligible",
+      });
+      expect(await canOpen(target, created.id)).toBe(true);
+    }
+    const detail = await getCaseDetail(staff.supervisorOfficeA, created.id);
+    const candidateIds = detail.involvementCandidates.map((candidate) => candidate.id);
+    expect(candidateIds).toContain(staff.officerA.id);
+    expect(candidateIds).not.toContain(staff.supervisorNational.id);
+    expect(candidateIds).not.toContain(staff.admin.id);
+  });
+
+  it("lets a regional supervisor mark an office supervisor but not a national one, and a national one never an admin", async () => {
+    const { staff } = fixture;
+    const created = await caseOfOfficeA();
+    await markStaffInvolved(staff.supervisorRegion1, { caseId: created.id, staffUserId: staff.supervisorOfficeA.id, reason: "Kepala kantor terlapor" });
+    expect(await canOpen(staff.supervisorOfficeA, created.id)).toBe(false);
+    await expect(markStaffInvolved(staff.supervisorRegion1, { caseId: created.id, staffUserId: staff.supervisorNational.id, reason: "x" })).rejects.toMatchObject({
+      code: "involvedStaffNotEligible",
+    });
+    await expect(markStaffInvolved(staff.supervisorNational, { caseId: created.id, staffUserId: staff.admin.id, reason: "x" })).rejects.toMatchObject({
+      code: "involvedStaffNotEligible",
+    });
+  });
+
+  it("refuses to confirm a report about someone beyond the decider's reach, and leaves it pending for those above", async () => {
+    const { staff } = fixture;
+    const created = await caseOfOfficeA();
+    await reportStaffInvolvement(staff.officerA, { caseId: created.id, staffUserId: staff.supervisorRegion1.id, reason: "Kanwil ikut meminta uang" });
+    const report = await db.involvementReport.findFirstOrThrow({ where: { caseId: created.id }, select: { id: true } });
+    await expect(
+      decideInvolvementReport(staff.supervisorOfficeA, { caseId: created.id, reportId: report.id, decision: "CONFIRM", note: "Benar" }),
+    ).rejects.toMatchObject({ code: "involvedStaffNotEligible" });
+    expect((await db.involvementReport.findUniqueOrThrow({ where: { id: report.id } })).status).toBe("PENDING");
+    await decideInvolvementReport(staff.supervisorNational, { caseId: created.id, reportId: report.id, decision: "CONFIRM", note: "Benar" });
+    expect(await canOpen(staff.supervisorRegion1, created.id)).toBe(false);
+  });
+
+  it("refuses to confirm a report about a colleague who can no longer see the case", async () => {
+    const { staff } = fixture;
+    const created = await caseOfOfficeA();
+    const colleague = await db.staffUser.create({
+      data: { name: `Pindah ${fixture.suffix}`, email: `pindah.${fixture.suffix}@test.invalid`, role: "OFFICER", scopeLevel: "OFFICE", officeId: fixture.offices.a.id },
+      select: { id: true },
+    });
+    await reportStaffInvolvement(staff.officerA, { caseId: created.id, staffUserId: colleague.id, reason: "Disebut pelapor" });
+    await db.staffUser.update({ where: { id: colleague.id }, data: { officeId: fixture.offices.c.id } });
+    const report = await db.involvementReport.findFirstOrThrow({ where: { caseId: created.id }, select: { id: true } });
+    await expect(
+      decideInvolvementReport(staff.supervisorRegion1, { caseId: created.id, reportId: report.id, decision: "CONFIRM", note: "Benar" }),
+    ).rejects.toMatchObject({ code: "involvedStaffNotEligible" });
+    expect(await db.caseInvolvement.count({ where: { caseId: created.id, staffUserId: colleague.id } })).toBe(0);
+  });
+});

@@ -259,6 +259,13 @@ describe("deactivating and reactivating", () => {
     await expect(deactivateStaff(actorOf(self), { staffId: self.id, version: self.version })).rejects.toMatchObject({ code: "selfDeactivate" });
     session.current = actorOf(self);
     expect(await actions.deactivateStaffAction(IDLE_STAFF_STATE, form({ staffId: self.id, version: self.version }))).toMatchObject({ status: "error", message: "selfDeactivate" });
+    // Postgres finds the same row by the upper-case spelling of a UUID: it must not slip past the rule.
+    expect(await actions.deactivateStaffAction(IDLE_STAFF_STATE, form({ staffId: self.id.toUpperCase(), version: self.version }))).toMatchObject({
+      status: "error",
+      message: "selfDeactivate",
+    });
+    await expect(deactivateStaff(actorOf(self), { staffId: self.id.toUpperCase(), version: self.version })).rejects.toMatchObject({ code: "selfDeactivate" });
+    expect(await db.staffUser.findUniqueOrThrow({ where: { id: self.id }, select: { isActive: true } })).toEqual({ isActive: true });
   });
 
   it("refuses a stale version", async () => {

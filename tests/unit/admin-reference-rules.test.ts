@@ -85,3 +85,11 @@ describe("a record chosen from a list", () => {
     expect(issues("12")).toBeUndefined();
   });
 });
+
+describe("a fee typed by an admin", () => {
+  it("is refused as a field error above what the fee column holds, rather than failing the write", async () => {
+    const { rupiahAmount } = await import("@/lib/admin/reference-form");
+    expect(rupiahAmount.safeParse("Rp 2.147.483.647").success).toBe(true);
+    expect(rupiahAmount.safeParse("3.000.000.000").success).toBe(false);
+  });
+});

@@ -50,7 +50,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   const [t, calendar, editing] = await Promise.all([
     getTranslations("AdminHolidays"),
     findHolidayYear(actor, { year, regionalScopeKey: place }),
-    Number.isInteger(editId) && editId > 0 ? findHolidayForEdit(actor, editId).catch((error: unknown) => (error instanceof AdminNotFoundError ? null : Promise.reject(error))) : null,
+    Number.isInteger(editId) && editId > 0 && editId <= 2_147_483_647 ? findHolidayForEdit(actor, editId).catch((error: unknown) => (error instanceof AdminNotFoundError ? null : Promise.reject(error))) : null,
   ]);
   const placeLabel = (scopeKey: string) => {
     const parsed = parseScopeKey(scopeKey);
