@@ -9,7 +9,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { canSeeInvolvementEvent } from "@/lib/cases/involvement";
 
-import { AUDIT_ACTIONS } from "./actions";
+import { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
 /**
  * The audit trail as admins read it at /dasbor/admin/audit: every event, newest first, filtered
@@ -114,6 +114,6 @@ export async function findAuditEvents(actor: StaffActor, filters: AuditFilters):
 }
 
 /** The audit actions an admin can filter by. */
-export function listAuditActions(): string[] {
-  return [...ACTION_VALUES].sort();
+export function listAuditActions(): AuditAction[] {
+  return [...(ACTION_VALUES as AuditAction[])].sort();
 }

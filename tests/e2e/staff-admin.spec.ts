@@ -128,4 +128,10 @@ test("an admin from admin:create creates an officer who sets a password by link,
     "officer STAFF_SIGNED_IN",
     "admin STAFF_DEACTIVATED",
   ]);
+
+  // ...and the admin reads it there, in words.
+  await page.goto(`/dasbor/admin/audit?actor=${encodeURIComponent(ADMIN.email)}`);
+  const trail = page.getByRole("list", { name: "Kejadian audit" });
+  await expect(trail.getByText("Akun dinonaktifkan", { exact: true })).toBeVisible();
+  await expect(trail.getByText("Akun petugas dibuat", { exact: true })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { buttonClassName, inputClassName } from "@/components/form-styles";
 import { PageIntro } from "@/components/page-intro";
 import { requireAdmin } from "@/lib/admin/guard";
+import type { AuditAction } from "@/lib/audit/actions";
 import { findAuditEvents, listAuditActions, parseAuditFilters, type AuditFilters, type AuditTrailEntry } from "@/lib/audit/trail";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,6 +48,9 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
   const filters = parseAuditFilters(await searchParams);
   const [t, format, page] = await Promise.all([getTranslations("AdminAudit"), getFormatter(), findAuditEvents(actor, filters)]);
   const actions = listAuditActions();
+  // Every known action has a label in both languages (the message types check it); an event
+  // written by an older version under a name no longer in use shows its code.
+  const actionLabel = (action: string) => ((actions as readonly string[]).includes(action) ? t(`actions.${action as AuditAction}`) : action);
   const actorLabel = (entry: AuditTrailEntry) =>
     entry.actorName ? `${entry.actorName} (${entry.actorEmail})` : entry.actorKind === "REPORTER" ? t("reporter") : t("system");
 
@@ -62,7 +66,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
             <option value="">{t("anyAction")}</option>
             {actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {actionLabel(action)}
               </option>
             ))}
           </select>
@@ -99,7 +103,8 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
           {page.entries.map((entry) => (
             <li key={entry.id} className="grid gap-2 p-4 sm:grid-cols-[14rem_1fr]">
               <div>
-                <p className="font-mono text-sm font-semibold text-brand-900">{entry.action}</p>
+                <p className="font-semibold text-brand-900">{actionLabel(entry.action)}</p>
+                <p className="font-mono text-xs text-slate-600">{entry.action}</p>
                 <p className="text-sm text-slate-700">
                   <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "medium" })}</time>
                 </p>
