@@ -39,6 +39,7 @@ export type HolidayCsvErrorCode =
   | "empty"
   | "tooLarge"
   | "tooManyRows"
+  | "notUtf8"
   | "unclosedQuote"
   | "missingColumns"
   | "unknownColumn"
@@ -130,6 +131,11 @@ export function readCsvRecords(text: string): { records: CsvRecord[]; unclosedQu
 
 export function parseHolidayCsv(text: string, context: HolidayCsvContext): HolidayCsvResult {
   if (new TextEncoder().encode(text).length > HOLIDAY_CSV_LIMITS.bytes) return { ok: false, errors: [{ line: 1, code: "tooLarge" }] };
+  // A file saved in another encoding (Windows-1252 from a spreadsheet) decodes with replacement
+  // characters, and a NUL byte cannot be stored in Postgres text: refuse both by line, rather
+  // than store garbled names or fail the write.
+  const badLine = text.split("\n").findIndex((line) => line.includes("\uFFFD") || line.includes("\u0000"));
+  if (badLine !== -1) return { ok: false, errors: [{ line: badLine + 1, code: "notUtf8" }] };
   const { records, unclosedQuoteLine } = readCsvRecords(text);
   if (unclosedQuoteLine !== null) return { ok: false, errors: [{ line: unclosedQuoteLine, code: "unclosedQuote" }] };
   const [header, ...body] = records;

@@ -11,13 +11,17 @@ import { HOLIDAY_CSV_LIMITS } from "./csv-import";
 
 export const HOLIDAY_YEAR_RANGE = { first: 2000, last: 2100 } as const;
 
+/** Text without NUL bytes, which Postgres cannot store: a pasted one would otherwise fail the write. */
+const text = () => z.string().transform((value) => value.replaceAll("\u0000", ""));
 const dateKey = z.string().trim().refine(isRealDateKey, "dateInvalid");
-const name = z.string().trim().min(1, "nameRequired").max(HOLIDAY_CSV_LIMITS.name, "nameTooLong");
-const source = z
-  .string()
-  .trim()
-  .max(HOLIDAY_CSV_LIMITS.source, "sourceTooLong")
-  .transform((value) => value || null);
+const name = text().pipe(z.string().trim().min(1, "nameRequired").max(HOLIDAY_CSV_LIMITS.name, "nameTooLong"));
+const source = text().pipe(
+  z
+    .string()
+    .trim()
+    .max(HOLIDAY_CSV_LIMITS.source, "sourceTooLong")
+    .transform((value) => value || null),
+);
 /** An INT4 column: a larger number would make Postgres fail instead of finding nothing. */
 const MAX_INT4 = 2_147_483_647;
 const version = z.coerce.number().int().positive().max(MAX_INT4);

@@ -98,6 +98,12 @@ describe("parsing a holiday file", () => {
     expect(result.rows.some((row) => row.kind === "CUTI_BERSAMA")).toBe(true);
   });
 
+  it("refuses a file that is not UTF-8 (a spreadsheet's Windows-1252 export) or holds a NUL byte, naming the line", () => {
+    const latin1 = new TextDecoder("utf-8").decode(Buffer.from(`${HEADER}\n2027-01-01,Tahun Baru,New Year,libur_nasional,,,\n2027-08-17,Kemerdekaan RI \xe9,Independence,libur_nasional,,,`, "latin1"));
+    expect(parseHolidayCsv(latin1, context(2027))).toEqual({ ok: false, errors: [{ line: 3, code: "notUtf8" }] });
+    expect(parseHolidayCsv(`${HEADER}\n2027-01-01,Tahun\u0000Baru,New Year,libur_nasional,,,`, context(2027))).toEqual({ ok: false, errors: [{ line: 2, code: "notUtf8" }] });
+  });
+
   it("reads regional rows for a province or an office", () => {
     const result = parseHolidayCsv(
       [HEADER, "2027-03-09,Hari Raya Nyepi daerah,Regional Nyepi,libur_daerah,Pergub,Bali,", "2027-06-10,Hari Jadi Batam,Batam Day,libur_daerah,,,batam"].join("\n"),
@@ -192,5 +198,13 @@ describe("what an import changes", () => {
     const rows = [imported(2, "2027-01-01", "Tahun Baru")];
     const plan = planHolidayImport(rows, [stored(1, "2027-01-01", "Tahun Baru")]);
     expect(plan).toMatchObject({ added: [], changed: [], removed: [], unchangedCount: 1 });
+  });
+});
+
+describe("the single-day holiday form", () => {
+  it("drops NUL bytes from names rather than failing the write", async () => {
+    const { addHolidaySchema } = await import("@/lib/holidays/schemas");
+    const parsed = addHolidaySchema.parse({ date: "2027-01-01", nameId: "Tahun\u0000 Baru", nameEn: "New Year", kind: "NATIONAL_HOLIDAY", place: "national", source: "\u0000" });
+    expect(parsed).toMatchObject({ nameId: "Tahun Baru", source: null });
   });
 });
