@@ -13,7 +13,8 @@ import type { OneTimeLink, StaffActionState, StaffFormName, StaffNotice } from "
 import { StaffFieldError, type StaffFormField } from "./errors";
 import { buildSetPasswordUrl } from "./password-token";
 import { STAFF_LIST_PATH } from "./paths";
-import { createStaffSchema, roleScopeSchema, staffIdSchema, staffVersionSchema } from "./schemas";
+import { resolveStaffScope } from "./rules";
+import { createStaffSchema, roleScopeSchema, scopeRequestSchema, staffIdSchema, staffVersionSchema } from "./schemas";
 import {
   clearStaffSignInLock,
   createStaffAccount,
@@ -79,6 +80,15 @@ async function toOneTimeLink(issued: IssuedLink): Promise<OneTimeLink> {
   return { url: buildSetPasswordUrl(await currentOrigin(), issued.token), expiresAt: issued.expiresAt.toISOString(), staffId: issued.staffId, name: issued.name, email: issued.email };
 }
 
+/** The scope problem of what was typed (an officer without an office...), shown with the other fields' errors. */
+function scopeErrorsOf(form: StaffFormName, values: Record<string, string>): Partial<Record<StaffFormField, string>> {
+  if (!FORM_FIELDS[form].includes("scopeLevel")) return {};
+  const request = scopeRequestSchema.safeParse(values);
+  if (!request.success) return {};
+  const resolved = resolveStaffScope(request.data);
+  return resolved.ok ? {} : { [resolved.problem.field]: resolved.problem.code };
+}
+
 async function runStaffAction<Data>(
   form: StaffFormName,
   formData: FormData,
@@ -89,7 +99,7 @@ async function runStaffAction<Data>(
   const values = readValues(formData, FORM_FIELDS[form]);
   const failure = (message: string, fieldErrors: Partial<Record<StaffFormField, string>> = {}): StaffActionState => ({ status: "error", form, message, fieldErrors, values });
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return failure("invalid", toFieldErrors(parsed.error));
+  if (!parsed.success) return failure("invalid", { ...scopeErrorsOf(form, values), ...toFieldErrors(parsed.error) });
 
   try {
     const result = await run(actor, parsed.data);

@@ -42,6 +42,9 @@ const staffRef = {
   version: z.coerce.number().int().positive().max(2_147_483_647),
 };
 
+/** The role and scope fields alone: read even when other fields fail, so every error shows at once. */
+export const scopeRequestSchema = z.object(scopeFields);
+
 export const createStaffSchema = z.object({ name: staffNameSchema, email: staffEmailSchema, ...scopeFields });
 export type CreateStaffInput = z.infer<typeof createStaffSchema>;
 

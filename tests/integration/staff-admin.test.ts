@@ -149,7 +149,7 @@ describe("creating an account", () => {
     expect(await db.staffUser.findUniqueOrThrow({ where: { id: link.staffId }, select: { email: true, regionalOfficeId: true } })).toEqual({ email: email.toLowerCase(), regionalOfficeId: fixture.region1.id });
 
     const refused = await actions.createStaffAction(IDLE_STAFF_STATE, form({ name: "S", email: "bukan-email", role: "OFFICER", scopeLevel: "OFFICE", officeId: "", regionalOfficeId: "" }));
-    expect(refused).toMatchObject({ status: "error", message: "invalid", fieldErrors: { name: "nameTooShort", email: "emailInvalid" }, values: { name: "S", email: "bukan-email" } });
+    expect(refused).toMatchObject({ status: "error", message: "invalid", fieldErrors: { name: "nameTooShort", email: "emailInvalid", officeId: "officeRequired" }, values: { name: "S", email: "bukan-email" } });
   });
 });
 
