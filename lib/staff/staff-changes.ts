@@ -3,11 +3,12 @@ import "server-only";
 import { AdminConflictError, AdminNotFoundError, AdminRuleError } from "@/lib/admin/errors";
 import { assertAdmin } from "@/lib/admin/guard";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
-import { recordEvent } from "@/lib/audit/record";
+import { recordEvent, recordEvents } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
 import { clearAccountSignInFailures } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_STATUSES } from "@/lib/cases/workflow";
 import { isUniqueViolation } from "@/lib/reports/prisma-errors";
 
 import { StaffFieldError } from "./errors";
@@ -82,6 +83,42 @@ function scopeFromRequest(input: Pick<RoleScopeInput, "role" | "scopeLevel" | "o
   return resolved.scope;
 }
 
+/**
+ * Unassigns the open cases the person holds and may no longer work (all of them when deactivated;
+ * those outside their new office, or all, when their role or scope changes), each visibly on its
+ * timeline: a case held by someone who can no longer sign in or see it would wait for nobody,
+ * while unassigned it is back on its office's pile. Returns how many were released.
+ */
+async function releaseCasesOutOfReach(
+  tx: Prisma.TransactionClient,
+  actor: StaffActor,
+  target: { id: string; name: string },
+  keep: { officeId: number } | null,
+  now: Date,
+): Promise<number> {
+  const held = await tx.case.findMany({
+    where: { assigneeId: target.id, status: { in: [...OPEN_STATUSES] }, ...(keep ? { officeId: { not: keep.officeId } } : {}) },
+    select: { id: true },
+  });
+  if (held.length === 0) return 0;
+  const ids = held.map((row) => row.id);
+  await tx.case.updateMany({ where: { id: { in: ids } }, data: { assigneeId: null, version: { increment: 1 } } });
+  await recordEvents(
+    tx,
+    ids.map((caseId) => ({
+      caseId,
+      actorKind: "STAFF" as const,
+      actorId: actor.id,
+      action: AUDIT_ACTIONS.ASSIGNED,
+      isPublic: false,
+      before: { assigneeId: target.id, assigneeName: target.name },
+      after: { assigneeId: null, assigneeName: null },
+      createdAt: now,
+    })),
+  );
+  return ids.length;
+}
+
 function recordStaffEvent(
   tx: Prisma.TransactionClient,
   actor: StaffActor,
@@ -145,7 +182,8 @@ export async function updateStaffRoleScope(actor: StaffActor, input: RoleScopeIn
       throw new AdminRuleError("lastAdmin");
     }
     await updateAtVersion(tx, input, after);
-    await recordStaffEvent(tx, actor, AUDIT_ACTIONS.STAFF_ROLE_SCOPE_CHANGED, target, { before, after, now });
+    const released = await releaseCasesOutOfReach(tx, actor, target, input.role === "OFFICER" && scope.officeId !== null ? { officeId: scope.officeId } : null, now);
+    await recordStaffEvent(tx, actor, AUDIT_ACTIONS.STAFF_ROLE_SCOPE_CHANGED, target, { before, after: released > 0 ? { ...after, unassignedCases: released } : after, now });
   });
 }
 
@@ -162,7 +200,12 @@ export async function deactivateStaff(actor: StaffActor, ref: StaffVersionRef, n
     }
     await updateAtVersion(tx, ref, { isActive: false, sessionVersion: { increment: 1 } });
     await expireUnusedPasswordLinks(tx, target.id, now);
-    await recordStaffEvent(tx, actor, AUDIT_ACTIONS.STAFF_DEACTIVATED, target, { before: { isActive: true }, after: { isActive: false }, now });
+    const released = await releaseCasesOutOfReach(tx, actor, target, null, now);
+    await recordStaffEvent(tx, actor, AUDIT_ACTIONS.STAFF_DEACTIVATED, target, {
+      before: { isActive: true },
+      after: released > 0 ? { isActive: false, unassignedCases: released } : { isActive: false },
+      now,
+    });
   });
 }
 

@@ -25,7 +25,7 @@ import {
 } from "@/lib/staff/staff-changes";
 import { findStaffList, getStaffDetail } from "@/lib/staff/staff-directory";
 
-import { createScopeFixture, type ScopeFixture } from "./cases-fixtures";
+import { createFixtureCase, createScopeFixture, type ScopeFixture } from "./cases-fixtures";
 
 // The session is whoever the test says is signed in; the Server Actions read it.
 const session = vi.hoisted(() => ({ current: null as StaffActor | null }));
@@ -273,6 +273,41 @@ describe("deactivating and reactivating", () => {
     await resetStaffTotp(admin, { staffId: officer.id, version: officer.version });
     await expect(deactivateStaff(admin, { staffId: officer.id, version: officer.version })).rejects.toBeInstanceOf(AdminConflictError);
     expect(await db.staffUser.findUniqueOrThrow({ where: { id: officer.id }, select: { isActive: true } })).toEqual({ isActive: true });
+  });
+});
+
+describe("the cases a person held", () => {
+  async function holdCases(officerId: string) {
+    const open = await createFixtureCase(fixture, { officeId: fixture.offices.a.id, assigneeId: officerId, status: "IN_PROGRESS" });
+    const waiting = await createFixtureCase(fixture, { officeId: fixture.offices.a.id, assigneeId: officerId, status: "WAITING_FOR_REPORTER" });
+    const closed = await createFixtureCase(fixture, { officeId: fixture.offices.a.id, assigneeId: officerId, status: "RESOLVED", closedAt: new Date() });
+    return { open, waiting, closed };
+  }
+  const assigneeOf = async (caseId: string) => (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { assigneeId: true } })).assigneeId;
+
+  it("go back to the office unassigned when the person is deactivated, each shown on its timeline; closed cases keep their officer", async () => {
+    const officer = await createStaff("OFFICER", { scopeLevel: "OFFICE", officeId: fixture.offices.a.id });
+    const held = await holdCases(officer.id);
+    await deactivateStaff(admin, { staffId: officer.id, version: officer.version });
+
+    expect(await assigneeOf(held.open.id)).toBeNull();
+    expect(await assigneeOf(held.waiting.id)).toBeNull();
+    expect(await assigneeOf(held.closed.id)).toBe(officer.id);
+    const timeline = await db.caseEvent.findMany({ where: { caseId: held.open.id, action: "ASSIGNED" }, select: { actorId: true, before: true, after: true } });
+    expect(timeline).toEqual([{ actorId: admin.id, before: { assigneeId: officer.id, assigneeName: officer.name }, after: { assigneeId: null, assigneeName: null } }]);
+    expect((await db.case.findUniqueOrThrow({ where: { id: held.open.id }, select: { version: true } })).version).toBe(held.open.version + 1);
+    expect(await eventsAbout(officer.id, "STAFF_DEACTIVATED")).toEqual([expect.objectContaining({ after: { staffUserId: officer.id, isActive: false, unassignedCases: 2 } })]);
+  });
+
+  it("outside the new office go back when an officer moves, and those of the new office stay with them", async () => {
+    const officer = await createStaff("OFFICER", { scopeLevel: "OFFICE", officeId: fixture.offices.a.id });
+    const held = await holdCases(officer.id);
+    const inNewOffice = await createFixtureCase(fixture, { officeId: fixture.offices.b.id, assigneeId: officer.id, status: "VERIFIED" });
+    await updateStaffRoleScope(admin, { staffId: officer.id, version: officer.version, role: "OFFICER", scopeLevel: "OFFICE", officeId: fixture.offices.b.id, regionalOfficeId: null });
+    expect(await assigneeOf(held.open.id)).toBeNull();
+    expect(await assigneeOf(held.waiting.id)).toBeNull();
+    expect(await assigneeOf(held.closed.id)).toBe(officer.id);
+    expect(await assigneeOf(inNewOffice.id)).toBe(officer.id);
   });
 });
 
