@@ -91,6 +91,13 @@ describe("offices", () => {
     await expect(createOffice(admin, { ...input, code: fixture.offices.a.code })).rejects.toEqual(new AdminRuleError("duplicateCode"));
   });
 
+  it("refuses a regional office that does not exist, and keeps what was typed", async () => {
+    session.current = admin;
+    const fields = { code: `kanim-tanpa-kanwil-${fixture.suffix}`, regionalOfficeId: 999_999_999, province: "Bali", city: "Kuta", name: "Kanim tanpa kanwil", officeClass: "", address: "", phone: "", openingHours: "" };
+    expect(await officeActions.createOfficeAction(IDLE, form(fields))).toMatchObject({ status: "error", message: "regionalOfficeUnknown", values: { name: "Kanim tanpa kanwil", city: "Kuta" } });
+    expect(await db.office.count({ where: { code: fields.code } })).toBe(0);
+  });
+
   it("edits the contact details at the version the admin saw, and refuses a stale version", async () => {
     const { a } = fixture.offices;
     const details = { name: a.name, officeClass: "Kelas I TPI", address: "Jl. Uji 2", phone: "021-555", openingHours: null };
@@ -182,6 +189,9 @@ describe("services and official fees", () => {
     await deleteServiceFee(admin, { serviceId: service.id, version: detail.version, feeId: detail.fees[0]!.id });
     expect((await getServiceForAdmin(admin, service.id)).fees.map((fee) => fee.feeRupiah)).toEqual([350_000]);
     expect(await lastEventBy(admin.id)).toMatchObject({ action: "SERVICE_FEE_DELETED", before: { feeRupiah: 400_000, effectiveFrom: "2099-01-01" }, after: null });
+    const newService = await createService(admin, { code: `svc-satu-tarif-${fixture.suffix}`, nameId: "Satu tarif", nameEn: "One fee", feeUnit: null, feeRupiah: 100_000, effectiveFrom: "2099-01-01", legalBasis: null });
+    const only = await getServiceForAdmin(admin, newService.id);
+    await expect(deleteServiceFee(admin, { serviceId: newService.id, version: only.version, feeId: only.fees[0]!.id })).rejects.toEqual(new AdminRuleError("lastFeeNotDeletable"));
     // The seeded row was never rewritten.
     expect(await db.serviceFee.count({ where: { serviceId: service.id, feeRupiah: 350_000 } })).toBe(1);
   });
