@@ -5,19 +5,24 @@
  * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off;
  * - the pre-warm of the supervisors' statistics (lib/statistics/snapshot-timer.ts), unless STATISTICS_PREWARM=off.
  * All coordinate with the other instances through PostgreSQL, so they are safe to leave on everywhere.
+ *
+ * First of all it validates the whole environment (lib/env.ts): an instance that cannot serve
+ * stops here with the reason, before it answers a single request.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.ESCALATION_SWEEP !== "off") {
+  const { requireValidEnvironment } = await import("./lib/startup");
+  const environment = requireValidEnvironment();
+  if (environment.ESCALATION_SWEEP === "on") {
     const { startEscalationTimer } = await import("./lib/cases/escalation-timer");
     startEscalationTimer();
   }
-  if (process.env.EXPORT_WORKER !== "off") {
+  if (environment.EXPORT_WORKER === "on") {
     const { startExportTimer } = await import("./lib/exports/timer");
     startExportTimer();
   }
-  if (process.env.STATISTICS_PREWARM !== "off") {
+  if (environment.STATISTICS_PREWARM === "on") {
     const { startStatisticsPrewarmTimer } = await import("./lib/statistics/snapshot-timer");
     startStatisticsPrewarmTimer();
   }
