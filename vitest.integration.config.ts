@@ -20,7 +20,9 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/integration/_setup/global-setup.ts"],
     setupFiles: ["tests/integration/_setup/environment.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // Upper bounds for a busy 2-core machine and the embedded PGlite (one query at a time), not
+    // expectations of speed: no test asserts how long anything took.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
   },
 });

@@ -22,7 +22,7 @@ function freePort(): Promise<number> {
 }
 
 test("next start with a too short APP_SECRET stops with the reason and never serves", async () => {
-  test.setTimeout(180_000);
+  test.slow();
   const port = await freePort();
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
     env: { ...process.env, APP_SECRET: "tiny-secret-9f3k", ESCALATION_SWEEP: "off", EXPORT_WORKER: "off", STATISTICS_PREWARM: "off" },
