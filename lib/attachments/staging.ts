@@ -111,6 +111,22 @@ export function createEvidenceTransfer(storage: FileStorage = getEvidenceStorage
   };
 }
 
+/**
+ * After a transaction that moved files failed: whether it is known not to have committed, so
+ * that its files may go back to staging (`undo`). Yes when it failed before COMMIT was sent;
+ * after that, a lost connection leaves the outcome open, and only `findCommitted` (does the row
+ * it created exist?) can tell. Moving files out of a committed record would lose them; files
+ * left behind by a transaction that did not commit are deleted by `sweepOrphanedCaseEvidence`.
+ */
+export async function isKnownRolledBack(options: { isCommitSent: boolean; findCommitted: () => Promise<boolean> }): Promise<boolean> {
+  if (!options.isCommitSent) return true;
+  try {
+    return !(await options.findCommitted());
+  } catch {
+    return false;
+  }
+}
+
 /** Files last written before this are past their token's lifetime, plus an hour to spare. */
 function sweepCutoff(now: Date): Date {
   return new Date(now.getTime() - STAGED_EVIDENCE_LIFETIME_MS - 60 * 60 * 1000);

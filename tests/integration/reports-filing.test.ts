@@ -9,6 +9,7 @@ import { computeEventHash } from "@/lib/audit/chain";
 import { fileReport, findFiledReport } from "@/lib/reports/file-report";
 import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
 import { generateTrackingCode } from "@/lib/reports/receipt";
+import { buildReceipt } from "@/lib/reports/receipt-details";
 import { sweepIdempotencyKeys } from "@/lib/idempotency/store";
 import { verifySecret } from "@/lib/security/secret-hash";
 
@@ -26,6 +27,11 @@ import {
   whileInactive,
 } from "../fixtures/reports";
 import { connectTestDatabase } from "./support/database";
+
+vi.mock("@/lib/reports/receipt-details", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/reports/receipt-details")>();
+  return { ...original, buildReceipt: vi.fn(original.buildReceipt) };
+});
 
 vi.mock("@/lib/reports/receipt", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/reports/receipt")>();
@@ -342,5 +348,47 @@ describe("a filing whose process died before its transaction committed", () => {
     expect(isStored(attachment!.storageKey)).toBe(true);
     // A file uploaded recently may belong to a filing still running: it stays.
     expect(youngOrphans.filter(isStored)).toEqual(youngOrphans);
+  });
+});
+
+describe("a filing whose commit outcome the app could not see", () => {
+  it("keeps the files of a committed case when the database fails right after the commit, and a retry gets the receipt with them", async () => {
+    const form = pungliForm({ description: `Basis data putus setelah commit ${randomUUID()}.` });
+    const pdf = await stage(createPdf(), "bukti.pdf");
+    vi.mocked(buildReceipt).mockRejectedValueOnce(new Error("Connection terminated unexpectedly"));
+
+    await expect(fileReport({ form, evidenceTokens: [pdf.token], locale: "id", now: FILING_NOW })).rejects.toThrow(/Connection terminated/);
+
+    const filed = await db.case.findFirstOrThrow({ where: { description: form.description }, select: { attachments: { select: { storageKey: true } } } });
+    expect(filed.attachments).toHaveLength(1);
+    const bytes = readFileSync(path.join(storageRoot(), ...filed.attachments[0]!.storageKey.split("/")));
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(pdf.sha256);
+    expect(await findFiledReport(form.idempotencyKey, FILING_NOW)).toMatchObject({ status: "filed", receipt: { evidence: [{ sha256: pdf.sha256 }] } });
+  });
+
+  it("puts the files back in staging when the COMMIT itself failed and the case does not exist", async () => {
+    const form = pungliForm({ description: `FAIL-AT-COMMIT ${randomUUID()} saat commit.` });
+    const pdf = await stage(createPdf(), "bukti.pdf");
+    await db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION test_fail_at_commit() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."description" LIKE '%FAIL-AT-COMMIT%' THEN RAISE EXCEPTION 'forced failure at commit'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`
+      CREATE CONSTRAINT TRIGGER test_fail_at_commit AFTER INSERT ON "Case"
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_fail_at_commit()`);
+    const caseFilesBefore = new Set(listStoredFiles("cases"));
+
+    try {
+      await expect(fileReport({ form, evidenceTokens: [pdf.token], locale: "id", now: FILING_NOW })).rejects.toThrow(/forced failure at commit/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_fail_at_commit ON "Case"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_fail_at_commit()`);
+    }
+
+    expect(await caseCountWith(form.description)).toBe(0);
+    expect(isStaged(pdf.token)).toBe(true);
+    expect(listStoredFiles("cases").filter((file) => !caseFilesBefore.has(file))).toEqual([]);
   });
 });
