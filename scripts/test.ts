@@ -4,7 +4,7 @@
  * `N passed, N failed` (tests of every suite; lint, typecheck and the drift check count as one
  * each).
  *
- *   node --import tsx scripts/test.ts [suite ...]    suites: lint typecheck drift unit integration e2e
+ *   node --import tsx scripts/test.ts [suite ...]    suites: lint typecheck drift unit integration e2e crash
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -58,6 +58,12 @@ const SUITES: Suite[] = [
       );
       return { exitCode, counts: readPlaywrightCounts(reportPath) };
     },
+  },
+  {
+    name: "crash",
+    title: "Crash safety, short form (scripts/crash-test.ts --rounds 2)",
+    // After e2e, so it reuses the production build e2e just made.
+    run: () => runCheck(process.execPath, ["--conditions=react-server", ...tsx, "scripts/crash-test.ts", "--rounds", "2"]),
   },
 ];
 

@@ -1,5 +1,6 @@
 import "server-only";
 
+import { db } from "@/lib/db";
 import { deriveAppKey } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -12,7 +13,7 @@ import {
   type VerifiedStagedEvidence,
 } from "./evidence-token";
 import { processEvidence, type EvidenceRejection } from "./process-evidence";
-import { newCaseEvidenceKey, newStagingKey, STAGING_PREFIX, type FileStorage } from "./storage";
+import { CASE_EVIDENCE_PREFIX, newCaseEvidenceKey, newStagingKey, STAGING_PREFIX, type FileStorage } from "./storage";
 
 /**
  * Evidence waits in staging between its upload and the filing that attaches it: the upload
@@ -111,11 +112,55 @@ export function createEvidenceTransfer(storage: FileStorage = getEvidenceStorage
 }
 
 /**
+ * After a transaction that moved files failed: whether it is known not to have committed, so
+ * that its files may go back to staging (`undo`). Yes when it failed before COMMIT was sent;
+ * after that, a lost connection leaves the outcome open, and only `findCommitted` (does the row
+ * it created exist?) can tell. Moving files out of a committed record would lose them; files
+ * left behind by a transaction that did not commit are deleted by `sweepOrphanedCaseEvidence`.
+ */
+export async function isKnownRolledBack(options: { isCommitSent: boolean; findCommitted: () => Promise<boolean> }): Promise<boolean> {
+  if (!options.isCommitSent) return true;
+  try {
+    return !(await options.findCommitted());
+  } catch {
+    return false;
+  }
+}
+
+/** Files last written before this are past their token's lifetime, plus an hour to spare. */
+function sweepCutoff(now: Date): Date {
+  return new Date(now.getTime() - STAGED_EVIDENCE_LIFETIME_MS - 60 * 60 * 1000);
+}
+
+/**
  * Deletes staged files older than their token's lifetime (plus an hour, so a file is never
  * deleted while its token is still accepted). Driven by the files' modification times, so it
  * needs no bookkeeping; see lib/reports/housekeeping.ts for when it runs.
  */
 export async function sweepStagedEvidence(now: Date = new Date()): Promise<number> {
-  const cutoff = new Date(now.getTime() - STAGED_EVIDENCE_LIFETIME_MS - 60 * 60 * 1000);
-  return getEvidenceStorage().deleteOlderThan(STAGING_PREFIX, cutoff);
+  return getEvidenceStorage().deleteOlderThan(STAGING_PREFIX, sweepCutoff(now));
+}
+
+const ORPHAN_LOOKUP_BATCH = 500;
+
+/**
+ * Deletes files in case folders that no attachment row names. A transfer moves files before
+ * its transaction commits; when the process dies in between (killed, out of memory, the
+ * machine lost), the transaction rolls back but no `undo` runs, and the moved files would stay
+ * forever. A move keeps the file's modification time, which is its upload time, so a file
+ * whose token could still be attached by a running filing is always younger than the cutoff.
+ */
+export async function sweepOrphanedCaseEvidence(now: Date = new Date(), storage: FileStorage = getEvidenceStorage()): Promise<number> {
+  const keys = await storage.listOlderThan(CASE_EVIDENCE_PREFIX, sweepCutoff(now));
+  let deleted = 0;
+  for (let start = 0; start < keys.length; start += ORPHAN_LOOKUP_BATCH) {
+    const batch = keys.slice(start, start + ORPHAN_LOOKUP_BATCH);
+    const recorded = await db.attachment.findMany({ where: { storageKey: { in: batch } }, select: { storageKey: true } });
+    const recordedKeys = new Set(recorded.map((attachment) => attachment.storageKey));
+    for (const key of batch.filter((candidate) => !recordedKeys.has(candidate))) {
+      await storage.delete(key);
+      deleted += 1;
+    }
+  }
+  return deleted;
 }

@@ -24,6 +24,8 @@ export type FileStorage = {
   move(fromKey: string, toKey: string): Promise<void>;
   /** Deletes the files under `prefix` last written before `cutoff`; returns how many. */
   deleteOlderThan(prefix: string, cutoff: Date): Promise<number>;
+  /** The keys of the files under `prefix` last written before `cutoff`. */
+  listOlderThan(prefix: string, cutoff: Date): Promise<string[]>;
 };
 
 export class StoredFileMissingError extends Error {
@@ -40,15 +42,17 @@ function assertStorageKey(key: string): void {
   if (!KEY_PATTERN.test(key) || key.length > 200) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
 }
 
+export const STAGING_PREFIX = "staging";
+/** Evidence attached to a case: "cases/<case id>/<hex>". */
+export const CASE_EVIDENCE_PREFIX = "cases";
+
 export function newStagingKey(): string {
   return `staging/${randomBytes(16).toString("hex")}`;
 }
 
 export function newCaseEvidenceKey(caseId: string): string {
-  return `cases/${caseId.toLowerCase()}/${randomBytes(16).toString("hex")}`;
+  return `${CASE_EVIDENCE_PREFIX}/${caseId.toLowerCase()}/${randomBytes(16).toString("hex")}`;
 }
-
-export const STAGING_PREFIX = "staging";
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
@@ -167,6 +171,29 @@ export function createLocalFileStorage(root: string): FileStorage {
         }
       }
       return deleted;
+    },
+
+    async listOlderThan(prefix, cutoff) {
+      const folder = pathOf(prefix);
+      let entries: string[];
+      try {
+        entries = await readdir(folder, { recursive: true });
+      } catch (error) {
+        if (isMissing(error)) return [];
+        throw error;
+      }
+      const keys: string[] = [];
+      for (const entry of entries) {
+        try {
+          const info = await stat(path.join(folder, entry));
+          const key = `${prefix}/${entry.split(path.sep).join("/")}`;
+          // Only files the app could have written under a key (a stray temporary file is not one).
+          if (info.isFile() && info.mtime < cutoff && KEY_PATTERN.test(key)) keys.push(key);
+        } catch (error) {
+          if (!isMissing(error)) throw error;
+        }
+      }
+      return keys;
     },
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { createEvidenceTransfer, readStagedEvidenceTokens } from "@/lib/attachments/staging";
+import { createEvidenceTransfer, isKnownRolledBack, readStagedEvidenceTokens } from "@/lib/attachments/staging";
 import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
@@ -86,8 +86,10 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
     const caseId = randomUUID();
     const trackingCode = generateTrackingCode();
     const transfer = createEvidenceTransfer();
+    let isCommitSent = false;
+    let outcome: { status: "created" } | { status: "replayed"; stored: unknown };
     try {
-      const outcome = await db.$transaction(
+      outcome = await db.$transaction(
         async (tx) => {
           const claim = await claimIdempotencyKey(tx, {
             scope: "report",
@@ -157,22 +159,28 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
             sealed: sealSecret(secretKey, deriveAppKey("sealed-receipt"), claim.storageKey),
           };
           await saveIdempotencyResult(tx, claim.storageKey, stored);
+          // From here on a failure may come after the database committed (a connection lost during COMMIT).
+          isCommitSent = true;
           return { status: "created" as const };
         },
         // Moving a few files happens inside; generous, yet bounded so a stuck disk cannot hold the audit lock.
         { maxWait: 10_000, timeout: 20_000 },
       );
-
-      if (outcome.status === "replayed") return replayFiling(outcome.stored, form.idempotencyKey, idempotencyContext);
-      const receipt = await buildReceipt(db, caseId, secretKey);
-      if (!receipt) throw new Error(`Case ${caseId} vanished right after it was filed`);
-      return { status: "filed", caseId, receipt };
     } catch (error) {
+      // A case that may exist keeps its files (lib/attachments/staging.ts, isKnownRolledBack).
+      if (!(await isKnownRolledBack({ isCommitSent, findCommitted: async () => (await db.case.count({ where: { id: caseId } })) > 0 }))) throw error;
       await transfer.undo();
       if (error instanceof StoredFileMissingError) return invalid({ evidence: ["evidenceExpired"] });
       if (attempt < TRACKING_CODE_ATTEMPTS && isUniqueViolation(error, { index: "Case_trackingCode_key", fields: ["trackingCode"] })) continue;
       throw error;
     }
+
+    // Committed: from here on nothing may undo the transfer. A failure leaves a filed case whose
+    // receipt a retry with the same idempotency key gets.
+    if (outcome.status === "replayed") return replayFiling(outcome.stored, form.idempotencyKey, idempotencyContext);
+    const receipt = await buildReceipt(db, caseId, secretKey);
+    if (!receipt) throw new Error(`Case ${caseId} vanished right after it was filed`);
+    return { status: "filed", caseId, receipt };
   }
 }
 

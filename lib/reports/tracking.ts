@@ -2,7 +2,7 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { createEvidenceTransfer, readStagedEvidenceTokens } from "@/lib/attachments/staging";
+import { createEvidenceTransfer, isKnownRolledBack, readStagedEvidenceTokens } from "@/lib/attachments/staging";
 import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
@@ -262,6 +262,8 @@ export async function addReporterMessage(input: {
   if (tokens.valid.length > REPORT_LIMITS.files) return { status: "invalid", fieldErrors: { evidence: ["tooManyFiles"] }, formErrors: [] };
 
   const transfer = createEvidenceTransfer();
+  const messageId = randomUUID();
+  let isCommitSent = false;
   try {
     await db.$transaction(
       async (tx) => {
@@ -284,7 +286,6 @@ export async function addReporterMessage(input: {
         if (!current) throw new TrackingWriteRejected("trackingSessionExpired");
         if (CLOSED_STATUSES.includes(current.status)) throw new TrackingWriteRejected("caseClosed");
 
-        const messageId = randomUUID();
         await tx.caseMessage.create({
           data: { id: messageId, caseId: input.caseId, kind: "REPORTER_MESSAGE", body: input.body, createdAt: now },
           select: { id: true },
@@ -303,11 +304,14 @@ export async function addReporterMessage(input: {
         if (current.status === "WAITING_FOR_REPORTER") await resumeClock(tx, input.caseId, current, now);
 
         await saveIdempotencyResult(tx, claim.storageKey, { messageId });
+        isCommitSent = true;
       },
       { maxWait: 10_000, timeout: 20_000 },
     );
     return { status: "done" };
   } catch (error) {
+    // A message that may exist keeps its files (lib/attachments/staging.ts, isKnownRolledBack).
+    if (!(await isKnownRolledBack({ isCommitSent, findCommitted: async () => (await db.caseMessage.count({ where: { id: messageId } })) > 0 }))) throw error;
     await transfer.undo();
     if (error instanceof TrackingWriteRejected) return { status: "invalid", fieldErrors: {}, formErrors: [error.code] };
     if (error instanceof StoredFileMissingError) return { status: "invalid", fieldErrors: { evidence: ["evidenceExpired"] }, formErrors: [] };

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,9 +81,11 @@ export type Service = {
   stop(): Promise<number>;
 };
 
-export function startService(command: string, args: string[], env: NodeJS.ProcessEnv): Service {
+/** `logFd`: an open file to write its output to instead of ours. */
+export function startService(command: string, args: string[], env: NodeJS.ProcessEnv, options: { logFd?: number } = {}): Service {
   // Its own process group, so stopping it also stops the workers it forks.
-  const child = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: "inherit", detached: true });
+  const stdio: StdioOptions = options.logFd === undefined ? "inherit" : ["ignore", options.logFd, options.logFd];
+  const child: ChildProcess = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio, detached: true });
   const exited = new Promise<number>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 1))),
   );

@@ -1,13 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readFileSync, unlinkSync } from "node:fs";
+import { readFileSync, unlinkSync, utimesSync } from "node:fs";
 import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { stageEvidence } from "@/lib/attachments/staging";
+import { createEvidenceTransfer, readStagedEvidenceTokens, stageEvidence } from "@/lib/attachments/staging";
 import { computeEventHash } from "@/lib/audit/chain";
 import { fileReport, findFiledReport } from "@/lib/reports/file-report";
+import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
 import { generateTrackingCode } from "@/lib/reports/receipt";
+import { buildReceipt } from "@/lib/reports/receipt-details";
 import { sweepIdempotencyKeys } from "@/lib/idempotency/store";
 import { verifySecret } from "@/lib/security/secret-hash";
 
@@ -25,6 +27,11 @@ import {
   whileInactive,
 } from "../fixtures/reports";
 import { connectTestDatabase } from "./support/database";
+
+vi.mock("@/lib/reports/receipt-details", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/reports/receipt-details")>();
+  return { ...original, buildReceipt: vi.fn(original.buildReceipt) };
+});
 
 vi.mock("@/lib/reports/receipt", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/reports/receipt")>();
@@ -293,5 +300,95 @@ describe("a filing that fails", () => {
     const again = await fileReport({ form, evidenceTokens: [photo.token, pdf.token], locale: "id", now: FILING_NOW });
     expect(again.status).toBe("filed");
     expect(await caseCountWith(form.description)).toBe(1);
+  });
+});
+
+describe("a filing whose process died before its transaction committed", () => {
+  /**
+   * The state a killed server leaves: the transfer moved the staged files into the new case's
+   * folder, then the transaction rolled back (here: the attachment row names no committed case)
+   * and no `undo` ran. Returns the keys the files were moved to.
+   */
+  async function leaveMovedFilesBehind(): Promise<string[]> {
+    const staged = await stage(createPdf(), "yatim.pdf");
+    const caseId = randomUUID();
+    const before = new Set(listStoredFiles(`cases/${caseId}`));
+    await expect(
+      db.$transaction((tx) =>
+        createEvidenceTransfer().attachToCase(tx, readStagedEvidenceTokens([staged.token], FILING_NOW).valid, { caseId, now: FILING_NOW }),
+      ),
+    ).rejects.toThrow();
+    return listStoredFiles(`cases/${caseId}`)
+      .filter((file) => !before.has(file))
+      .map((file) => `cases/${caseId}/${file}`);
+  }
+
+  function ageStoredFile(storageKey: string, hours: number): void {
+    const then = new Date(Date.now() - hours * 60 * 60 * 1000);
+    utimesSync(path.join(storageRoot(), ...storageKey.split("/")), then, then);
+  }
+
+  const isStored = (storageKey: string) => listStoredFiles(storageKey.split("/").slice(0, 2).join("/")).includes(storageKey.split("/")[2]!);
+
+  it("leaves files in a case folder that no attachment names, and housekeeping deletes them once no filing can still be attaching them", async () => {
+    const form = pungliForm({ description: `Berkas yatim ${randomUUID()} setelah server mati.` });
+    const filedEvidence = await stage(createPdf(), "tersimpan.pdf");
+    const filed = await fileReport({ form, evidenceTokens: [filedEvidence.token], locale: "id", now: FILING_NOW });
+    if (filed.status !== "filed") throw new Error("the control filing failed");
+    const [attachment] = await db.attachment.findMany({ where: { caseId: filed.caseId }, select: { storageKey: true } });
+    const orphans = await leaveMovedFilesBehind();
+    const youngOrphans = await leaveMovedFilesBehind();
+    expect(orphans).toHaveLength(1);
+    // Uploaded 26 hours ago: past its token's lifetime and the hour to spare.
+    for (const key of [...orphans, attachment!.storageKey]) ageStoredFile(key, 26);
+
+    await runHousekeepingIfDue(new Date());
+
+    expect(orphans.filter(isStored)).toEqual([]);
+    expect(isStored(attachment!.storageKey)).toBe(true);
+    // A file uploaded recently may belong to a filing still running: it stays.
+    expect(youngOrphans.filter(isStored)).toEqual(youngOrphans);
+  });
+});
+
+describe("a filing whose commit outcome the app could not see", () => {
+  it("keeps the files of a committed case when the database fails right after the commit, and a retry gets the receipt with them", async () => {
+    const form = pungliForm({ description: `Basis data putus setelah commit ${randomUUID()}.` });
+    const pdf = await stage(createPdf(), "bukti.pdf");
+    vi.mocked(buildReceipt).mockRejectedValueOnce(new Error("Connection terminated unexpectedly"));
+
+    await expect(fileReport({ form, evidenceTokens: [pdf.token], locale: "id", now: FILING_NOW })).rejects.toThrow(/Connection terminated/);
+
+    const filed = await db.case.findFirstOrThrow({ where: { description: form.description }, select: { attachments: { select: { storageKey: true } } } });
+    expect(filed.attachments).toHaveLength(1);
+    const bytes = readFileSync(path.join(storageRoot(), ...filed.attachments[0]!.storageKey.split("/")));
+    expect(createHash("sha256").update(bytes).digest("hex")).toBe(pdf.sha256);
+    expect(await findFiledReport(form.idempotencyKey, FILING_NOW)).toMatchObject({ status: "filed", receipt: { evidence: [{ sha256: pdf.sha256 }] } });
+  });
+
+  it("puts the files back in staging when the COMMIT itself failed and the case does not exist", async () => {
+    const form = pungliForm({ description: `FAIL-AT-COMMIT ${randomUUID()} saat commit.` });
+    const pdf = await stage(createPdf(), "bukti.pdf");
+    await db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION test_fail_at_commit() RETURNS trigger AS $$
+      BEGIN
+        IF NEW."description" LIKE '%FAIL-AT-COMMIT%' THEN RAISE EXCEPTION 'forced failure at commit'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(`
+      CREATE CONSTRAINT TRIGGER test_fail_at_commit AFTER INSERT ON "Case"
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_fail_at_commit()`);
+    const caseFilesBefore = new Set(listStoredFiles("cases"));
+
+    try {
+      await expect(fileReport({ form, evidenceTokens: [pdf.token], locale: "id", now: FILING_NOW })).rejects.toThrow(/forced failure at commit/);
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER test_fail_at_commit ON "Case"`);
+      await db.$executeRawUnsafe(`DROP FUNCTION test_fail_at_commit()`);
+    }
+
+    expect(await caseCountWith(form.description)).toBe(0);
+    expect(isStaged(pdf.token)).toBe(true);
+    expect(listStoredFiles("cases").filter((file) => !caseFilesBefore.has(file))).toEqual([]);
   });
 });
