@@ -117,7 +117,8 @@ describe("listLockfileCopies", () => {
   });
 });
 
-describe("scripts/check-dependency-floor.ts", () => {
+// Each run starts node with tsx: slow on a busy machine, so the limit is generous (nothing is timed).
+describe("scripts/check-dependency-floor.ts", { timeout: 120_000 }, () => {
   const fixtureRoot = fs.mkdtempSync(path.join(os.tmpdir(), "dependency-floor-"));
   afterAll(() => fs.rmSync(fixtureRoot, { recursive: true, force: true }));
 
