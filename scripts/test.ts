@@ -1,10 +1,10 @@
 /**
  * `npm test`: every check, in order, each announced loudly; a failing suite does not stop the
  * ones after it, and the exit code is non-zero if any failed. Ends with a summary and a line
- * `N passed, N failed` (tests of every suite; lint, typecheck and the drift check count as one
- * each).
+ * `N passed, N failed` (tests of every suite; lint, typecheck, the drift check and the dependency
+ * floor count as one each).
  *
- *   node --import tsx scripts/test.ts [suite ...]    suites: lint typecheck drift unit integration e2e crash
+ *   node --import tsx scripts/test.ts [suite ...]    suites: lint typecheck drift deps unit integration e2e crash
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -35,6 +35,11 @@ const SUITES: Suite[] = [
     name: "drift",
     title: "Migration drift check",
     run: () => runCheck(process.execPath, [...tsx, "scripts/check-migration-drift.ts"]),
+  },
+  {
+    name: "deps",
+    title: "Dependency floor (installed versions against security/dependency-floor.json)",
+    run: () => runCheck(process.execPath, [...tsx, "scripts/check-dependency-floor.ts"]),
   },
   {
     name: "unit",

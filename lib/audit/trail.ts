@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { canSeeInvolvementEvent } from "@/lib/cases/involvement";
+import { toSearchText } from "@/lib/search-text";
 
 import { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
@@ -25,8 +26,13 @@ const ACTION_VALUES = Object.values(AUDIT_ACTIONS) as [string, ...string[]];
 
 export const auditFiltersSchema = z.object({
   action: z.enum(ACTION_VALUES).optional().catch(undefined),
-  /** Part of the acting staff member's name or email. */
-  actor: z.string().trim().max(100).optional().catch(undefined),
+  /** Part of the acting staff member's name or email (lib/search-text.ts says why it is cleaned). */
+  actor: z
+    .string()
+    .max(100)
+    .transform((text) => toSearchText(text, 100) || undefined)
+    .optional()
+    .catch(undefined),
   /** "case": events of cases only; "other": administration and account events only. */
   subject: z.enum(["case", "other"]).optional().catch(undefined),
   /** Keyset cursor: events with a smaller id than this. */

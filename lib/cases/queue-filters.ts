@@ -4,6 +4,7 @@ import { DEADLINE_STATES } from "@/lib/deadlines/case-clock";
 import { isRealDateKey } from "@/lib/deadlines/working-days";
 
 import { CASE_STATUSES } from "./workflow";
+import { toSearchText } from "@/lib/search-text";
 
 /**
  * The queue's filters, read from the URL (a GET form, so a view can be bookmarked and shared and
@@ -76,7 +77,7 @@ export const queueFiltersSchema = z.object({
     .string()
     .optional()
     .catch(undefined)
-    .transform((value) => value?.replace(/\u0000/g, "").trim().slice(0, QUEUE_SEARCH_MAX) || undefined),
+    .transform((value) => toSearchText(value, QUEUE_SEARCH_MAX) || undefined),
   sort: z.enum(QUEUE_SORTS).catch("deadline"),
   cursor: z.string().max(300).optional().catch(undefined),
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { choice, codeText, optionalText, positiveInteger, requiredText } from "@/lib/admin/reference-form";
 
 import { OFFICE_CLASSES, PROVINCES } from "./provinces";
+import { toSearchText } from "@/lib/search-text";
 
 /**
  * The office administration's forms and list filters. Pure and safe in the browser. The code, the
@@ -62,7 +63,7 @@ export type OfficeListFilters = { q: string; regionalOfficeId: number | null; st
 /** The list's filters from the URL; anything unreadable falls back to "no filter". */
 export function parseOfficeListFilters(params: Record<string, string | string[] | undefined>): OfficeListFilters {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
-  const q = first(params.q).trim().slice(0, 100);
+  const q = toSearchText(first(params.q), 100);
   const region = first(params.region);
   const status = first(params.status);
   return {

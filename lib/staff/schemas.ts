@@ -3,6 +3,7 @@ import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/schemas";
 
 import { SCOPE_LEVELS, STAFF_ROLES } from "./rules";
+import { toSearchText } from "@/lib/search-text";
 
 /**
  * The staff administration's forms and list filters. Error messages are message keys
@@ -19,7 +20,11 @@ export const staffEmailSchema = z
   .pipe(z.email("emailInvalid"))
   .transform((email) => email.toLowerCase());
 
-export const staffNameSchema = z.string().trim().min(2, "nameTooShort").max(120, "nameTooLong");
+/** Without NUL, which PostgreSQL text cannot store: a pasted one would otherwise fail the write. */
+export const staffNameSchema = z
+  .string()
+  .transform((name) => name.replaceAll("\u0000", ""))
+  .pipe(z.string().trim().min(2, "nameTooShort").max(120, "nameTooLong"));
 
 /** A select's value: "" (nothing chosen) is null. */
 const optionalIdSchema = z
@@ -81,7 +86,7 @@ const firstOf = (value: string | string[] | undefined) => (Array.isArray(value) 
 
 /** Whatever the URL holds, a valid set of filters: unknown values fall back to "no filter". */
 export function parseStaffListFilters(params: Record<string, string | string[] | undefined>): StaffListFilters {
-  const q = firstOf(params.q)?.trim().slice(0, 200) || null;
+  const q = toSearchText(firstOf(params.q), 200) || null;
   const role = z.enum(STAFF_ROLES).safeParse(firstOf(params.role));
   const officeId = z.coerce.number().int().positive().max(2_147_483_647).safeParse(firstOf(params.office));
   const status = z.enum(STAFF_STATUS_FILTERS).safeParse(firstOf(params.status));
