@@ -1,8 +1,9 @@
 /**
  * `npm start` (production build) and `npm run dev` (next dev): one command from a fresh clone
- * to a running app. Picks the database (DATABASE_URL, or the embedded PGlite), applies the
- * migrations, seeds demo data into an empty database, builds when the sources changed, serves,
- * and on Ctrl-C stops the server and then the embedded database.
+ * to a running app. Picks the database (DATABASE_URL, or this checkout's embedded PGlite),
+ * applies the migrations and seeds demo data unless the database already has them, builds
+ * when the sources changed (alongside the database work), serves, and on Ctrl-C stops the
+ * server and then the embedded database.
  *
  *   node --import tsx scripts/serve.ts start|dev
  */
@@ -12,7 +13,7 @@ import { resolveAppSecret } from "./lib/app-secret";
 import { provideAppDatabase, type ProvidedDatabase } from "./lib/databases";
 import { printDemoLogins } from "./lib/demo-logins";
 import { ensureProductionBuild } from "./lib/production-build";
-import { applyMigrations, seedDatabase } from "./lib/prisma";
+import { applyPendingMigrations, seedIfInputsChanged } from "./lib/startup-checks";
 import {
   PROJECT_ROOT,
   childEnvironment,
@@ -27,6 +28,7 @@ import {
 type Mode = "start" | "dev";
 
 async function main(): Promise<void> {
+  const startedAt = performance.now();
   const mode = parseMode(process.argv[2]);
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
@@ -54,14 +56,9 @@ async function main(): Promise<void> {
     assertServableEnvironment({ mode, isProduction, appSecret, port });
     database = await provideAppDatabase();
     console.log(`Database: ${database.description}`);
-    await applyMigrations(database.url);
-    if (isProduction) {
-      printStep("seed skipped: NODE_ENV=production (run `npm run db:seed -- --force --reference-only` deliberately)");
-    } else {
-      await seedDatabase(database.url);
-    }
     const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port) });
-    if (mode === "start") await ensureProductionBuild({ env });
+    // The build reads no data (every route renders on request), so it need not wait for the database.
+    await runTogether([prepareDatabase(database.url, { isProduction }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);
 
     printStep(`next ${mode} --port ${port}`);
     server = startService(projectBin("next"), [mode, "--port", String(port)], env);
@@ -72,7 +69,8 @@ async function main(): Promise<void> {
     });
     await waitForHttp(`http://localhost:${port}/api/health`, { timeoutMs: 120_000, service: runningServer });
 
-    printBanner(`Lapor Imigrasi is running at http://localhost:${port}  (Ctrl-C stops it)`);
+    const readySeconds = Math.round((performance.now() - startedAt) / 1000);
+    printBanner(`Lapor Imigrasi is running at http://localhost:${port}  (ready in ${readySeconds} s; Ctrl-C stops it)`);
     if (!isProduction) await printDemoLogins();
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}`);
@@ -102,6 +100,22 @@ function assertServableEnvironment(options: { mode: Mode; isProduction: boolean;
     PORT: String(options.port),
   });
   if (!checked.ok) throw new Error(describeEnvironmentProblems(checked.problems));
+}
+
+/** Migrations and seed, each skipped when the database already has what it would do. */
+async function prepareDatabase(databaseUrl: string, options: { isProduction: boolean }): Promise<void> {
+  await applyPendingMigrations(databaseUrl);
+  if (options.isProduction) {
+    printStep("seed skipped: NODE_ENV=production (run `npm run db:seed -- --force --reference-only` deliberately)");
+  } else {
+    await seedIfInputsChanged(databaseUrl);
+  }
+}
+
+/** Waits for all of `tasks`, also when one fails (so no child is left running), then throws the first failure. */
+async function runTogether(tasks: Promise<unknown>[]): Promise<void> {
+  const failure = (await Promise.allSettled(tasks)).find((result) => result.status === "rejected");
+  if (failure) throw failure.reason;
 }
 
 function parseMode(argument: string | undefined): Mode {

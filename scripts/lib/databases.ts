@@ -1,8 +1,14 @@
-import net from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import {
+  describeOccupant,
+  embeddedUrl,
+  findDataDirOwner,
+  identifyPortOccupant,
+  realDataDir,
+  startEmbeddedPostgres,
+} from "./embedded-postgres";
 import { PROJECT_ROOT } from "./processes";
 
 /** A database the scripts can hand to Prisma and to the app. */
@@ -34,30 +40,52 @@ export function withDatabaseName(url: string, databaseName: string): string {
 }
 
 /**
- * The database the app itself uses: DATABASE_URL when set; otherwise the embedded one on
- * EMBEDDED_DB_PORT, joined if `npm start` already serves it, started on EMBEDDED_DB_DIR if not.
+ * The database the app itself uses: DATABASE_URL when set; otherwise this checkout's embedded
+ * one (data in EMBEDDED_DB_DIR), joined when another script of this checkout already serves
+ * it, started if not. It starts on EMBEDDED_DB_PORT unless something else holds that port
+ * (another checkout's embedded database, say): then on a free port, and says so. A server is
+ * joined only when it proves, from inside its data folder, that the folder is this checkout's.
  */
 export async function provideAppDatabase(): Promise<ProvidedDatabase> {
   const configuredUrl = process.env.DATABASE_URL;
   if (configuredUrl) {
     return { url: configuredUrl, description: "DATABASE_URL", isEmbedded: false, dispose: async () => {} };
   }
-  const { port, dataDir } = embeddedSettings();
+  const { port: preferredPort, dataDir } = embeddedSettings();
   const relativeDir = path.relative(PROJECT_ROOT, dataDir) || dataDir;
-  const runningUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
-  if (await isPortAnswering(port)) {
-    await assertPostgresAnswers(runningUrl);
+
+  const running = findDataDirOwner(dataDir);
+  if (running) {
+    const { pid, port } = running;
+    if (port === null) {
+      throw new Error(`The embedded database in ${relativeDir} is being opened by process ${pid}: try again once it is ready.`);
+    }
+    const occupant = await identifyPortOccupant(port);
+    if (occupant.kind !== "embedded" || occupant.owner.dataDir !== realDataDir(dataDir)) {
+      throw new Error(
+        `The embedded database in ${relativeDir} is open in process ${pid}, but port ${port} is held by ` +
+          `${describeOccupant(occupant)}. Stop process ${pid} and start again.`,
+      );
+    }
     return {
-      url: runningUrl,
-      description: `the embedded database already running on port ${port}`,
+      url: embeddedUrl(port),
+      description: `this checkout's embedded database, already running on port ${port} (process ${pid}, data in ${relativeDir})`,
       isEmbedded: true,
       dispose: async () => {},
     };
   }
-  const embedded = await startEmbeddedPostgres({ port, dataDir });
+
+  const occupant = await identifyPortOccupant(preferredPort);
+  if (occupant.kind !== "free") {
+    console.log(
+      `Port ${preferredPort} is held by ${describeOccupant(occupant)}, so this checkout's embedded database ` +
+        "starts on a free port instead (set EMBEDDED_DB_PORT to choose another fixed port).",
+    );
+  }
+  const embedded = await startEmbeddedPostgres({ port: occupant.kind === "free" ? preferredPort : 0, dataDir });
   return {
     url: embedded.url,
-    description: `embedded PGlite on port ${port}, data in ${relativeDir}`,
+    description: `embedded PGlite on port ${embedded.port}, data in ${relativeDir}`,
     isEmbedded: true,
     dispose: async () => {
       console.log("Stopping the embedded database...");
@@ -147,32 +175,5 @@ async function runAdminStatement(serverUrl: string, sql: string): Promise<void> 
     await client.query(sql);
   } finally {
     await client.end();
-  }
-}
-
-function isPortAnswering(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port });
-    socket.setTimeout(2_000);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-async function assertPostgresAnswers(url: string): Promise<void> {
-  try {
-    await runAdminStatement(url, "SELECT 1");
-  } catch (error) {
-    throw new Error(
-      `Something listens on ${new URL(url).host} but does not answer as Postgres (${String(error)}). ` +
-        "Set EMBEDDED_DB_PORT to a free port, or DATABASE_URL to a Postgres server.",
-    );
   }
 }
