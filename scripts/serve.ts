@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     if (isProduction) {
       printStep("seed skipped: NODE_ENV=production (run `npm run db:seed -- --force --reference-only` deliberately)");
     } else {
-      await seedDatabase(database.url);
+      await seedDatabase(database.url, { appSecret });
     }
     const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port) });
     if (mode === "start") await ensureProductionBuild({ env });
