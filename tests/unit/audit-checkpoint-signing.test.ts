@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, verify } from "node:crypto";
 
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { checkpointMessage, checkpointPublicKey, signCheckpoint, verifyCheckpointSignature } from "@/lib/audit/checkpoint-signing";
 
@@ -17,8 +17,12 @@ describe("audit checkpoint signatures", () => {
     expect(verifyCheckpointSignature(statement, signature, checkpointPublicKey())).toBe(true);
   });
 
-  it("are the same in every instance: the key is derived from APP_SECRET, not generated", () => {
-    expect(signCheckpoint(statement)).toBe(signCheckpoint({ ...statement }));
+  it("are the same in every instance: the key is derived from APP_SECRET, not generated", async () => {
+    // A fresh copy of the module stands for another instance (or a restart).
+    vi.resetModules();
+    const another = await import("@/lib/audit/checkpoint-signing");
+    expect(another.checkpointPublicKey()).toBe(checkpointPublicKey());
+    expect(another.signCheckpoint(statement)).toBe(signCheckpoint(statement));
     expect(checkpointPublicKey()).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
