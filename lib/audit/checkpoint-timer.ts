@@ -2,16 +2,21 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { startPeriodicTask } from "@/lib/periodic-timer";
+import { claimPeriodicRun } from "@/lib/rate-limit/limits";
 
 import { takeDailyCheckpoint } from "./checkpoints";
 import { rekeyLegacyAuditChain } from "./rekey";
 
 /**
- * Started from instrumentation.ts in each server instance (unless AUDIT_CHECKPOINTS=off). Every
- * hour: re-keys the chain rows left unkeyed by the upgrade (./rekey.ts; a single cheap query
- * once none is left), then takes today's signed checkpoint if no instance has yet
- * (./checkpoints.ts: the day is unique, so instances never sign two for one day).
+ * Started from instrumentation.ts in each server instance (unless AUDIT_CHECKPOINTS=off). On its
+ * first run it re-keys the chain rows left unkeyed by the upgrade (./rekey.ts; nothing to do
+ * after that). Every hour one instance (claimPeriodicRun) takes today's signed checkpoint unless
+ * one exists (./checkpoints.ts: the day is unique, so no day is ever signed twice); the
+ * verification before signing reads the whole chain, so the claim keeps instances from doing it
+ * side by side.
  */
+
+let isRekeyChecked = false;
 
 const INTERVAL_MS = 60 * 60 * 1000;
 /** The first run waits a little, so a starting server answers requests before it works. */
@@ -21,9 +26,13 @@ export function startAuditCheckpointTimer(): void {
   startPeriodicTask(
     "audit checkpoint",
     async () => {
-      const rekey = await rekeyLegacyAuditChain(db);
-      if (rekey.status === "rekeyed") console.info(`audit chain: ${rekey.rewritten} event(s) re-keyed with the installation key`);
-      if (rekey.status === "chainBroken") console.error(`audit chain: NOT re-keyed, the unkeyed chain is broken at event ${rekey.brokenAtId}; run npm run audit:verify`);
+      if (!isRekeyChecked) {
+        const rekey = await rekeyLegacyAuditChain(db);
+        isRekeyChecked = true;
+        if (rekey.status === "rekeyed") console.info(`audit chain: ${rekey.rewritten} event(s) re-keyed with the installation key`);
+        if (rekey.status === "chainBroken") console.error(`audit chain: NOT re-keyed, the unkeyed chain is broken at event ${rekey.brokenAtId}; run npm run audit:verify`);
+      }
+      if (!(await claimPeriodicRun("audit-checkpoint", INTERVAL_MS / 1000))) return;
       const checkpoint = await takeDailyCheckpoint(db);
       if (checkpoint.status === "taken") console.info(`audit chain: checkpoint of ${checkpoint.checkpoint.day} signed at event ${checkpoint.checkpoint.sequence}`);
       if (checkpoint.status === "chainBroken") console.error(`audit chain: no checkpoint signed, the chain is broken (${checkpoint.reason} at event ${checkpoint.brokenAtId ?? "end"}); run npm run audit:verify`);
