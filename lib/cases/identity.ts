@@ -18,7 +18,7 @@ export type ReporterIdentity = { name: string; email: string | null; phone: stri
  * never receives it, not even in page data. Every opening is written to the audit trail with the
  * reason, in the same transaction as the read. The contact is stored encrypted
  * (lib/contacts/encryption.ts) and decrypted only here; after the retention period of a closed
- * case it is erased (lib/contacts/retention.ts) and this answers noIdentity.
+ * case it is erased (lib/contacts/retention.ts) and this answers identityErased.
  */
 export async function revealReporterIdentity(actor: StaffActor, input: { caseId: string; reason: string }, options: { now?: Date } = {}): Promise<ReporterIdentity> {
   const now = options.now ?? new Date();
@@ -30,7 +30,8 @@ export async function revealReporterIdentity(actor: StaffActor, input: { caseId:
       reporterContact: { select: { name: true, email: true, phone: true } },
     });
     assertCasePermission(actor, "viewIdentity");
-    if (found.reporterMode !== "IDENTIFIED" || !found.reporterContact) throw new CaseRuleError("noIdentity");
+    if (found.reporterMode !== "IDENTIFIED") throw new CaseRuleError("noIdentity");
+    if (!found.reporterContact) throw new CaseRuleError("identityErased");
     if (reason.length < CASE_TEXT_LIMITS.identityReasonMin || reason.length > CASE_TEXT_LIMITS.identityReasonMax) throw new CaseRuleError("reasonRequired");
 
     await recordEvent(tx, {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { verifyAuditChain } from "@/lib/audit/verify";
+import { revealReporterIdentity } from "@/lib/cases/identity";
 import { decryptContact } from "@/lib/contacts/encryption";
 import { reencryptStoredContacts } from "@/lib/contacts/reencrypt";
 import { eraseExpiredContacts } from "@/lib/contacts/retention";
@@ -63,6 +64,12 @@ describe("erasing the contact data of long-closed cases", () => {
     const events = await db.caseEvent.findMany({ where: { caseId: due.id, action: AUDIT_ACTIONS.CONTACT_ERASED }, select: { actorKind: true, isPublic: true, after: true } });
     expect(events).toEqual([{ actorKind: "SYSTEM", isPublic: false, after: { reason: "retention", retentionDays, closedAt: new Date(now.getTime() - (retentionDays + 1) * DAY_MS).toISOString() } }]);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("tells a supervisor who opens the identity afterwards that it was erased, not that the reporter was anonymous", async () => {
+    const due = await closedCase((retentionDays + 2) * DAY_MS);
+    await eraseExpiredContacts({ now, retentionDays });
+    await expect(revealReporterIdentity(fixture.staff.supervisorOfficeA, { caseId: due.id, reason: "Klarifikasi kronologi kejadian" })).rejects.toMatchObject({ code: "identityErased" });
   });
 
   it("follows the configured period", async () => {
