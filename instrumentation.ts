@@ -9,27 +9,32 @@
  * - the encryption of stored reporter contacts under the current key and their erasure after the
  *   retention period (lib/contacts/retention-timer.ts), unless CONTACT_RETENTION=off.
  * All coordinate with the other instances through PostgreSQL, so they are safe to leave on everywhere.
+ *
+ * First of all it validates the whole environment (lib/env.ts): an instance that cannot serve
+ * stops here with the reason, before it answers a single request.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  if (process.env.ESCALATION_SWEEP !== "off") {
+  const { requireValidEnvironment } = await import("./lib/startup");
+  const environment = requireValidEnvironment();
+  if (environment.ESCALATION_SWEEP === "on") {
     const { startEscalationTimer } = await import("./lib/cases/escalation-timer");
     startEscalationTimer();
   }
-  if (process.env.EXPORT_WORKER !== "off") {
+  if (environment.EXPORT_WORKER === "on") {
     const { startExportTimer } = await import("./lib/exports/timer");
     startExportTimer();
   }
-  if (process.env.STATISTICS_PREWARM !== "off") {
+  if (environment.STATISTICS_PREWARM === "on") {
     const { startStatisticsPrewarmTimer } = await import("./lib/statistics/snapshot-timer");
     startStatisticsPrewarmTimer();
   }
-  if (process.env.AUDIT_CHECKPOINTS !== "off") {
+  if (environment.AUDIT_CHECKPOINTS === "on") {
     const { startAuditCheckpointTimer } = await import("./lib/audit/checkpoint-timer");
     startAuditCheckpointTimer();
   }
-  if (process.env.CONTACT_RETENTION !== "off") {
+  if (environment.CONTACT_RETENTION === "on") {
     const { startContactRetentionTimer } = await import("./lib/contacts/retention-timer");
     startContactRetentionTimer();
   }

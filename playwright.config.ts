@@ -9,14 +9,23 @@ if (!baseURL) {
   throw new Error("E2E_BASE_URL is not set: run the end-to-end tests with `npm run test:e2e`, which starts the server.");
 }
 
+/**
+ * The embedded PGlite answers one query at a time for every connection, so a second browser
+ * worker only makes both wait; on a PostgreSQL server two workers share the two cores.
+ */
+const isEmbeddedDatabase = process.env.E2E_EMBEDDED_DATABASE === "1";
+
 export default defineConfig({
   testDir: "tests/e2e",
   testIgnore: "**/_setup/**",
   fullyParallel: true,
-  workers: 2,
+  workers: isEmbeddedDatabase ? 1 : 2,
   retries: 0,
   reporter: "list",
-  timeout: 60_000,
+  // Upper bounds for a machine busy with other work, not expectations of speed: every step waits
+  // for a state (a heading, a status, a URL), and only a test that never gets there fails.
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
+    // An upper bound for a machine busy with other work (argon2, PDF rendering), not a speed check.
+    testTimeout: 60_000,
     env: {
       // Unit tests must not reach a database by accident: a test that tries fails fast.
       DATABASE_URL: "postgresql://unit-tests-have-no-database.invalid:1/none",

@@ -7,22 +7,37 @@ import { z } from "zod";
  * run time is declared here (and documented in README.md, "Configuration").
  */
 
+/** "on" (the default) or "off": whether this instance runs one kind of background work. */
+const instanceSwitch = z.enum(["on", "off"], { error: 'expected "on" or "off"' }).default("on");
+
+/** A whole number within bounds, given as text in the environment. */
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` })
+    .default(fallback);
+
 /** A count per hour for an abuse limit: at least 1, so a limit can never lock everyone out by mistake. */
-const perHourLimit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const perHourLimit = (fallback: number) => wholeNumber(1, 1_000_000, fallback);
+
+const postgresUrl = (example: string) =>
+  z.url({ protocol: /^postgres(ql)?$/, error: `must be a PostgreSQL connection string, e.g. ${example}` });
 
 const environmentSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NODE_ENV: z.enum(["development", "production", "test"], { error: 'expected "production", "development" or "test"' }).default("development"),
   /** PostgreSQL connection string. `npm start` sets it to the embedded database when unset. */
-  DATABASE_URL: z.string().url(),
+  DATABASE_URL: postgresUrl("postgresql://user:password@host:5432/database"),
   /** Connections per app instance. Keep it small behind a pooler such as PgBouncer. */
-  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  DATABASE_POOL_MAX: wholeNumber(1, 100, 10),
   /**
    * A read replica of DATABASE_URL (optional). The supervisors' statistics aggregates read from it
    * (the page, and the summary sheet and PDF of an export); everything that writes, lists cases row
    * by row (the queue, case pages, the case rows of an export) or must see its own writes stays on
    * DATABASE_URL. Unset: everything reads DATABASE_URL.
    */
-  DATABASE_READ_URL: z.string().url().optional(),
+  DATABASE_READ_URL: postgresUrl("postgresql://user:password@replica:5432/database").optional(),
   /**
    * The installation's master secret (at least 32 characters, e.g. `openssl rand -base64 48`).
    * Never used directly: every purpose (evidence upload tokens, rate-limit keys, the tracking
@@ -30,7 +45,7 @@ const environmentSchema = z.object({
    * leaked from one purpose cannot forge another. Changing it invalidates staged uploads and
    * tracking sessions, nothing else.
    */
-  APP_SECRET: z.string().min(32),
+  APP_SECRET: z.string().min(32, { error: "must be at least 32 characters long: generate one with `openssl rand -base64 48`" }),
   /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   /**
@@ -63,55 +78,94 @@ const environmentSchema = z.object({
    * Auth.js's session key. Leave it unset: the key is then derived from APP_SECRET (one secret to
    * configure). Set it only to rotate staff sessions without touching APP_SECRET's other uses.
    */
-  AUTH_SECRET: z.string().min(32).optional(),
+  AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters long (or leave it unset)" }).optional(),
   /** Wrong passwords or sign-in codes for one account (email) per 15 minutes, whoever tries. */
-  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: wholeNumber(1, 1_000_000, 10),
   /** Wrong passwords or sign-in codes from one client per 15 minutes, whatever the account. */
-  RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT: z.coerce.number().int().min(1).max(1_000_000).default(30),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_CLIENT: wholeNumber(1, 1_000_000, 30),
   /** Exports (CSV, XLSX, PDF) one staff user may request per hour. */
   RATE_LIMIT_EXPORTS_PER_HOUR: perHourLimit(20),
   /** Export files one staff user may download per hour (every download is written to the audit trail). */
   RATE_LIMIT_EXPORT_DOWNLOADS_PER_HOUR: perHourLimit(120),
   /** Exports one staff user may have waiting or running at once. */
-  EXPORT_MAX_ACTIVE_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  EXPORT_MAX_ACTIVE_PER_USER: wholeNumber(1, 100, 3),
   /** Hours an export file (and its job) is kept before the sweep deletes it. */
-  EXPORT_RETENTION_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24),
+  EXPORT_RETENTION_HOURS: wholeNumber(1, 24 * 90, 24),
   /**
    * Reports an office needs in a statistics period before its shares and rank are shown in the
    * office comparison, so that one case cannot make an office look best or worst.
    */
-  STATS_MIN_CASES: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  STATS_MIN_CASES: wholeNumber(1, 1_000_000, 10),
   /** Counts below this on the public transparency page are shown as "< N", never exactly (lib/transparency). */
-  PUBLIC_STATS_MIN_COUNT: z.coerce.number().int().min(1).max(1_000).default(5),
+  PUBLIC_STATS_MIN_COUNT: wholeNumber(1, 1_000, 5),
   /** Minutes the public transparency figures are served from their stored snapshot before one instance recomputes them. */
-  PUBLIC_STATS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  PUBLIC_STATS_REFRESH_MINUTES: wholeNumber(1, 24 * 60, 60),
   /** Minutes a supervisor's statistics view is served from its stored snapshot before it is recomputed (and the pre-warm's interval). */
-  STATS_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+  STATS_SNAPSHOT_MINUTES: wholeNumber(1, 24 * 60, 10),
+  /** `off` stops this instance's export worker and its sweep (see README, Configuration). */
+  EXPORT_WORKER: instanceSwitch,
+  /** `off` stops this instance's pre-warm of the supervisors' statistics. */
+  STATISTICS_PREWARM: instanceSwitch,
+  /** `off` stops this instance's sweep that marks overdue cases escalated. */
+  ESCALATION_SWEEP: instanceSwitch,
   /**
    * Days after a case is closed before the reporter's name, email and phone are erased by the
    * retention job (lib/contacts/retention.ts). The case itself stays, for the statistics.
    */
-  CONTACT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365 * 20).default(365),
+  CONTACT_RETENTION_DAYS: wholeNumber(1, 365 * 20, 365),
   /**
    * The version of the key that encrypts reporters' contact data (lib/contacts/encryption.ts).
    * Raise it by one to rotate: new writes use the new key, older versions keep decrypting, and
    * `npm run contacts:encrypt` re-encrypts the stored rows under the new one.
    */
-  CONTACT_ENCRYPTION_KEY_VERSION: z.coerce.number().int().min(1).max(1000).default(1),
+  CONTACT_ENCRYPTION_KEY_VERSION: wholeNumber(1, 1000, 1),
+  /** `off` stops this instance's audit job: the re-keying after the upgrade and the daily signed checkpoint. */
+  AUDIT_CHECKPOINTS: instanceSwitch,
+  /** `off` stops this instance's encryption of stored contacts at start and the hourly contact retention job. */
+  CONTACT_RETENTION: instanceSwitch,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
+
+/** Variables whose values must never be repeated in an error message. */
+const SECRET_VARIABLES = new Set(["APP_SECRET", "AUTH_SECRET", "DATABASE_URL", "DATABASE_READ_URL"]);
+
+export type EnvironmentCheck = { ok: true; environment: Environment } | { ok: false; problems: string[] };
+
+/**
+ * Validates a whole environment at once and says what is wrong with each variable, without
+ * repeating a secret. Used before anything is served (scripts/serve.ts, instrumentation.ts) so a
+ * misconfigured instance stops with the reason instead of answering every request with a 500.
+ */
+export function checkEnvironment(source: Record<string, string | undefined> = process.env): EnvironmentCheck {
+  const parsed = environmentSchema.safeParse(source);
+  if (parsed.success) return { ok: true, environment: parsed.data };
+  const problems = parsed.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "environment";
+    const value = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
+    if (value === undefined) return `${name} is not set`;
+    const shown = SECRET_VARIABLES.has(name) ? "" : ` (got "${value.length > 80 ? `${value.slice(0, 80)}…` : value}")`;
+    return `${name}: ${issue.message}${shown}`;
+  });
+  return { ok: false, problems };
+}
+
+/** The message a refused start prints: every problem on its own line, and where to read more. */
+export function describeEnvironmentProblems(problems: string[]): string {
+  return [
+    "Lapor Imigrasi cannot start: the environment is not valid.",
+    ...problems.map((problem) => `  - ${problem}`),
+    'See "Configuration" in README.md for every variable.',
+  ].join("\n");
+}
 
 let cached: Environment | undefined;
 
 export function getEnvironment(): Environment {
   if (cached) return cached;
-  const parsed = environmentSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
-  }
-  cached = parsed.data;
+  const checked = checkEnvironment(process.env);
+  if (!checked.ok) throw new Error(`Invalid environment: ${checked.problems.join("; ")}`);
+  cached = checked.environment;
   return cached;
 }
 

@@ -37,3 +37,9 @@ export function officeOfficerEmail(officeCode: string): string {
  * so any demo tracking code can be opened on /lacak with it.
  */
 export const DEMO_RECEIPT_KEY = "20261-12345-67890-24680-13579";
+
+/**
+ * Two demo cases get these fixed tracking codes (the others are random), so the README and the
+ * start log can name a case to open at once: one being worked on, one resolved and not yet rated.
+ */
+export const DEMO_TRACKING_CODES = { inProgress: "LI-DEMA-2345", resolved: "LI-DEMA-6789" } as const;

@@ -7,6 +7,7 @@
  *   node --import tsx scripts/serve.ts start|dev
  */
 import path from "node:path";
+import { checkEnvironment, describeEnvironmentProblems } from "../lib/env";
 import { resolveAppSecret } from "./lib/app-secret";
 import { provideAppDatabase, type ProvidedDatabase } from "./lib/databases";
 import { printDemoLogins } from "./lib/demo-logins";
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   try {
     printBanner(`Lapor Imigrasi: ${mode === "start" ? "production server" : "development server"}`);
     const appSecret = resolveAppSecret({ keepIn: path.join(PROJECT_ROOT, ".data", "app-secret") });
+    assertServableEnvironment({ mode, isProduction, appSecret, port });
     database = await provideAppDatabase();
     console.log(`Database: ${database.description}`);
     await applyMigrations(database.url);
@@ -76,6 +78,30 @@ async function main(): Promise<void> {
     console.error(`\n${error instanceof Error ? error.message : String(error)}`);
     await stop(1);
   }
+}
+
+/**
+ * Refuses a start whose environment the server would reject (lib/env.ts), before the database
+ * is opened or anything is built: every problem at once, and exit code 1. The server checks the
+ * same again when it starts (instrumentation.ts), for deployments that run `next start` directly.
+ */
+function assertServableEnvironment(options: { mode: Mode; isProduction: boolean; appSecret: string; port: number }): void {
+  if (options.isProduction && !process.env.DATABASE_URL) {
+    throw new Error(
+      "DATABASE_URL is not set. With NODE_ENV=production, point it at your PostgreSQL server " +
+        "(postgresql://user:password@host:5432/database); the embedded database is only for trying the app on one machine.",
+    );
+  }
+  const checked = checkEnvironment({
+    ...process.env,
+    // What the server will see: `next start` always runs with NODE_ENV=production.
+    NODE_ENV: options.mode === "start" ? "production" : "development",
+    // The embedded database's address is only known once it runs; any valid address stands in.
+    DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
+    APP_SECRET: options.appSecret,
+    PORT: String(options.port),
+  });
+  if (!checked.ok) throw new Error(describeEnvironmentProblems(checked.problems));
 }
 
 function parseMode(argument: string | undefined): Mode {

@@ -69,13 +69,20 @@ async function main(): Promise<number> {
 
     printStep(`next start on ${baseUrl}`);
     server = startService(projectBin("next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], serverEnv);
-    await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 60_000, service: server });
+    // An upper bound for a busy machine; it returns as soon as the server answers.
+    await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 300_000, service: server });
 
     printStep(["playwright test", ...playwrightArgs].join(" "));
     return await runCommand(projectBin("playwright"), ["test", ...playwrightArgs], {
       // The tests see what the server sees (DATABASE_URL, APP_SECRET, STORAGE_DIR), so fixtures
       // can prepare and inspect data; E2E_DATABASE_URL names the database for them explicitly.
-      env: { ...serverEnv, E2E_BASE_URL: baseUrl, E2E_DATABASE_URL: database.url, CHROMIUM_PATH: chromiumPath },
+      env: {
+        ...serverEnv,
+        E2E_BASE_URL: baseUrl,
+        E2E_DATABASE_URL: database.url,
+        E2E_EMBEDDED_DATABASE: database.isEmbedded ? "1" : "0",
+        CHROMIUM_PATH: chromiumPath,
+      },
     });
   } catch (error) {
     console.error(`\n${error instanceof Error ? error.message : String(error)}`);

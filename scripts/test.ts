@@ -43,7 +43,7 @@ const SUITES: Suite[] = [
   },
   {
     name: "integration",
-    title: "Integration tests (vitest, tests/integration, real Postgres)",
+    title: `Integration tests (vitest, tests/integration, ${describeIntegrationDatabase()})`,
     run: (reportDir) => runVitest("vitest.integration.config.ts", path.join(reportDir, "integration.json")),
   },
   {
@@ -60,6 +60,17 @@ const SUITES: Suite[] = [
     },
   },
 ];
+
+/** Which database the integration tests run on, for the banner: never "real Postgres" when it is not. */
+function describeIntegrationDatabase(): string {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return "embedded PGlite: PostgreSQL in WebAssembly, one shared backend; set DATABASE_URL for a PostgreSQL server";
+  try {
+    return `PostgreSQL server at ${new URL(serverUrl).host}`;
+  } catch {
+    return "PostgreSQL server from DATABASE_URL";
+  }
+}
 
 async function runCheck(command: string, args: string[]): Promise<SuiteResult> {
   const exitCode = await runCommand(command, args);

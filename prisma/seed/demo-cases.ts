@@ -25,6 +25,7 @@ import type { Database } from "@/lib/prisma-client";
 
 import type { CategoryCode } from "./reference-data";
 import { createRandom, type Random } from "./random";
+import { DEMO_TRACKING_CODES } from "../demo-staff";
 import { DEMO_TEXTS } from "./demo-texts";
 
 /**
@@ -381,6 +382,8 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
     }
   }
 
+  giveDemoCasesFixedCodes(cases, ratings);
+
   // The audit chain follows insertion order, so insert events in time order.
   events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   let prevHash: string | null = (await db.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }))?.hash ?? null;
@@ -403,4 +406,19 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
   }, { timeout: 120_000 });
 
   return { cases: cases.length, messages: messages.length, events: events.length, ratings: ratings.length, contacts: contacts.length };
+}
+
+/**
+ * The newest case in progress and the newest resolved, unrated case get the fixed codes of
+ * DEMO_TRACKING_CODES (demo cases are only seeded into an empty database, so they are free).
+ */
+function giveDemoCasesFixedCodes(cases: Prisma.CaseCreateManyInput[], ratings: { caseId: string }[]): void {
+  const rated = new Set(ratings.map((rating) => rating.caseId));
+  const isUnrated = (demoCase: Prisma.CaseCreateManyInput) => demoCase.id === undefined || !rated.has(demoCase.id);
+  const inProgress = cases.findLast((demoCase) => demoCase.status === "IN_PROGRESS");
+  const resolved =
+    cases.findLast((demoCase) => demoCase.status === "RESOLVED" && isUnrated(demoCase)) ??
+    cases.findLast((demoCase) => demoCase.status === "RESOLVED");
+  if (inProgress) inProgress.trackingCode = DEMO_TRACKING_CODES.inProgress;
+  if (resolved) resolved.trackingCode = DEMO_TRACKING_CODES.resolved;
 }

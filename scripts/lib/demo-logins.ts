@@ -7,6 +7,7 @@ type DemoStaffModule = {
   demoStaff?: { email: string; password?: string; role: string; scopeLabel: string }[];
   DEMO_PASSWORD?: string;
   DEMO_RECEIPT_KEY?: string;
+  DEMO_TRACKING_CODES?: { inProgress: string; resolved: string };
 };
 
 /** Prints the demo staff accounts listed in prisma/demo-staff.ts, if that file exists. */
@@ -37,6 +38,8 @@ export async function printDemoLogins(): Promise<void> {
   console.log("  Supervisors and admins enroll a TOTP authenticator at their first sign-in.");
   console.log("  Every office also has petugas.<office>@demo.lapor-imigrasi.id with the same password.");
   if (demo.DEMO_RECEIPT_KEY) {
-    console.log(`Demo cases: open any demo tracking code on /lacak with the key ${demo.DEMO_RECEIPT_KEY}.`);
+    const codes = demo.DEMO_TRACKING_CODES;
+    const examples = codes ? `${codes.inProgress} (in progress) or ${codes.resolved} (resolved, not yet rated)` : "any demo tracking code";
+    console.log(`Demo cases: open ${examples} on /lacak with the key ${demo.DEMO_RECEIPT_KEY}.`);
   }
 }

@@ -51,7 +51,7 @@ const caseFees = (trackingCode: string) =>
   reportDatabase().case.findUniqueOrThrow({ where: { trackingCode }, select: { officialFeeRupiah: true, feeDifferenceRupiah: true } });
 
 test("an admin's fee change applies from its effective date, and a closed office leaves /lapor", async ({ page, browser, context, baseURL }) => {
-  test.setTimeout(180_000);
+  test.slow();
   await createAdmin();
   await useLocale(context, "id", baseURL!);
   await signInWithTotpEnrollment(page, ADMIN_EMAIL);

@@ -27,14 +27,14 @@ async function requestAndDownload(page: Page, formatLabel: string, listLabel: st
   await expect(panel.getByRole("radio", { name: formatLabel })).toBeChecked();
   const newest = panel.locator("[data-export-job]").first();
   await expect(newest).toContainText(listLabel);
-  await expect(newest).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 60_000 });
+  await expect(newest).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 180_000 });
   const [download] = await Promise.all([page.waitForEvent("download"), newest.getByRole("link", { name: /^Unduh/ }).click()]);
   const filePath = await download.path();
   return { bytes: readFileSync(filePath), fileName: download.suggestedFilename() };
 }
 
 test("a supervisor downloads the CSV, XLSX and PDF exports of the statistics", async ({ page, context, baseURL }) => {
-  test.setTimeout(180_000);
+  test.slow();
   await useLocale(context, "id", baseURL!);
   await signInWithTotpEnrollment(page, EXPORTER.email);
   await page.goto("/dasbor/statistik?period=year");

@@ -99,7 +99,7 @@ async function expectNothingOfTheReport(page: Page, report: { reason: string; re
 }
 
 test("an officer's report of a colleague takes effect only when a supervisor confirms it, and the supervisor can undo it", async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.slow();
   const marker = createMarker("involvement");
   const { reporter, colleague, supervisor, case: target } = await createStaffAndCase(marker);
   const reason = `${marker} Rekan ini yang menerima uang di loket`;

@@ -91,7 +91,7 @@ async function postMessage(page: Page, kind: "publicReply" | "internalNote", bod
 }
 
 test("a pungli report goes from the citizen to the officer and back until it is rated", async ({ page: citizen, browser, baseURL, consoleErrors }) => {
-  test.setTimeout(120_000);
+  test.slow();
   await useLocale(citizen.context(), "id", baseURL!);
   const marker = createMarker("officer-flow");
   const credentials = await fileReportAsCitizen(citizen, `${marker} Petugas loket 2 meminta Rp 2.000.000 agar paspor saya selesai hari ini juga.`);

@@ -39,7 +39,7 @@ test.afterAll(async () => {
 });
 
 test("an admin from admin:create creates an officer who sets a password by link, signs in, and is signed out on deactivation", async ({ page, context, browser, baseURL }) => {
-  test.setTimeout(180_000);
+  test.slow();
   const created = await createAdminWithScript();
   expect(created.code, created.output).toBe(0);
   expect(created.output).not.toContain(ADMIN.password);

@@ -59,7 +59,7 @@ async function countReceived(period: { from: string; to: string }): Promise<numb
 }
 
 test("a supervisor reads the statistics, changes the period and checks a figure in the queue", async ({ page, context, baseURL, consoleErrors }) => {
-  test.setTimeout(180_000);
+  test.slow();
   await useLocale(context, "id", baseURL!);
   const t = statisticsTexts("id");
   await signInWithTotpEnrollment(page, SUPERVISOR.email);

@@ -39,7 +39,7 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-describe("npm run admin:create", { timeout: 120_000 }, () => {
+describe("npm run admin:create", { timeout: 300_000 }, () => {
   const email = `kepala.${randomBytes(4).toString("hex")}@imigrasi.go.id`;
 
   it("creates a national admin with the password from stdin, without TOTP, and audits it as SYSTEM", async () => {

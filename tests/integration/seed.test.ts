@@ -42,7 +42,7 @@ beforeAll(async () => {
   // this suite (run one after another) may have left some.
   await db.$executeRawUnsafe('TRUNCATE "Case", "CaseEvent" CASCADE');
   await runSeed(["--cases=150"]);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await db.$disconnect();
@@ -76,12 +76,12 @@ describe("seed", () => {
     const before = await countAll();
     await runSeed();
     expect(await countAll()).toEqual(before);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses to run in production unless forced", async () => {
     await expect(runSeed(["--reference-only"], { NODE_ENV: "production" })).rejects.toMatchObject({ code: 1 });
     await expect(runSeed(["--reference-only", "--force"], { NODE_ENV: "production" })).resolves.toBeDefined();
-  }, 120_000);
+  }, 300_000);
 
   it("spreads demo cases over the last 12 months, statuses, kinds and channels", async () => {
     const cases = await db.case.findMany({ select: { receivedAt: true, status: true, kind: true, channel: true, officeId: true } });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+
+import { checkEnvironment, describeEnvironmentProblems } from "@/lib/env";
+
+const VALID = {
+  NODE_ENV: "production",
+  DATABASE_URL: "postgresql://lapor:s3cret-password@db.internal:5432/lapor",
+  APP_SECRET: "a-long-random-secret-of-at-least-32-characters",
+  TRUST_PROXY: "false",
+};
+
+function problemsOf(overrides: Record<string, string | undefined>): string[] {
+  const checked = checkEnvironment({ ...VALID, ...overrides });
+  return checked.ok ? [] : checked.problems;
+}
+
+describe("checkEnvironment", () => {
+  it("accepts a complete production environment and fills in the defaults", () => {
+    const checked = checkEnvironment(VALID);
+    expect(checked.ok).toBe(true);
+    if (checked.ok) {
+      expect(checked.environment.DATABASE_POOL_MAX).toBe(10);
+      expect(checked.environment.EXPORT_WORKER).toBe("on");
+    }
+  });
+
+  it.each([
+    ["DATABASE_URL", undefined, "DATABASE_URL is not set"],
+    ["DATABASE_URL", "mysql://root@localhost/lapor", "DATABASE_URL: must be a PostgreSQL connection string"],
+    ["DATABASE_URL", "not a url", "DATABASE_URL: must be a PostgreSQL connection string"],
+    ["APP_SECRET", undefined, "APP_SECRET is not set"],
+    ["APP_SECRET", "short", "APP_SECRET: must be at least 32 characters long"],
+    ["AUTH_SECRET", "short", "AUTH_SECRET: must be at least 32 characters long"],
+    ["DATABASE_READ_URL", "replica", "DATABASE_READ_URL: must be a PostgreSQL connection string"],
+    ["DATABASE_POOL_MAX", "abc", 'DATABASE_POOL_MAX: must be a whole number from 1 to 100 (got "abc")'],
+    ["DATABASE_POOL_MAX", "0", "DATABASE_POOL_MAX: must be a whole number from 1 to 100"],
+    ["RATE_LIMIT_FILINGS_PER_HOUR", "2.5", "RATE_LIMIT_FILINGS_PER_HOUR: must be a whole number"],
+    ["EXPORT_WORKER", "no", 'EXPORT_WORKER: expected "on" or "off" (got "no")'],
+    ["NODE_ENV", "prod", 'NODE_ENV: expected "production", "development" or "test"'],
+  ])("refuses %s=%s with a message that names it", (name, value, message) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems.some((problem) => problem.startsWith(message))).toBe(true);
+  });
+
+  it("lists every problem at once", () => {
+    expect(problemsOf({ APP_SECRET: "short", DATABASE_POOL_MAX: "many", STATS_MIN_CASES: "-1" })).toHaveLength(3);
+  });
+
+  it("never repeats a secret or a connection string's password", () => {
+    const problems = problemsOf({
+      APP_SECRET: "tiny-secret",
+      AUTH_SECRET: "other-tiny-secret",
+      DATABASE_URL: "mysql://root:hunter2@localhost/lapor",
+      DATABASE_READ_URL: "mysql://root:hunter3@replica/lapor",
+    });
+    expect(problems).toHaveLength(4);
+    const text = describeEnvironmentProblems(problems);
+    for (const secret of ["tiny-secret", "other-tiny-secret", "hunter2", "hunter3"]) expect(text).not.toContain(secret);
+    expect(text).toContain("README.md");
+  });
+});
