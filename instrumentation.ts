@@ -3,7 +3,11 @@
  * `next build` loads the app to prerender it. Starts the periodic jobs of this instance:
  * - the escalation sweep of overdue cases (lib/cases/escalation-timer.ts), unless ESCALATION_SWEEP=off;
  * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off;
- * - the pre-warm of the supervisors' statistics (lib/statistics/snapshot-timer.ts), unless STATISTICS_PREWARM=off.
+ * - the pre-warm of the supervisors' statistics (lib/statistics/snapshot-timer.ts), unless STATISTICS_PREWARM=off;
+ * - the audit chain's re-keying after the upgrade and its daily signed checkpoint
+ *   (lib/audit/checkpoint-timer.ts), unless AUDIT_CHECKPOINTS=off;
+ * - the encryption of stored reporter contacts under the current key and their erasure after the
+ *   retention period (lib/contacts/retention-timer.ts), unless CONTACT_RETENTION=off.
  * All coordinate with the other instances through PostgreSQL, so they are safe to leave on everywhere.
  *
  * First of all it validates the whole environment (lib/env.ts): an instance that cannot serve
@@ -25,5 +29,13 @@ export async function register(): Promise<void> {
   if (environment.STATISTICS_PREWARM === "on") {
     const { startStatisticsPrewarmTimer } = await import("./lib/statistics/snapshot-timer");
     startStatisticsPrewarmTimer();
+  }
+  if (environment.AUDIT_CHECKPOINTS === "on") {
+    const { startAuditCheckpointTimer } = await import("./lib/audit/checkpoint-timer");
+    startAuditCheckpointTimer();
+  }
+  if (environment.CONTACT_RETENTION === "on") {
+    const { startContactRetentionTimer } = await import("./lib/contacts/retention-timer");
+    startContactRetentionTimer();
   }
 }

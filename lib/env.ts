@@ -108,6 +108,21 @@ const environmentSchema = z.object({
   STATISTICS_PREWARM: instanceSwitch,
   /** `off` stops this instance's sweep that marks overdue cases escalated. */
   ESCALATION_SWEEP: instanceSwitch,
+  /**
+   * Days after a case is closed before the reporter's name, email and phone are erased by the
+   * retention job (lib/contacts/retention.ts). The case itself stays, for the statistics.
+   */
+  CONTACT_RETENTION_DAYS: wholeNumber(1, 365 * 20, 365),
+  /**
+   * The version of the key that encrypts reporters' contact data (lib/contacts/encryption.ts).
+   * Raise it by one to rotate: new writes use the new key, older versions keep decrypting, and
+   * `npm run contacts:encrypt` re-encrypts the stored rows under the new one.
+   */
+  CONTACT_ENCRYPTION_KEY_VERSION: wholeNumber(1, 1000, 1),
+  /** `off` stops this instance's audit job: the re-keying after the upgrade and the daily signed checkpoint. */
+  AUDIT_CHECKPOINTS: instanceSwitch,
+  /** `off` stops this instance's encryption of stored contacts at start and the hourly contact retention job. */
+  CONTACT_RETENTION: instanceSwitch,
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -168,15 +183,25 @@ export type AppKeyPurpose =
   /** The short-lived cookie that carries a passed password step to the code step. */
   | "sign-in-challenge"
   /** The server-internal proof that both steps passed, handed to the Credentials provider. */
-  | "sign-in-grant";
+  | "sign-in-grant"
+  /** The MAC that chains the audit trail (lib/audit/chain.ts), so the database alone cannot recompute it. */
+  | "audit-chain"
+  /** The seed of the Ed25519 key that signs the published daily audit checkpoints (lib/audit/checkpoint-signing.ts). */
+  | "audit-checkpoint"
+  /** AES-256-GCM keys of reporters' contact data at rest, one per key version (lib/contacts/encryption.ts). */
+  | "contact-encryption";
 
-const derivedKeys = new Map<AppKeyPurpose, Buffer>();
+const derivedKeys = new Map<string, Buffer>();
 
-/** A 256-bit key for one purpose, derived from APP_SECRET with HKDF-SHA256. */
-export function deriveAppKey(purpose: AppKeyPurpose): Buffer {
-  const known = derivedKeys.get(purpose);
+/**
+ * A 256-bit key for one purpose, derived from APP_SECRET with HKDF-SHA256. `version` gives a
+ * purpose independent keys to rotate through (contact encryption); it is 1 everywhere else.
+ */
+export function deriveAppKey(purpose: AppKeyPurpose, version = 1): Buffer {
+  const info = `lapor-imigrasi/${purpose}/v${version}`;
+  const known = derivedKeys.get(info);
   if (known) return known;
-  const key = Buffer.from(hkdfSync("sha256", getEnvironment().APP_SECRET, "lapor-imigrasi", `lapor-imigrasi/${purpose}/v1`, 32));
-  derivedKeys.set(purpose, key);
+  const key = Buffer.from(hkdfSync("sha256", getEnvironment().APP_SECRET, "lapor-imigrasi", info, 32));
+  derivedKeys.set(info, key);
   return key;
 }

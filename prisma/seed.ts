@@ -33,6 +33,10 @@ async function main() {
     console.error("DATABASE_URL is not set.");
     process.exit(1);
   }
+  if (!isReferenceOnly && !process.env.APP_SECRET) {
+    console.error("APP_SECRET is not set: the demo cases' audit chain is keyed and their reporter contacts encrypted with it.");
+    process.exit(1);
+  }
   if (!Number.isInteger(caseCount) || caseCount < 0) {
     console.error(`--cases must be a non-negative integer, got ${caseCount}`);
     process.exit(1);

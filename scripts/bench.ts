@@ -43,8 +43,9 @@ async function main(): Promise<number> {
   onInterrupt(cleanUp);
   console.log(`Database: ${database.description}`);
   try {
-    await prepareBenchDatabase(database.url, caseCount);
-    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: randomBytes(36).toString("base64url"), STORAGE_DIR: storageDir });
+    const appSecret = randomBytes(36).toString("base64url");
+    await prepareBenchDatabase(database.url, caseCount, appSecret);
+    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret, STORAGE_DIR: storageDir });
     // A replica from the shell would be another database than the one just made.
     delete process.env.DATABASE_READ_URL;
     const measuringFrom = performance.now();

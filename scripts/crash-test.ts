@@ -89,13 +89,15 @@ async function main(): Promise<number> {
     postgres = await startPrivatePostgres();
     console.log(`Database: ${postgres.url} (a cluster of this run only)`);
     await applyMigrations(postgres.url);
-    await seedDatabase(postgres.url);
+    // One secret for the seed and the server: the seeded audit events are keyed with it.
+    const appSecret = resolveAppSecret();
+    await seedDatabase(postgres.url, { appSecret });
 
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverEnv = childEnvironment({
       DATABASE_URL: postgres.url,
-      APP_SECRET: resolveAppSecret(),
+      APP_SECRET: appSecret,
       STORAGE_DIR: storageDir,
       PORT: String(port),
       // Every filing comes from 127.0.0.1: the abuse limits are not under test here.

@@ -5,7 +5,11 @@
  *   node --import tsx scripts/db.ts migrate
  *   node --import tsx scripts/db.ts seed [--force] [--reference-only] [--cases=N]
  */
+import path from "node:path";
+
+import { resolveAppSecret } from "./lib/app-secret";
 import { provideAppDatabase } from "./lib/databases";
+import { PROJECT_ROOT } from "./lib/processes";
 import { applyMigrations, seedDatabase } from "./lib/prisma";
 
 async function main(): Promise<number> {
@@ -18,7 +22,7 @@ async function main(): Promise<number> {
   console.log(`Database: ${database.description}`);
   try {
     if (command === "migrate") await applyMigrations(database.url);
-    else await seedDatabase(database.url, args);
+    else await seedDatabase(database.url, { appSecret: resolveAppSecret({ keepIn: path.join(PROJECT_ROOT, ".data", "app-secret") }), args });
     return 0;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));

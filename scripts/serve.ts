@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     console.log(`Database: ${database.description}`);
     const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port) });
     // The build reads no data (every route renders on request), so it need not wait for the database.
-    await runTogether([prepareDatabase(database.url, { isProduction }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);
+    await runTogether([prepareDatabase(database.url, { isProduction, appSecret }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);
 
     printStep(`next ${mode} --port ${port}`);
     server = startService(projectBin("next"), [mode, "--port", String(port)], env);
@@ -103,12 +103,12 @@ function assertServableEnvironment(options: { mode: Mode; isProduction: boolean;
 }
 
 /** Migrations and seed, each skipped when the database already has what it would do. */
-async function prepareDatabase(databaseUrl: string, options: { isProduction: boolean }): Promise<void> {
+async function prepareDatabase(databaseUrl: string, options: { isProduction: boolean; appSecret: string }): Promise<void> {
   await applyPendingMigrations(databaseUrl);
   if (options.isProduction) {
     printStep("seed skipped: NODE_ENV=production (run `npm run db:seed -- --force --reference-only` deliberately)");
   } else {
-    await seedIfInputsChanged(databaseUrl);
+    await seedIfInputsChanged(databaseUrl, { appSecret: options.appSecret });
   }
 }
 

@@ -47,13 +47,14 @@ async function main(): Promise<number> {
     database = await provideFreshDatabase("e2e");
     console.log(`Database: ${database.description}`);
     await applyMigrations(database.url);
-    await seedDatabase(database.url);
+    const appSecret = resolveAppSecret();
+    await seedDatabase(database.url, { appSecret });
 
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const serverEnv = childEnvironment({
       DATABASE_URL: database.url,
-      APP_SECRET: resolveAppSecret(),
+      APP_SECRET: appSecret,
       STORAGE_DIR: storageDir,
       PORT: String(port),
       // Every browser test comes from 127.0.0.1, so the per-client abuse limits

@@ -60,6 +60,10 @@ export const AUDIT_ACTIONS = {
   REPLY_TEMPLATE_UPDATED: "REPLY_TEMPLATE_UPDATED",
   REPLY_TEMPLATE_DEACTIVATED: "REPLY_TEMPLATE_DEACTIVATED",
   REPLY_TEMPLATE_REACTIVATED: "REPLY_TEMPLATE_REACTIVATED",
+  // Issue 11: the reporter's contact data of a long-closed case erased by the retention job
+  // (lib/contacts/retention.ts), and the one-time re-keying of the audit chain (lib/audit/rekey.ts).
+  CONTACT_ERASED: "CONTACT_ERASED",
+  AUDIT_CHAIN_REKEYED: "AUDIT_CHAIN_REKEYED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

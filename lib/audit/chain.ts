@@ -1,10 +1,19 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /**
  * The audit trail is a hash chain: each event's hash covers its content and
  * the hash of the event before it, so changing or deleting any row breaks
  * every hash after it. Pure apart from node:crypto.
+ *
+ * Version 2 (issue 11) keys the chain: the "hash" is an HMAC-SHA256 under a key derived from
+ * APP_SECRET ("audit-chain"), so someone who can write to the database but does not hold the
+ * secret cannot recompute the hashes after a rewrite. Version 1 is the plain SHA-256 of the
+ * rows written before; the first start after the upgrade re-keys them (./rekey.ts), and the
+ * verifier refuses any version 1 row left, so a rewrite cannot hide by downgrading to it.
  */
+
+export const UNKEYED_CHAIN_VERSION = 1;
+export const KEYED_CHAIN_VERSION = 2;
 
 export type ChainedEventContent = {
   caseId: string | null;
@@ -34,6 +43,15 @@ export function canonicalJson(value: unknown): string {
 
 export function computeEventHash(prevHash: string | null, event: ChainedEventContent): string {
   return createHash("sha256")
+    .update(prevHash ?? "")
+    .update("\n")
+    .update(canonicalJson(event))
+    .digest("hex");
+}
+
+/** Version 2: the chain's MAC under the installation's audit-chain key. */
+export function computeKeyedEventHash(key: Buffer, prevHash: string | null, event: ChainedEventContent): string {
+  return createHmac("sha256", key)
     .update(prevHash ?? "")
     .update("\n")
     .update(canonicalJson(event))

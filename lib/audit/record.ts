@@ -4,7 +4,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 
 import type { AuditAction } from "./actions";
-import { computeEventHash } from "./chain";
+import { deriveAppKey } from "@/lib/env";
+
+import { computeKeyedEventHash, KEYED_CHAIN_VERSION } from "./chain";
 
 /**
  * Appends one event to the hash-chained audit trail, inside the caller's transaction, so the
@@ -14,10 +16,12 @@ import { computeEventHash } from "./chain";
  * the last hash and inserts: two concurrent appends can never link to the same predecessor, and
  * ids (taken after the lock) follow the chain. The lock is held until the caller commits, so
  * record the event as the transaction's last write.
+ *
+ * Hashes are keyed (./chain.ts, version 2): the key is derived from APP_SECRET, never stored.
  */
 
 /** The one lock that serialises the chain; any number, the same everywhere. */
-const AUDIT_CHAIN_LOCK = BigInt(0x4c41_5052); // "LAPR"
+export const AUDIT_CHAIN_LOCK = BigInt(0x4c41_5052); // "LAPR"
 
 export type AuditEventInput = {
   caseId: string | null;
@@ -47,9 +51,9 @@ export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEven
     after: event.after ?? null,
     createdAt: event.createdAt ?? new Date(),
   };
-  const hash = computeEventHash(prevHash, content);
+  const hash = computeKeyedEventHash(deriveAppKey("audit-chain"), prevHash, content);
   const created = await tx.caseEvent.create({
-    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash },
+    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: KEYED_CHAIN_VERSION },
     select: { id: true },
   });
   return { id: created.id, hash };
@@ -67,6 +71,7 @@ export async function recordEvents(tx: Prisma.TransactionClient, events: readonl
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const previous = await tx.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   let prevHash = previous?.hash ?? null;
+  const key = deriveAppKey("audit-chain");
   const rows = events.map((event) => {
     const content = {
       caseId: event.caseId,
@@ -78,8 +83,8 @@ export async function recordEvents(tx: Prisma.TransactionClient, events: readonl
       after: event.after ?? null,
       createdAt: event.createdAt ?? new Date(),
     };
-    const hash = computeEventHash(prevHash, content);
-    const row = { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash };
+    const hash = computeKeyedEventHash(key, prevHash, content);
+    const row = { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: KEYED_CHAIN_VERSION };
     prevHash = hash;
     return row;
   });

@@ -46,6 +46,7 @@ export const CASE_RULE_CODES = [
   "caseClosed",
   "alreadyEscalated",
   "noIdentity",
+  "identityErased",
   "reasonRequired",
   "evidenceMissing",
 ] as const;

@@ -3,6 +3,7 @@ import "server-only";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import type { StaffActor } from "@/lib/auth/session";
+import { decryptContact } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 
 import { assertCasePermission, findAccessibleCase } from "./access";
@@ -15,7 +16,9 @@ export type ReporterIdentity = { name: string; email: string | null; phone: stri
  * Opens the identity of an identified reporter, for a supervisor (or admin) who states why. It is
  * the only function that reads ReporterContact for staff: no case DTO carries it, so an officer
  * never receives it, not even in page data. Every opening is written to the audit trail with the
- * reason, in the same transaction as the read.
+ * reason, in the same transaction as the read. The contact is stored encrypted
+ * (lib/contacts/encryption.ts) and decrypted only here; after the retention period of a closed
+ * case it is erased (lib/contacts/retention.ts) and this answers identityErased.
  */
 export async function revealReporterIdentity(actor: StaffActor, input: { caseId: string; reason: string }, options: { now?: Date } = {}): Promise<ReporterIdentity> {
   const now = options.now ?? new Date();
@@ -27,7 +30,8 @@ export async function revealReporterIdentity(actor: StaffActor, input: { caseId:
       reporterContact: { select: { name: true, email: true, phone: true } },
     });
     assertCasePermission(actor, "viewIdentity");
-    if (found.reporterMode !== "IDENTIFIED" || !found.reporterContact) throw new CaseRuleError("noIdentity");
+    if (found.reporterMode !== "IDENTIFIED") throw new CaseRuleError("noIdentity");
+    if (!found.reporterContact) throw new CaseRuleError("identityErased");
     if (reason.length < CASE_TEXT_LIMITS.identityReasonMin || reason.length > CASE_TEXT_LIMITS.identityReasonMax) throw new CaseRuleError("reasonRequired");
 
     await recordEvent(tx, {
@@ -39,6 +43,6 @@ export async function revealReporterIdentity(actor: StaffActor, input: { caseId:
       after: { reason },
       createdAt: now,
     });
-    return found.reporterContact;
+    return decryptContact(found.reporterContact, found.id);
   });
 }

@@ -1,5 +1,7 @@
 import "server-only";
 
+import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
+import { listPublishedCheckpoints } from "@/lib/audit/checkpoints";
 import type { StaffActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { StatisticsScope } from "@/lib/statistics/types";
@@ -20,15 +22,22 @@ export type ExportDescription = {
   scopeSlug: string;
   periodLabel: string;
   filtersLabel: string;
+  /**
+   * The audit chain's latest signed checkpoint (lib/audit/checkpoints.ts), so every export also
+   * carries an anchor of the trail outside the database: whoever keeps the file can later hold
+   * the chain to it. Null before the first checkpoint.
+   */
+  auditCheckpointLabel: string | null;
 };
 
 export async function describeExport(actor: StaffActor, params: ExportParams, { t, labels }: ExportTranslators): Promise<ExportDescription> {
   const { filters, locale } = params;
-  const [scope, office, category, service] = await Promise.all([
+  const [scope, office, category, service, [checkpoint]] = await Promise.all([
     findScope(actor),
     filters.office ? db.office.findUnique({ where: { code: filters.office }, select: { name: true } }) : null,
     filters.category ? db.category.findUnique({ where: { code: filters.category }, select: { nameId: true, nameEn: true } }) : null,
     filters.service ? db.service.findUnique({ where: { code: filters.service }, select: { nameId: true, nameEn: true } }) : null,
+    listPublishedCheckpoints(db, { take: 1 }),
   ]);
   const localName = (named: { nameId: string; nameEn: string } | null, fallback: string) => (named ? (locale === "en" ? named.nameEn : named.nameId) : fallback);
   const parts: string[] = [];
@@ -46,6 +55,7 @@ export async function describeExport(actor: StaffActor, params: ExportParams, { 
     scopeSlug: slugify(filters.office ?? scope.code ?? scopeLabel) || "scope",
     periodLabel: `${filters.period.from} – ${filters.period.to}`,
     filtersLabel: parts.length > 0 ? parts.join("; ") : t("filterParts.none"),
+    auditCheckpointLabel: checkpoint ? t("report.auditCheckpointValue", { ...checkpoint, publicKey: checkpointPublicKey() }) : null,
   };
 }
 

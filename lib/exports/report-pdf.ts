@@ -70,6 +70,7 @@ export async function writeReportPdf(output: Writable, input: ReportPdfInput): P
   meta(t("report.period"), description.periodLabel);
   meta(t("report.filters"), description.filtersLabel);
   meta(t("report.generatedAt"), `${input.generatedAtLabel} WIB`);
+  if (description.auditCheckpointLabel) meta(t("report.auditCheckpoint"), description.auditCheckpointLabel);
   document.moveDown(0.3).font("Helvetica").fontSize(8.5).fillColor(MUTED).text(plain(t("report.asOf", { date: input.generatedAtLabel })), left, document.y, { width });
 
   for (const section of input.sections) {

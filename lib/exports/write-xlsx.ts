@@ -78,6 +78,7 @@ export async function writeCaseXlsx(output: Writable, input: XlsxInput): Promise
   summarySheet.addRow([t("report.period"), input.description.periodLabel]).commit();
   summarySheet.addRow([t("report.filters"), input.description.filtersLabel]).commit();
   summarySheet.addRow([t("report.generatedAt"), input.generatedAtLabel]).commit();
+  if (input.description.auditCheckpointLabel) summarySheet.addRow([t("report.auditCheckpoint"), input.description.auditCheckpointLabel]).commit();
   for (const section of input.summary) {
     summarySheet.addRow([]).commit();
     if (section.lines.length > 0) {

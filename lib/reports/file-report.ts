@@ -6,6 +6,7 @@ import { createEvidenceTransfer, isKnownRolledBack, readStagedEvidenceTokens } f
 import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
+import { encryptContact } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import { findFeeInForce } from "@/lib/fees/fees";
@@ -138,7 +139,7 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
 
           if (form.reporter.mode === "IDENTIFIED") {
             const { name, email, phone } = form.reporter;
-            await tx.reporterContact.create({ data: { caseId, name, email, phone, createdAt: now } });
+            await tx.reporterContact.create({ data: { caseId, ...encryptContact({ name, email, phone }, caseId), createdAt: now } });
           }
 
           await transfer.attachToCase(tx, tokens.valid, { caseId, now });

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
-import { computeEventHash } from "@/lib/audit/chain";
+import { computeKeyedEventHash, KEYED_CHAIN_VERSION } from "@/lib/audit/chain";
+import { encryptContact } from "@/lib/contacts/encryption";
 import { workingDaysToClose } from "@/lib/deadlines/case-clock";
 import { addWorkingDays, countWorkingDaysBetween, endOfJakartaDay, toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { deriveAppKey } from "@/lib/env";
 import { RESOLUTION_WORKING_DAYS, VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
 import type {
   ActorKind,
@@ -303,13 +305,8 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
 
     if (!isAnonymous) {
       const person = random.pick(texts.people);
-      contacts.push({
-        caseId,
-        name: person.name,
-        email: random.chance(0.7) ? person.email : null,
-        phone: random.chance(0.5) ? person.phone : null,
-        createdAt: receivedAt,
-      });
+      const contact = { name: person.name, email: random.chance(0.7) ? person.email : null, phone: random.chance(0.5) ? person.phone : null };
+      contacts.push({ caseId, ...encryptContact(contact, caseId), createdAt: receivedAt });
     }
 
     // The conversation and the audit trail, in the order things happened.
@@ -390,9 +387,10 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
   // The audit chain follows insertion order, so insert events in time order.
   events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   let prevHash: string | null = (await db.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }))?.hash ?? null;
+  const chainKey = deriveAppKey("audit-chain");
   const chainedEvents = events.map((event) => {
-    const hash = computeEventHash(prevHash, event);
-    const row = { ...event, before: event.before ?? undefined, after: event.after ?? undefined, prevHash, hash };
+    const hash = computeKeyedEventHash(chainKey, prevHash, event);
+    const row = { ...event, before: event.before ?? undefined, after: event.after ?? undefined, prevHash, hash, chainVersion: KEYED_CHAIN_VERSION };
     prevHash = hash;
     return row;
   });

@@ -16,9 +16,9 @@ import { printStep } from "../lib/processes";
 const BASE_CASES = 2_000;
 const TIME_COLUMN_TYPES = new Set(["timestamp without time zone", "timestamp with time zone", "date"]);
 
-export async function prepareBenchDatabase(url: string, caseCount: number): Promise<void> {
+export async function prepareBenchDatabase(url: string, caseCount: number, appSecret: string): Promise<void> {
   await applyMigrations(url);
-  await seedDatabase(url, [`--cases=${Math.min(caseCount, BASE_CASES)}`]);
+  await seedDatabase(url, { appSecret, args: [`--cases=${Math.min(caseCount, BASE_CASES)}`] });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

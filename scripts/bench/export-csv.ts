@@ -181,8 +181,9 @@ async function main(): Promise<number> {
   onInterrupt(cleanUp);
   try {
     await applyMigrations(database.url);
-    await seedDatabase(database.url, [`--cases=${TEMPLATE_CASES}`]);
-    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: randomBytes(36).toString("base64url"), STORAGE_DIR: storageDir, RATE_LIMIT_EXPORTS_PER_HOUR: "1000" });
+    const appSecret = randomBytes(36).toString("base64url");
+    await seedDatabase(database.url, { appSecret, args: [`--cases=${TEMPLATE_CASES}`] });
+    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret, STORAGE_DIR: storageDir, RATE_LIMIT_EXPORTS_PER_HOUR: "1000" });
     // A replica from the shell would be another database than the one just made.
     delete process.env.DATABASE_READ_URL;
     const figures: CsvExportFigures[] = [];

@@ -9,10 +9,12 @@ export async function applyMigrations(databaseUrl: string): Promise<void> {
 }
 
 /** Runs prisma/seed.ts, which adds demo data only to an empty database. */
-export async function seedDatabase(databaseUrl: string, args: string[] = []): Promise<void> {
+/** `appSecret`: the app's (the seed keys the audit chain and encrypts reporter contacts with it). */
+export async function seedDatabase(databaseUrl: string, options: { appSecret: string; args?: string[] }): Promise<void> {
+  const args = options.args ?? [];
   printStep(["tsx prisma/seed.ts", ...args].join(" "));
   await runOrThrow(projectBin("tsx"), ["prisma/seed.ts", ...args], {
-    env: childEnvironment({ DATABASE_URL: databaseUrl }),
+    env: childEnvironment({ DATABASE_URL: databaseUrl, APP_SECRET: options.appSecret }),
   });
 }
 

@@ -81,7 +81,11 @@ export function computeSeedInputsChecksum(args: string[] = []): string {
  * Runs the seed unless it already ran on this database from the same inputs. The seed only
  * adds what is missing, so skipping it when nothing it reads has changed leaves the same data.
  */
-export async function seedIfInputsChanged(databaseUrl: string, args: string[] = []): Promise<"seeded" | "skipped"> {
+export async function seedIfInputsChanged(
+  databaseUrl: string,
+  options: { appSecret: string; args?: string[] },
+): Promise<"seeded" | "skipped"> {
+  const args = options.args ?? [];
   const checksum = computeSeedInputsChecksum(args);
   const key = args.join(" ");
   const stamp = await withClient(databaseUrl, async (client) => {
@@ -97,7 +101,7 @@ export async function seedIfInputsChanged(databaseUrl: string, args: string[] = 
     printStep(`seed skipped: it ran on this database at ${stamp.seeded_at.toISOString()} from the same code, data and migrations`);
     return "skipped";
   }
-  await seedDatabase(databaseUrl, args);
+  await seedDatabase(databaseUrl, { appSecret: options.appSecret, args });
   await withClient(databaseUrl, async (client) => {
     await client.query(
       `CREATE TABLE IF NOT EXISTS ${SEED_STAMP_TABLE} (arguments text PRIMARY KEY, inputs_checksum text NOT NULL, seeded_at timestamptz NOT NULL)`,

@@ -1,8 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
+import { verifyCheckpointSignature } from "@/lib/audit/checkpoint-signing";
+import { listPublishedCheckpoints, takeDailyCheckpoint, type CheckpointsDocument } from "@/lib/audit/checkpoints";
+
 import type transparencyMessages from "../../messages/transparency/id.json";
 import { expect, expectNoAccessibilityViolations, locales, test, useLocale, type Locale } from "./_setup/fixtures";
+import { closeReportDatabase, reportDatabase } from "./fixtures/report-database";
 import { expectNoHorizontalOverflow } from "./fixtures/report-pages";
 import { expectNoAccessibilityViolationsWithoutJavaScript } from "./fixtures/static-accessibility";
 
@@ -17,6 +21,8 @@ function textsFor(locale: Locale): Texts {
   const file = path.resolve("messages", "transparency", `${locale}.json`);
   return (JSON.parse(readFileSync(file, "utf8")) as typeof transparencyMessages).Transparency;
 }
+
+test.afterAll(closeReportDatabase);
 
 const officeList = (page: import("@playwright/test").Page) => page.locator("#office-figures > tr:visible");
 
@@ -97,4 +103,29 @@ test("an unknown office falls back to the national figures with a notice", async
   await page.goto("/transparansi?office=kanim-tidak-ada");
   await expect(page.getByText(textsFor("id").office.notFound)).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: textsFor("id").national.title })).toBeVisible();
+});
+
+test("publishes the audit trail's signed checkpoints, checkable with the published public key alone", async ({ page, context, baseURL, request }) => {
+  // The server takes one within its first minute; take it now (or find it) rather than wait.
+  const taken = await takeDailyCheckpoint(reportDatabase());
+  const [latest] = await listPublishedCheckpoints(reportDatabase(), { take: 1 });
+  expect(taken.status === "taken" || taken.status === "exists").toBe(true);
+
+  await useLocale(context, "id", baseURL!);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/transparansi");
+  const texts = textsFor("id").checkpoints;
+  await expect(page.getByRole("heading", { level: 2, name: texts.title })).toBeVisible();
+  await expect(page.getByRole("table", { name: texts.caption }).getByRole("row").filter({ hasText: latest!.headHash })).toHaveCount(1);
+  await expectNoAccessibilityViolations(page);
+  await expectNoHorizontalOverflow(page);
+
+  const response = await request.get("/transparansi/checkpoints.json");
+  expect(response.headers()["content-disposition"]).toContain("attachment");
+  const document = (await response.json()) as CheckpointsDocument;
+  await expect(page.getByText(document.publicKey)).toBeVisible();
+  const published = document.checkpoints.find((checkpoint) => checkpoint.day === latest!.day)!;
+  expect(published).toEqual(latest);
+  expect(verifyCheckpointSignature(published, published.signature, document.publicKey)).toBe(true);
+  expect(verifyCheckpointSignature({ ...published, headHash: "0".repeat(64) }, published.signature, document.publicKey)).toBe(false);
 });

@@ -1,14 +1,20 @@
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
-import { computeEventHash } from "@/lib/audit/chain";
+import { computeEventHash, computeKeyedEventHash } from "@/lib/audit/chain";
+import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
+import { buildCheckpointsDocument, listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
 import { recordEvent } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
+import { deriveAppKey } from "@/lib/env";
 
 import { connectTestDatabase } from "./support/database";
 
@@ -49,9 +55,40 @@ async function whileTampered(eventId: bigint, change: () => Promise<unknown>, ch
   } finally {
     await db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${eventId}`;
     await db.$executeRaw`
-      INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash)
-      SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash
+      INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion")
+      SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion"
       FROM json_populate_record(NULL::"CaseEvent", ${snapshot!.row}::json)`;
+  }
+}
+
+const chainedContentSelect = { id: true, caseId: true, actorKind: true, actorId: true, action: true, isPublic: true, before: true, after: true, createdAt: true } as const;
+
+/**
+ * What someone with write access to the database can do: change one old event and recompute the
+ * hash of it and of every event after it with `hashOf`, so that every link is consistent again.
+ * The rows are put back afterwards.
+ */
+async function whileRewritten(
+  eventId: bigint,
+  rewrite: { after: Record<string, unknown>; hashOf: (prevHash: string | null, content: Parameters<typeof computeEventHash>[1]) => string; chainVersion?: number },
+  check: () => Promise<void>,
+) {
+  const rows = await db.caseEvent.findMany({ where: { id: { gte: eventId } }, orderBy: { id: "asc" }, select: { ...chainedContentSelect, prevHash: true, hash: true, chainVersion: true } });
+  let prevHash = rows[0]!.prevHash;
+  for (const row of rows) {
+    const { id, chainVersion, caseId, actorKind, actorId, action, isPublic, before, createdAt } = row;
+    const content = { caseId, actorKind, actorId, action, isPublic, before, after: row.after, createdAt };
+    const after = id === eventId ? rewrite.after : content.after;
+    const hash = rewrite.hashOf(prevHash, { ...content, after });
+    await db.$executeRaw`UPDATE "CaseEvent" SET after = ${after === null ? null : JSON.stringify(after)}::jsonb, "prevHash" = ${prevHash}, hash = ${hash}, "chainVersion" = ${rewrite.chainVersion ?? chainVersion} WHERE id = ${id}`;
+    prevHash = hash;
+  }
+  try {
+    await check();
+  } finally {
+    for (const row of rows) {
+      await db.$executeRaw`UPDATE "CaseEvent" SET after = ${row.after === null ? null : JSON.stringify(row.after)}::jsonb, "prevHash" = ${row.prevHash}, hash = ${row.hash}, "chainVersion" = ${row.chainVersion} WHERE id = ${row.id}`;
+    }
   }
 }
 
@@ -90,19 +127,79 @@ describe("verifying the audit chain", () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
-  it("notices an UPDATE that also recomputes the row's own hash, at the row after it", async () => {
+  it("notices an UPDATE that also recomputes the row's own hash with the key, at the row after it", async () => {
     const tampered = eventIds[3]!;
     const { prevHash, ...content } = await db.caseEvent.findUniqueOrThrow({
       where: { id: tampered },
       select: { caseId: true, actorKind: true, actorId: true, action: true, isPublic: true, before: true, after: true, createdAt: true, prevHash: true },
     });
     const forgedAfter = { method: "password", index: 42 };
-    const forgedHash = computeEventHash(prevHash, { ...content, after: forgedAfter });
+    const forgedHash = computeKeyedEventHash(deriveAppKey("audit-chain"), prevHash, { ...content, after: forgedAfter });
     await whileTampered(
       tampered,
       () => db.$executeRaw`UPDATE "CaseEvent" SET after = ${JSON.stringify(forgedAfter)}::jsonb, hash = ${forgedHash} WHERE id = ${tampered}`,
       async () => {
         expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: eventIds[4], reason: "prevHashMismatch" });
+      },
+    );
+  });
+});
+
+describe("a rewrite by someone who can write to the database but lacks APP_SECRET", () => {
+  it("is reported at the rewritten event, though every later hash was recomputed with the unkeyed formula", async () => {
+    const rewritten = eventIds[1]!;
+    await whileRewritten(rewritten, { after: { method: "password", index: 1, forged: true }, hashOf: computeEventHash }, async () => {
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: rewritten, reason: "hashMismatch" });
+    });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+  });
+
+  it("is reported when it also marks the rows as unkeyed (a downgrade to chain version 1)", async () => {
+    const rewritten = eventIds[1]!;
+    await whileRewritten(rewritten, { after: { method: "password", index: 1, forged: true }, hashOf: computeEventHash, chainVersion: 1 }, async () => {
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: rewritten, reason: "unkeyed" });
+    });
+  });
+});
+
+describe("signed daily checkpoints", () => {
+  const firstDay = new Date("2026-12-01T05:00:00Z");
+
+  it("signs the chain's head once a day, whoever asks again", async () => {
+    const head = await db.caseEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
+    const taken = await takeDailyCheckpoint(db, firstDay);
+    expect(taken).toMatchObject({ status: "taken", checkpoint: { day: "2026-12-01", sequence: head.id.toString(), headHash: head.hash } });
+    expect(await takeDailyCheckpoint(db, new Date("2026-12-01T16:59:00Z"))).toEqual({ status: "exists" });
+    expect(await listPublishedCheckpoints(db)).toHaveLength(1);
+  });
+
+  it("holds the chain to them: a checkpoint edited in the database fails its signature", async () => {
+    await db.$executeRaw`UPDATE "AuditCheckpoint" SET "headHash" = ${"0".repeat(64)} WHERE day = '2026-12-01'`;
+    try {
+      expect(await verifyAuditChain(db, { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey() })).toMatchObject({
+        ok: false,
+        reason: "checkpointSignatureInvalid",
+        checkpointDay: "2026-12-01",
+      });
+    } finally {
+      const [checkpoint] = await listPublishedCheckpoints(db);
+      const head = await db.caseEvent.findUniqueOrThrow({ where: { id: BigInt(checkpoint!.sequence) }, select: { hash: true } });
+      await db.$executeRaw`UPDATE "AuditCheckpoint" SET "headHash" = ${head.hash} WHERE day = '2026-12-01'`;
+    }
+    expect(await verifyAuditChain(db, { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey() })).toMatchObject({ ok: true, checkpointsChecked: 1 });
+  });
+
+  it("notices the newest events deleted back before a published head", async () => {
+    const extra = await appDb.$transaction((tx) => recordEvent(tx, { caseId: null, actorKind: "SYSTEM", action: AUDIT_ACTIONS.STAFF_SIGNED_OUT, isPublic: false }));
+    const published = await takeDailyCheckpoint(db, new Date("2026-12-02T05:00:00Z"));
+    expect(published).toMatchObject({ status: "taken", checkpoint: { sequence: extra.id.toString() } });
+    const checkpoints = await listPublishedCheckpoints(db);
+    await whileTampered(
+      extra.id,
+      () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${extra.id}`,
+      async () => {
+        expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+        expect(await verifyAuditChain(db, { checkpoints, publicKey: checkpointPublicKey() })).toMatchObject({ ok: false, brokenAtId: null, reason: "checkpointMismatch", checkpointDay: "2026-12-02" });
       },
     );
   });
@@ -114,6 +211,32 @@ describe("npm run audit:verify", () => {
   it("prints the count and exits 0 on an intact chain", async () => {
     const { stdout } = await run(process.execPath, command, { env: { ...process.env } });
     expect(stdout).toMatch(/Audit chain intact: \d+ events checked/);
+  });
+
+  it("detects a rewrite of a published day against a saved checkpoints file, even with the key and the database's own checkpoints gone", async () => {
+    await takeDailyCheckpoint(db, new Date("2026-12-03T05:00:00Z"));
+    const saved = path.join(mkdtempSync(path.join(tmpdir(), "audit-checkpoints-")), "checkpoints.json");
+    writeFileSync(saved, JSON.stringify(await buildCheckpointsDocument(db)));
+    const published = await db.auditCheckpoint.findMany();
+    const rewritten = eventIds[2]!;
+    const key = deriveAppKey("audit-chain");
+    await db.auditCheckpoint.deleteMany();
+    try {
+      await whileRewritten(rewritten, { after: { method: "password", index: 2, forged: true }, hashOf: (prevHash, content) => computeKeyedEventHash(key, prevHash, content) }, async () => {
+        // Keyed and consistent again: only the saved file can tell.
+        expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+        const failure = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } }).then(
+          () => null,
+          (error: { code?: number; stderr?: string }) => error,
+        );
+        expect(failure?.code).toBe(1);
+        expect(failure?.stderr).toMatch(/BROKEN at event \d+ \(checkpoint of 2026-12-0\d\)/);
+      });
+    } finally {
+      await db.auditCheckpoint.createMany({ data: published });
+    }
+    const { stdout } = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } });
+    expect(stdout).toMatch(/Audit chain intact: \d+ events checked against [1-9]\d* signed checkpoint/);
   });
 
   it("names the broken event and exits 1", async () => {

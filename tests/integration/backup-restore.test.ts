@@ -97,7 +97,7 @@ async function fileReportWithEvidence(files: { bytes: Buffer; name: string }[]) 
 
 describe.skipIf(source.kind !== "template")("backup and restore (needs a PostgreSQL server: pg_dump cannot dump the embedded PGlite)", () => {
   beforeAll(async () => {
-    await seedDatabase(process.env.DATABASE_URL!);
+    await seedDatabase(process.env.DATABASE_URL!, { appSecret: process.env.APP_SECRET! });
     await fileReportWithEvidence([{ bytes: createPdf(), name: "surat.pdf" }, { bytes: await createJpegWithGps(), name: "foto.jpg" }]);
     await fileReportWithEvidence([{ bytes: createPdf(), name: "kuitansi.pdf" }]);
     await fileReportWithEvidence([]);

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 
 import type { StaffActor } from "@/lib/auth/session";
+import { encryptContact } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 import { computeVerificationDueAt } from "@/lib/deadlines/case-clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -81,9 +82,11 @@ export type FixtureCaseOptions = Partial<Omit<Prisma.CaseUncheckedCreateInput, "
 /** A case as the filing code would create it, with whatever fields the test needs changed. */
 export async function createFixtureCase(fixture: ScopeFixture, options: FixtureCaseOptions) {
   const { contact, ...data } = options;
+  const caseId = data.id ?? randomUUID();
   const receivedAt = (data.receivedAt as Date | undefined) ?? new Date();
   const created = await db.case.create({
     data: {
+      id: caseId,
       trackingCode: generateTrackingCode(),
       receiptSecretHash: "not-a-real-hash",
       kind: "PUNGLI",
@@ -95,7 +98,7 @@ export async function createFixtureCase(fixture: ScopeFixture, options: FixtureC
       verificationDueAt: computeVerificationDueAt(receivedAt, new Set()),
       ...data,
       receivedAt,
-      ...(contact ? { reporterContact: { create: { name: contact.name, email: contact.email ?? null, phone: contact.phone ?? null } } } : {}),
+      ...(contact ? { reporterContact: { create: encryptContact({ name: contact.name, email: contact.email ?? null, phone: contact.phone ?? null }, caseId) } } : {}),
     },
     select: { id: true, trackingCode: true, version: true, officeId: true },
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { StaffActor } from "@/lib/auth/session";
 import { CaseActionForbiddenError, CaseRuleError } from "@/lib/cases/errors";
 import { fileIntakeReport } from "@/lib/cases/intake";
+import { decryptContactValue } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { verifySecret } from "@/lib/security/secret-hash";
@@ -71,7 +72,10 @@ describe("walk-in, phone and letter intake", () => {
       where: { id: result.caseId },
       select: { officeId: true, channel: true, intakeById: true, status: true, feeDifferenceRupiah: true, receiptSecretHash: true, trackingCode: true, reporterContact: { select: { name: true } } },
     });
-    expect(created).toMatchObject({ officeId: fixture.offices.a.id, channel: "WALK_IN", intakeById: officer.id, status: "NEW", feeDifferenceRupiah: 1_000_000, reporterContact: { name: "Budi Santoso" } });
+    expect(created).toMatchObject({ officeId: fixture.offices.a.id, channel: "WALK_IN", intakeById: officer.id, status: "NEW", feeDifferenceRupiah: 1_000_000 });
+    // Stored encrypted, like an online report's.
+    expect(created.reporterContact?.name).toMatch(/^ck\d+\./);
+    expect(decryptContactValue(created.reporterContact!.name, result.caseId, "name")).toBe("Budi Santoso");
     expect(result.receipt.trackingCode).toBe(created.trackingCode);
     expect(await verifySecret(created.receiptSecretHash, result.receipt.secretKey)).toBe(true);
 

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import { listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
 import type { StaffActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getExportStorage } from "@/lib/exports/export-storage";
@@ -596,5 +597,25 @@ describe("the exports' housekeeping", () => {
     expect(mine[0]).toMatchObject({ id: job.id, format: "pdf", status: "SUCCEEDED", fileName: job.fileName, period: { from: "2026-03-01", to: "2026-03-31" } });
     expect((await listRecentExportJobs(fixture.staff.supervisorNational)).map((entry) => entry.id)).not.toContain(job.id);
     expect(await listRecentExportJobs(fixture.staff.officerA)).toEqual([]);
+  });
+});
+
+describe("the audit anchor in every export file", () => {
+  it("carries the latest signed checkpoint of the audit trail in the XLSX summary and the PDF", async () => {
+    // The earlier exports wrote EXPORT_CREATED events, so the chain has a head to sign.
+    const taken = await takeDailyCheckpoint(db);
+    const checkpoint = taken.status === "taken" ? taken.checkpoint : (await listPublishedCheckpoints(db, { take: 1 }))[0]!;
+
+    const { workbook } = await xlsxTexts((await exportAs(fixture.staff.supervisorRegion1, { format: "xlsx" })).bytes);
+    const summaryRows = new Map<string, string>();
+    workbook.getWorksheet("Ringkasan")!.eachRow((row) => summaryRows.set(String(row.getCell(1).text), String(row.getCell(2).text)));
+    const anchor = summaryRows.get("Titik periksa audit");
+    expect(anchor).toContain(checkpoint.headHash);
+    expect(anchor).toContain(checkpoint.signature);
+    expect(anchor).toContain(`${checkpoint.day}: peristiwa ${checkpoint.sequence}`);
+
+    const pdf = await pdfText((await exportAs(fixture.staff.supervisorRegion1, { format: "pdf", locale: "en" })).bytes);
+    expect(pdf).toContain("Audit checkpoint");
+    expect(pdf.replace(/\s+/g, "")).toContain(checkpoint.headHash);
   });
 });

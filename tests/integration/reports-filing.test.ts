@@ -5,7 +5,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { createEvidenceTransfer, readStagedEvidenceTokens, stageEvidence } from "@/lib/attachments/staging";
-import { computeEventHash } from "@/lib/audit/chain";
+import { computeKeyedEventHash } from "@/lib/audit/chain";
+import { decryptContact } from "@/lib/contacts/encryption";
+import { deriveAppKey } from "@/lib/env";
 import { fileReport, findFiledReport } from "@/lib/reports/file-report";
 import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
 import { generateTrackingCode } from "@/lib/reports/receipt";
@@ -127,10 +129,10 @@ describe("filing a report", () => {
     const previous = await db.caseEvent.findFirst({ where: { id: { lt: event!.id } }, orderBy: { id: "desc" }, select: { hash: true } });
     expect(event!.prevHash).toBe(previous?.hash ?? null);
     const { caseId, actorKind, actorId, action, isPublic, before, after, createdAt } = event!;
-    expect(event!.hash).toBe(computeEventHash(event!.prevHash, { caseId, actorKind, actorId, action, isPublic, before, after, createdAt }));
+    expect(event!.hash).toBe(computeKeyedEventHash(deriveAppKey("audit-chain"), event!.prevHash, { caseId, actorKind, actorId, action, isPublic, before, after, createdAt }));
   });
 
-  it("stores the contact of an identified reporter apart from the case", async () => {
+  it("stores the contact of an identified reporter apart from the case, encrypted", async () => {
     const form = pungliForm({ reporterMode: "IDENTIFIED", reporterName: "Siti Aminah", reporterEmail: "siti@example.id", reporterPhone: "" });
 
     const result = await fileReport({ form, evidenceTokens: [], locale: "id", now: FILING_NOW });
@@ -138,7 +140,9 @@ describe("filing a report", () => {
     if (result.status !== "filed") throw new Error(JSON.stringify(result));
     const stored = await db.case.findUniqueOrThrow({ where: { trackingCode: result.receipt.trackingCode }, include: { reporterContact: true } });
     expect(stored.reporterMode).toBe("IDENTIFIED");
-    expect(stored.reporterContact).toMatchObject({ name: "Siti Aminah", email: "siti@example.id", phone: null });
+    expect(stored.reporterContact).toMatchObject({ name: expect.stringMatching(/^ck1\./), email: expect.stringMatching(/^ck1\./), phone: null });
+    expect(JSON.stringify(stored.reporterContact)).not.toMatch(/Siti|Aminah|siti@example/);
+    expect(decryptContact(stored.reporterContact!, stored.id)).toEqual({ name: "Siti Aminah", email: "siti@example.id", phone: null });
   });
 
   it("records a complaint without pungli details or fee difference", async () => {

@@ -82,17 +82,17 @@ describe("the seed on a restart", { timeout: 300_000 }, () => {
   const args = ["--reference-only"];
 
   it("runs on a database it never ran on, then is skipped while its inputs stay the same", async () => {
-    expect(await seedIfInputsChanged(migratedUrl(), args)).toBe("seeded");
-    expect(await seedIfInputsChanged(migratedUrl(), args)).toBe("skipped");
+    expect(await seedIfInputsChanged(migratedUrl(), { appSecret: process.env.APP_SECRET!, args })).toBe("seeded");
+    expect(await seedIfInputsChanged(migratedUrl(), { appSecret: process.env.APP_SECRET!, args })).toBe("skipped");
   });
 
   it("runs again when the code, data or migrations it read have changed", async () => {
     await execute(migratedUrl(), "UPDATE _lapor_seed_stamp SET inputs_checksum = 'inputs of an older checkout'");
-    expect(await seedIfInputsChanged(migratedUrl(), args)).toBe("seeded");
-    expect(await seedIfInputsChanged(migratedUrl(), args)).toBe("skipped");
+    expect(await seedIfInputsChanged(migratedUrl(), { appSecret: process.env.APP_SECRET!, args })).toBe("seeded");
+    expect(await seedIfInputsChanged(migratedUrl(), { appSecret: process.env.APP_SECRET!, args })).toBe("skipped");
   });
 
   it("runs for other arguments, which seed other data", async () => {
-    expect(await seedIfInputsChanged(migratedUrl(), [...args, "--cases=0"])).toBe("seeded");
+    expect(await seedIfInputsChanged(migratedUrl(), { appSecret: process.env.APP_SECRET!, args: [...args, "--cases=0"] })).toBe("seeded");
   });
 });

@@ -8,8 +8,10 @@ import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
 import { MAX_OFFICE_SEARCH_LENGTH } from "@/lib/transparency/office-search";
+import { CHECKPOINTS_SHOWN, getPublishedCheckpoints } from "@/lib/transparency/audit-checkpoints";
 import { getPublicStatistics } from "@/lib/transparency/snapshot";
 
+import { AuditCheckpoints } from "./_components/audit-checkpoints";
 import { HeadlineFigures } from "./_components/headline-figures";
 import { Method } from "./_components/method";
 import { MonthlyTrend } from "./_components/monthly-trend";
@@ -30,9 +32,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TransparencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The figures are read from the stored snapshot at request time, never at build time.
   await connection();
-  const [{ q: query, office: officeCode }, { statistics }, t, format] = await Promise.all([
+  const [{ q: query, office: officeCode }, { statistics }, checkpoints, t, format] = await Promise.all([
     searchParams.then((params) => searchParamsSchema.parse(params)),
     getPublicStatistics(),
+    getPublishedCheckpoints({ take: CHECKPOINTS_SHOWN }),
     getTranslations("Transparency"),
     getFigureFormat(),
   ]);
@@ -76,6 +79,8 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
       </SectionCard>
 
       <Method statistics={statistics} format={format} />
+
+      <AuditCheckpoints document={checkpoints} />
     </div>
   );
 }

@@ -21,6 +21,7 @@ const CASE_EVENT_ACTIONS = [
   "INVOLVEMENT_REPORT_CONFIRMED",
   "INVOLVEMENT_REPORT_DISMISSED",
   "RATED",
+  "CONTACT_ERASED",
 ] as const satisfies readonly AuditAction[];
 
 export type CaseEventAction = (typeof CASE_EVENT_ACTIONS)[number];

@@ -1,0 +1,98 @@
+import { deriveAppKey } from "@/lib/env";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Database } from "@/lib/prisma-client";
+
+import { AUDIT_ACTIONS } from "./actions";
+import { computeEventHash, computeKeyedEventHash, KEYED_CHAIN_VERSION, UNKEYED_CHAIN_VERSION } from "./chain";
+import { AUDIT_CHAIN_LOCK, recordEvent } from "./record";
+
+/**
+ * The one-time transition from the unkeyed chain (version 1, plain SHA-256) to the keyed one
+ * (version 2, ./chain.ts). The migration that added chainVersion cannot know APP_SECRET, so the
+ * rows it found stay at version 1 until this runs: at every server start (instrumentation.ts;
+ * it does nothing once no version 1 row is left) and as `npm run audit:rekey`.
+ *
+ * Under the chain's lock, in one transaction, it walks the whole chain and first checks every
+ * row as it was written (version 1 rows with the plain hash, version 2 rows appended since the
+ * migration with the key): if anything is broken it changes nothing and reports where, so a
+ * rewrite made before the upgrade is not laundered into a valid keyed chain. Otherwise it
+ * rewrites each hash (and the prevHash links) with the key and records AUDIT_CHAIN_REKEYED with
+ * the unkeyed head it replaced, so that head stays on record for anyone who kept it.
+ */
+
+const BATCH_SIZE = 1000;
+
+export type ChainRekeyResult =
+  | { status: "nothingToDo" }
+  | { status: "rekeyed"; rewritten: number; unkeyedHeadHash: string | null }
+  | { status: "chainBroken"; brokenAtId: bigint };
+
+type RekeyRow = {
+  id: bigint;
+  caseId: string | null;
+  actorKind: string;
+  actorId: string | null;
+  action: string;
+  isPublic: boolean;
+  before: Prisma.JsonValue;
+  after: Prisma.JsonValue;
+  createdAt: Date;
+  prevHash: string | null;
+  hash: string;
+  chainVersion: number;
+};
+
+export async function rekeyLegacyAuditChain(db: Database): Promise<ChainRekeyResult> {
+  if (!(await db.caseEvent.findFirst({ where: { chainVersion: UNKEYED_CHAIN_VERSION }, select: { id: true } }))) return { status: "nothingToDo" };
+  const key = deriveAppKey("audit-chain");
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+      // Another instance may have finished while this one waited for the lock.
+      if (!(await tx.caseEvent.findFirst({ where: { chainVersion: UNKEYED_CHAIN_VERSION }, select: { id: true } }))) return { status: "nothingToDo" } as const;
+
+      let storedPrevious: string | null = null;
+      let rekeyedPrevious: string | null = null;
+      let unkeyedHeadHash: string | null = null;
+      let rewritten = 0;
+      let afterId: bigint | null = null;
+      for (;;) {
+        const batch: RekeyRow[] = await tx.caseEvent.findMany({
+          where: afterId === null ? {} : { id: { gt: afterId } },
+          orderBy: { id: "asc" },
+          take: BATCH_SIZE,
+        });
+        const updates: { id: bigint; prevHash: string | null; hash: string }[] = [];
+        for (const row of batch) {
+          const { id, prevHash, hash, chainVersion, ...content } = row;
+          const asWritten = chainVersion === KEYED_CHAIN_VERSION ? computeKeyedEventHash(key, prevHash, content) : computeEventHash(prevHash, content);
+          if (prevHash !== storedPrevious || asWritten !== hash) return { status: "chainBroken", brokenAtId: id } as const;
+          if (chainVersion !== KEYED_CHAIN_VERSION) unkeyedHeadHash = hash;
+          const rekeyed = computeKeyedEventHash(key, rekeyedPrevious, content);
+          if (rekeyed !== hash || rekeyedPrevious !== prevHash || chainVersion !== KEYED_CHAIN_VERSION) updates.push({ id, prevHash: rekeyedPrevious, hash: rekeyed });
+          storedPrevious = hash;
+          rekeyedPrevious = rekeyed;
+        }
+        if (updates.length > 0) {
+          await tx.$executeRaw`
+            UPDATE "CaseEvent" e SET "prevHash" = u."prevHash", "hash" = u."hash", "chainVersion" = ${KEYED_CHAIN_VERSION}
+            FROM unnest(${updates.map((update) => update.id)}::bigint[], ${updates.map((update) => update.prevHash)}::text[], ${updates.map((update) => update.hash)}::text[])
+              AS u("id", "prevHash", "hash")
+            WHERE e."id" = u."id"`;
+          rewritten += updates.length;
+        }
+        if (batch.length < BATCH_SIZE) break;
+        afterId = batch[batch.length - 1]!.id;
+      }
+      await recordEvent(tx, {
+        caseId: null,
+        actorKind: "SYSTEM",
+        action: AUDIT_ACTIONS.AUDIT_CHAIN_REKEYED,
+        isPublic: false,
+        after: { rewritten, unkeyedHeadHash },
+      });
+      return { status: "rekeyed", rewritten, unkeyedHeadHash } as const;
+    },
+    { maxWait: 60_000, timeout: 30 * 60_000 },
+  );
+}
