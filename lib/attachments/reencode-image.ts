@@ -10,8 +10,9 @@ import { createProcessingSlots } from "./processing-slots";
  * on the format, and is read from the header before any pixel is decoded:
  * - baseline JPEG, non-interlaced PNG and still WebP are decoded a strip at a time or already
  *   shrunk (JPEG and WebP shrink on load), so they are accepted up to MAX_IMAGE_PIXELS;
- * - progressive JPEG, interlaced PNG and HEIF must be decoded whole, so they are accepted only up
- *   to MAX_WHOLE_DECODE_PIXELS.
+ * - progressive JPEG, interlaced PNG, HEIF and animated WebP (all its frames are held at once)
+ *   must be decoded whole, so they are accepted only up to MAX_WHOLE_DECODE_PIXELS (for an
+ *   animation, all frames together).
  * The stored image has at most MAX_STORED_PIXELS (larger ones are scaled down, keeping their
  * proportions), so the encoder's cost is bounded too. The JPEG encoder writes as it goes (no
  * Huffman optimisation, which would hold the whole image's coefficients).
@@ -60,8 +61,8 @@ export function planImage(
   const frames = metadata.pageHeight ? (metadata.pages ?? 1) : 1;
   const framePixels = metadata.width * frameHeight;
   if (framePixels * frames > MAX_IMAGE_PIXELS) return { ok: false, error: "imageTooLarge" };
-  const decodedWhole = metadata.format === "heif" || ((metadata.format === "jpeg" || metadata.format === "png") && metadata.isProgressive);
-  if (decodedWhole && framePixels > MAX_WHOLE_DECODE_PIXELS) return { ok: false, error: "imageTooLarge" };
+  const decodedWhole = frames > 1 || metadata.format === "heif" || ((metadata.format === "jpeg" || metadata.format === "png") && metadata.isProgressive);
+  if (decodedWhole && framePixels * frames > MAX_WHOLE_DECODE_PIXELS) return { ok: false, error: "imageTooLarge" };
 
   const upright = frames > 1 ? { width: metadata.width, height: frameHeight } : metadata.autoOrient;
   const scale = Math.min(1, Math.sqrt(MAX_STORED_PIXELS / framePixels));

@@ -154,9 +154,10 @@ describe("image decode limits (from the header, before any pixel is decoded)", (
     expect(planImage(header("heif", 4096, 3072)).ok).toBe(true);
   });
 
-  it("counts every frame of an animated WebP against the limit and plans each frame's size", () => {
-    expect(planImage(header("webp", 8000, 8000 * 2, { pages: 2, pageHeight: 8000 }))).toEqual({ ok: false, error: "imageTooLarge" });
-    expect(planImage(header("webp", 7000, 7000 * 2, { pages: 2, pageHeight: 7000 }))).toEqual({ ok: true, width: 3547, height: 3547 });
+  it("refuses an animated WebP whose frames together are too large to be decoded whole", () => {
+    expect(planImage(header("webp", 4096, 3072 * 2, { pages: 2, pageHeight: 3072 }))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("webp", 2048, 1536 * 5, { pages: 5, pageHeight: 1536 }))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("webp", 2048, 1536 * 4, { pages: 4, pageHeight: 1536 }))).toEqual({ ok: true, width: 2048, height: 1536 });
   });
 
   it("plans the upright size of a photo whose orientation tag turns it", () => {
