@@ -27,7 +27,8 @@ export const REPORT_ERROR_CODES = [
   "fileTooLarge", // The file (or the upload request) is larger than 10 MB.
   "fileTypeNotAllowed", // The content is not an allowed photo, PDF, audio or video file (whatever its name says).
   "fileUnreadable", // The content looks like an allowed type but is damaged and cannot be read.
-  "imageTooLarge", // The image has more pixels than can be processed (over 100 megapixels).
+  "imageTooLarge", // The image has more pixels than can be processed (over 100 megapixels; over 12.6 for progressive JPEG, interlaced PNG and HEIF).
+  "serverBusy", // Too many files are being processed right now; this one was not kept: send it again in a minute.
   "tooManyFiles", // More than 5 files for one report or message; none of the new files was kept.
   "evidenceExpired", // A file uploaded earlier is no longer available (over 24 hours old, or already used): choose it again.
   // Whole form

@@ -8,6 +8,7 @@ import { POST as uploadEvidence } from "@/app/api/laporan/bukti/route";
 import { sweepStagedEvidence } from "@/lib/attachments/staging";
 
 import { createJpegWithGps, createOversizedFile, createPdf, createTextFile, toBlob } from "../fixtures/evidence-files";
+import { occupyEvidenceProcessing } from "../fixtures/evidence-processing";
 import { createNextRequestStandIn } from "../fixtures/next-request";
 import { listStoredFiles, storageRoot } from "../fixtures/reports";
 
@@ -119,6 +120,28 @@ describe("POST /api/laporan/bukti", () => {
 
     expect(response.status).toBe(413);
     expect(chunksSent).toBeLessThan(15);
+  });
+
+  it("answers 503 with Retry-After while every image processing slot is taken, writes nothing, and accepts the photo once one is free", async () => {
+    asNewClient();
+    const photo = toBlob(await createJpegWithGps());
+    const before = stagedFileCount();
+    const occupied = occupyEvidenceProcessing();
+    let refused: Response;
+    try {
+      refused = await uploadEvidence(uploadRequest(photo, "IMG_2032.JPG"));
+    } finally {
+      await occupied.release();
+    }
+
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toMatch(/^[1-9]\d*$/);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    expect(await refused.json()).toEqual({ error: "serverBusy" });
+    expect(stagedFileCount()).toBe(before);
+
+    const retried = await uploadEvidence(uploadRequest(photo, "IMG_2032.JPG"));
+    expect(retried.status).toBe(200);
   });
 
   it("answers 400 when the request carries no file", async () => {

@@ -11,6 +11,7 @@ import { closeTrackedCase, openTrackedCase, postReporterMessage, rateCase } from
 import { TRACKING_COOKIE_NAME } from "@/lib/reports/tracking-cookie";
 
 import { createJpegWithGps, createOversizedFile, createPdf, createTextFile, toBlob } from "../fixtures/evidence-files";
+import { occupyEvidenceProcessing } from "../fixtures/evidence-processing";
 import type { createNextRequestStandIn } from "../fixtures/next-request";
 import { ensureReportReferenceData, listStoredFiles, storageRoot, TEST_OFFICE, TEST_SERVICE } from "../fixtures/reports";
 import { connectTestDatabase } from "./support/database";
@@ -120,6 +121,30 @@ describe("submitReport without JavaScript", () => {
     expect(stored.description).toBe(description);
     const bytes = readFileSync(path.join(storageRoot(), ...stored.attachments[0]!.storageKey.split("/")));
     expect(await exifr.gps(bytes)).toBeUndefined();
+  });
+
+  it("keeps what was typed and the PDF when the photo meets a busy server, and names the photo to choose again", async () => {
+    const description = `Deskripsi ${randomUUID()} yang cukup panjang untuk diterima oleh formulir.`;
+    const occupied = occupyEvidenceProcessing();
+    let state: SubmitReportState;
+    try {
+      state = await submitReport(
+        idle,
+        reportFormData({ description, reporterName: "Dewi" }, [
+          { bytes: await createJpegWithGps(), name: "IMG_0043.JPG" },
+          { bytes: createPdf(), name: "kuitansi.pdf" },
+        ]),
+      );
+    } finally {
+      await occupied.release();
+    }
+
+    const invalid = expectInvalid(state);
+    expect(invalid.fieldErrors).toEqual({ evidence: ["serverBusy"] });
+    expect(invalid.formErrors).toEqual([]);
+    expect(invalid.values).toMatchObject({ description, reporterName: "Dewi", amountDemanded: "Rp 1.150.000" });
+    expect(invalid.stagedEvidence.map((file) => file.fileName)).toEqual(["kuitansi.pdf"]);
+    expect(await db.case.count({ where: { description } })).toBe(0);
   });
 
   it("refuses six files without writing any of them", async () => {

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { processEvidence } from "@/lib/attachments/process-evidence";
+import { MAX_IMAGE_PIXELS, MAX_STORED_PIXELS, MAX_WHOLE_DECODE_PIXELS, planImage } from "@/lib/attachments/reencode-image";
 
 import {
   createHeicLabelledFile,
@@ -12,10 +13,13 @@ import {
   createPdf,
   createPngWithText,
   createRotatedJpeg,
+  createSolidJpeg,
+  createSolidPng,
   createTextFile,
   createWav,
   createWebp,
 } from "../fixtures/evidence-files";
+import { occupyEvidenceProcessing } from "../fixtures/evidence-processing";
 
 async function accepted(bytes: Buffer, fileName: string) {
   const result = await processEvidence({ bytes, fileName });
@@ -112,5 +116,85 @@ describe("image re-encoding", () => {
     expect(stored.sha256).toBe(createHash("sha256").update(stored.bytes).digest("hex"));
     expect(stored.sha256).not.toBe(createHash("sha256").update(original).digest("hex"));
     expect(stored.sizeBytes).toBe(stored.bytes.byteLength);
+  });
+});
+
+/** What sharp reads from a header, for a still image without an orientation tag. */
+function header(format: "jpeg" | "png" | "webp" | "heif", width: number, height: number, extra: { isProgressive?: boolean; pages?: number; pageHeight?: number } = {}) {
+  return { format, width, height, isProgressive: extra.isProgressive ?? false, pages: extra.pages, pageHeight: extra.pageHeight, autoOrient: { width, height } };
+}
+
+describe("image decode limits (from the header, before any pixel is decoded)", () => {
+  it("stores a 100-megapixel image, the largest accepted, at no more than 12.6 megapixels and in its proportions", () => {
+    const plan = planImage(header("jpeg", 10_000, 10_000));
+    expect(plan).toEqual({ ok: true, width: 3547, height: 3547 });
+    const wide = planImage(header("webp", 16_383, 6_103));
+    if (!wide.ok) throw new Error("expected a plan");
+    expect(wide.width * wide.height).toBeLessThanOrEqual(MAX_STORED_PIXELS);
+    expect(wide.width / wide.height).toBeCloseTo(16_383 / 6_103, 2);
+  });
+
+  it("keeps a 12-megapixel phone photo and a long screenshot at their full size", () => {
+    expect(planImage(header("jpeg", 4032, 3024))).toEqual({ ok: true, width: 4032, height: 3024 });
+    expect(planImage(header("png", 1080, 11_000))).toEqual({ ok: true, width: 1080, height: 11_000 });
+  });
+
+  it("refuses an image over 100 megapixels", () => {
+    expect(planImage(header("jpeg", 10_001, 10_000))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(MAX_IMAGE_PIXELS).toBe(10_000 * 10_000);
+  });
+
+  it("refuses a progressive JPEG, an interlaced PNG or a HEIF too large to be decoded whole, but not a baseline JPEG of that size", () => {
+    const width = 4096;
+    const height = MAX_WHOLE_DECODE_PIXELS / width + 1;
+    expect(planImage(header("jpeg", width, height, { isProgressive: true }))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("png", width, height, { isProgressive: true }))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("heif", width, height))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("jpeg", width, height)).ok).toBe(true);
+    expect(planImage(header("heif", 4096, 3072)).ok).toBe(true);
+  });
+
+  it("refuses an animated WebP whose frames together are too large to be decoded whole", () => {
+    expect(planImage(header("webp", 4096, 3072 * 2, { pages: 2, pageHeight: 3072 }))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("webp", 2048, 1536 * 5, { pages: 5, pageHeight: 1536 }))).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(planImage(header("webp", 2048, 1536 * 4, { pages: 4, pageHeight: 1536 }))).toEqual({ ok: true, width: 2048, height: 1536 });
+  });
+
+  it("plans the upright size of a photo whose orientation tag turns it", () => {
+    expect(planImage({ ...header("jpeg", 8000, 6000), autoOrient: { width: 6000, height: 8000 } })).toEqual({ ok: true, width: 3072, height: 4096 });
+  });
+});
+
+// Making and decoding images of a dozen megapixels takes seconds on a busy machine.
+describe("image processing cost", { timeout: 60_000 }, () => {
+  it("stores a 15-megapixel JPEG scaled down to at most 12.6 megapixels", async () => {
+    const stored = await accepted(await createSolidJpeg(4800, 3200), "besar.jpg");
+    const metadata = await sharp(stored.bytes).metadata();
+    expect(metadata.width * metadata.height).toBeLessThanOrEqual(MAX_STORED_PIXELS);
+    expect(metadata.width / metadata.height).toBeCloseTo(1.5, 2);
+  });
+
+  it("refuses a progressive JPEG and an interlaced PNG over 12.6 megapixels, which would be decoded whole", async () => {
+    expect(await processEvidence({ bytes: await createSolidJpeg(4200, 3100, { progressive: true }), fileName: "a.jpg" })).toEqual({ ok: false, error: "imageTooLarge" });
+    expect(await processEvidence({ bytes: await createSolidPng(4200, 3100, { interlaced: true }), fileName: "a.png" })).toEqual({ ok: false, error: "imageTooLarge" });
+  });
+
+  it("uses sharp as a server should: no operation cache and one thread per image", () => {
+    const cache = sharp.cache();
+    expect([cache.memory.max, cache.files.max, cache.items.max]).toEqual([0, 0, 0]);
+    expect(sharp.concurrency()).toBe(1);
+  });
+
+  it("answers busy for an image while every processing slot and the line are taken, and accepts it again once they are free", async () => {
+    const jpeg = await createJpegWithGps();
+    const occupied = occupyEvidenceProcessing();
+    try {
+      expect(await processEvidence({ bytes: jpeg, fileName: "a.jpg" })).toEqual({ ok: false, error: "serverBusy" });
+      // A PDF is stored as sent, never decoded: it needs no slot.
+      expect((await processEvidence({ bytes: createPdf(), fileName: "a.pdf" })).ok).toBe(true);
+    } finally {
+      await occupied.release();
+    }
+    expect((await processEvidence({ bytes: jpeg, fileName: "a.jpg" })).ok).toBe(true);
   });
 });

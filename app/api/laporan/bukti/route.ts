@@ -10,7 +10,8 @@ import { checkRateLimit } from "@/lib/rate-limit/limits";
 /**
  * Stages one evidence file for a report or a message (multipart field `file`), so the form can
  * show progress and the reporter's choice survives a failed submission. Answers
- * `200 { token, fileName, mediaType, sizeBytes, sha256 }` or `4xx { error: code }`.
+ * `200 { token, fileName, mediaType, sizeBytes, sha256 }`, `4xx { error: code }`, or
+ * `503 { error: "serverBusy" }` with Retry-After when too many images are being processed.
  */
 
 const noStore = { "Cache-Control": "no-store" };
@@ -19,7 +20,9 @@ function refuse(status: number, error: ReportErrorCode, headers: Record<string, 
   return Response.json({ error }, { status, headers: { ...noStore, ...headers } });
 }
 
-const STATUS_OF_REJECTION: Partial<Record<ReportErrorCode, number>> = { fileTooLarge: 413, fileTypeNotAllowed: 415 };
+const STATUS_OF_REJECTION: Partial<Record<ReportErrorCode, number>> = { fileTooLarge: 413, fileTypeNotAllowed: 415, serverBusy: 503 };
+/** An image takes a few seconds: by then a slot has most likely come free. */
+const BUSY_RETRY_AFTER_SECONDS = 10;
 
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request)) return refuse(403, "forbidden");
@@ -34,7 +37,10 @@ export async function POST(request: Request): Promise<Response> {
     if (!file) return refuse(400, "fileMissing");
 
     const staged = await stageEvidence({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
-    if (!staged.ok) return refuse(STATUS_OF_REJECTION[staged.error] ?? 422, staged.error);
+    if (!staged.ok) {
+      const headers: Record<string, string> = staged.error === "serverBusy" ? { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } : {};
+      return refuse(STATUS_OF_REJECTION[staged.error] ?? 422, staged.error, headers);
+    }
     return Response.json(staged.evidence, { headers: noStore });
   } catch (error) {
     console.error("evidence upload failed", error);
