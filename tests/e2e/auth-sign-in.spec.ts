@@ -36,6 +36,12 @@ test.describe("signing in with a password", () => {
 
     await page.goto("/dasbor");
     await expect(page).toHaveURL(/\/masuk/);
+
+    // A copy of the cookie taken before signing out (a stolen one) is worthless: the session ended on the server.
+    await context.addCookies([sessionCookie!]);
+    await page.goto("/dasbor");
+    await expect(page).toHaveURL(/\/masuk(\?|$)/);
+    await expect(page.getByText(`Masuk sebagai ${OFFICER.name}`)).toHaveCount(0);
   });
 
   test("a wrong password and an unknown email get the same generic message", async ({ page }) => {
