@@ -226,8 +226,8 @@ function countWorkingDaysLeft(dueAt: Date, now: Date, holidays: ReadonlySet<stri
 
 /** The case of the visitor's tracking session, or null when there is none (or it expired). */
 export async function getTrackedCase(locale: Locale): Promise<TrackedCase | null> {
-  const caseId = await readTrackingSession();
-  return caseId ? findTrackedCase(caseId, locale) : null;
+  const session = await readTrackingSession();
+  return session ? findTrackedCase(session.caseId, locale) : null;
 }
 
 // ---------------------------------------------------------------------------
