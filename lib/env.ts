@@ -34,17 +34,20 @@ const environmentSchema = z.object({
   /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   /**
-   * Whether a reverse proxy in front of the app sets X-Forwarded-For: "false" (the default: the
-   * app is reached directly), "true" (one proxy) or the number of proxies in the chain. The
-   * client address for abuse limits is read from the hop the nearest trusted proxy appended
-   * (see lib/rate-limit/client-address.ts).
+   * Whether a reverse proxy in front of the app sets X-Forwarded-For: "false" (the app is
+   * reached directly: the TCP peer's address counts, and no header a client sends does), "true"
+   * (one proxy) or the number of proxies in the chain; then the client address for abuse limits
+   * is read from the hop the nearest trusted proxy appended (see lib/rate-limit/client-address.ts).
+   * Unset means "false", except in production, which refuses to start without a decision: a
+   * wrong guess either lets clients pick their own rate-limit bucket or puts them all in one.
    */
   TRUST_PROXY: z
     .string()
-    .default("false")
+    .optional()
     .transform((value, context) => {
-      const normalized = value.trim().toLowerCase();
-      if (normalized === "false" || normalized === "0" || normalized === "") return 0;
+      const normalized = value?.trim().toLowerCase() ?? "";
+      if (normalized === "") return null;
+      if (normalized === "false" || normalized === "0") return 0;
       if (normalized === "true") return 1;
       const count = Number(normalized);
       if (Number.isInteger(count) && count > 0 && count <= 10) return count;
@@ -87,6 +90,17 @@ const environmentSchema = z.object({
   PUBLIC_STATS_REFRESH_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Minutes a supervisor's statistics view is served from its stored snapshot before it is recomputed (and the pre-warm's interval). */
   STATS_SNAPSHOT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+}).transform((environment, context) => {
+  const { TRUST_PROXY, ...rest } = environment;
+  if (TRUST_PROXY === null && environment.NODE_ENV === "production") {
+    context.addIssue({
+      code: "custom",
+      path: ["TRUST_PROXY"],
+      message: 'set "false" when clients reach the app directly, "true" or a number of proxies when behind a reverse proxy',
+    });
+    return z.NEVER;
+  }
+  return { ...rest, TRUST_PROXY: TRUST_PROXY ?? 0 };
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -94,14 +108,18 @@ export type Environment = z.infer<typeof environmentSchema>;
 let cached: Environment | undefined;
 
 export function getEnvironment(): Environment {
-  if (cached) return cached;
-  const parsed = environmentSchema.safeParse(process.env);
+  cached ??= parseEnvironment(process.env);
+  return cached;
+}
+
+/** Validates an environment; throws one error naming every problem (getEnvironment reads process.env). */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const parsed = environmentSchema.safeParse(source);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
 }
 
 /** Every use of APP_SECRET. A new use gets a new name here, never a reused key. */

@@ -58,7 +58,9 @@ async function main(): Promise<void> {
     } else {
       await seedDatabase(database.url);
     }
-    const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port) });
+    // The demo serves clients directly; a production start must decide TRUST_PROXY itself (lib/env.ts).
+    const trustProxy = isProduction ? process.env.TRUST_PROXY : (process.env.TRUST_PROXY ?? "false");
+    const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), TRUST_PROXY: trustProxy });
     if (mode === "start") await ensureProductionBuild({ env });
 
     printStep(`next ${mode} --port ${port}`);
