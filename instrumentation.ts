@@ -13,7 +13,13 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { getEnvironment } = await import("./lib/env");
-  getEnvironment();
+  try {
+    getEnvironment();
+  } catch (error) {
+    // Next only logs an error thrown here and keeps serving (every request then fails): stop instead.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   const { installPeerAddressHeader } = await import("./lib/rate-limit/peer-address");
   installPeerAddressHeader();
   if (process.env.ESCALATION_SWEEP !== "off") {
