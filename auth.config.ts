@@ -2,6 +2,7 @@ import type { NextAuthConfig } from "next-auth";
 import type {} from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 
+import { endStaffSession } from "@/lib/auth/session-lookup";
 import { IDLE_TIMEOUT_SECONDS, refreshSessionClaims, startSessionClaims, type SessionClaims } from "@/lib/auth/session-policy";
 import { redeemSignInGrant } from "@/lib/auth/sign-in-grant";
 import { deriveAppKey, getEnvironment } from "@/lib/env";
@@ -11,9 +12,9 @@ import { deriveAppKey, getEnvironment } from "@/lib/env";
  * request rather than at import, so `next build` can load the routes without the environment.
  *
  * The session is a JWT in an encrypted cookie that carries only the claims of
- * lib/auth/session-policy.ts; every request re-reads the user from the database
- * (lib/auth/session.ts), so the cookie alone never grants anything: deactivation and password
- * changes take effect at once.
+ * lib/auth/session-policy.ts; every request re-reads the session's row and the user from the
+ * database (lib/auth/session.ts), so the cookie alone never grants anything: sign-out,
+ * deactivation and password changes take effect at once, even for a copy of the cookie.
  */
 
 declare module "next-auth" {
@@ -22,6 +23,7 @@ declare module "next-auth" {
   }
   interface User {
     sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
@@ -76,12 +78,20 @@ export function createAuthConfig(): NextAuthConfig {
         console.warn(`[auth] warning: ${code}`);
       },
     },
+    events: {
+      // Every sign-out (lib/auth/sign-in-actions.ts signOutStaff, or Auth.js's own endpoint) ends
+      // the session on the server: clearing the cookie alone would leave a copy of it working.
+      async signOut(message) {
+        const sessionId = "token" in message ? message.token?.staff?.sessionId : undefined;
+        if (sessionId) await endStaffSession(sessionId);
+      },
+    },
     callbacks: {
       jwt({ token, user, trigger }) {
         const now = new Date();
-        if (trigger === "signIn" && user?.id && typeof user.sessionVersion === "number") {
+        if (trigger === "signIn" && user?.id && typeof user.sessionVersion === "number" && user.sessionId) {
           // A fresh token: none of Auth.js's defaults (name, email, picture) is kept in the cookie.
-          return { sub: user.id, staff: startSessionClaims({ id: user.id, sessionVersion: user.sessionVersion }, now) };
+          return { sub: user.id, staff: startSessionClaims({ id: user.id, sessionVersion: user.sessionVersion, sessionId: user.sessionId }, now) };
         }
         const staff = refreshSessionClaims(token.staff, now);
         return staff ? { sub: staff.staffId, staff } : null;

@@ -1,6 +1,9 @@
 /**
  * Runs once when a Next.js server instance starts, in the Node.js runtime only and never while
- * `next build` loads the app to prerender it. Starts the periodic jobs of this instance:
+ * `next build` loads the app to prerender it. Validates the environment first, so a server with
+ * a missing or wrong setting (in production, an unset TRUST_PROXY) refuses to start instead of
+ * failing on its first request; then hands each request's TCP peer address to the app
+ * (lib/rate-limit/peer-address.ts). Starts the periodic jobs of this instance:
  * - the escalation sweep of overdue cases (lib/cases/escalation-timer.ts), unless ESCALATION_SWEEP=off;
  * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off;
  * - the pre-warm of the supervisors' statistics (lib/statistics/snapshot-timer.ts), unless STATISTICS_PREWARM=off;
@@ -18,6 +21,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === "phase-production-build") return;
   const { requireValidEnvironment } = await import("./lib/startup");
   const environment = requireValidEnvironment();
+  const { installPeerAddressHeader } = await import("./lib/rate-limit/peer-address");
+  installPeerAddressHeader();
   if (environment.ESCALATION_SWEEP === "on") {
     const { startEscalationTimer } = await import("./lib/cases/escalation-timer");
     startEscalationTimer();

@@ -49,17 +49,20 @@ const environmentSchema = z.object({
   /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   /**
-   * Whether a reverse proxy in front of the app sets X-Forwarded-For: "false" (the default: the
-   * app is reached directly), "true" (one proxy) or the number of proxies in the chain. The
-   * client address for abuse limits is read from the hop the nearest trusted proxy appended
-   * (see lib/rate-limit/client-address.ts).
+   * Whether a reverse proxy in front of the app sets X-Forwarded-For: "false" (the app is
+   * reached directly: the TCP peer's address counts, and no header a client sends does), "true"
+   * (one proxy) or the number of proxies in the chain; then the client address for abuse limits
+   * is read from the hop the nearest trusted proxy appended (see lib/rate-limit/client-address.ts).
+   * Unset means "false", except in production, which refuses to start without a decision: a
+   * wrong guess either lets clients pick their own rate-limit bucket or puts them all in one.
    */
   TRUST_PROXY: z
     .string()
-    .default("false")
+    .optional()
     .transform((value, context) => {
-      const normalized = value.trim().toLowerCase();
-      if (normalized === "false" || normalized === "0" || normalized === "") return 0;
+      const normalized = value?.trim().toLowerCase() ?? "";
+      if (normalized === "") return null;
+      if (normalized === "false" || normalized === "0") return 0;
       if (normalized === "true") return 1;
       const count = Number(normalized);
       if (Number.isInteger(count) && count > 0 && count <= 10) return count;
@@ -123,6 +126,17 @@ const environmentSchema = z.object({
   AUDIT_CHECKPOINTS: instanceSwitch,
   /** `off` stops this instance's encryption of stored contacts at start and the hourly contact retention job. */
   CONTACT_RETENTION: instanceSwitch,
+}).transform((environment, context) => {
+  const { TRUST_PROXY, ...rest } = environment;
+  if (TRUST_PROXY === null && environment.NODE_ENV === "production") {
+    context.addIssue({
+      code: "custom",
+      path: ["TRUST_PROXY"],
+      message: 'set "false" when clients reach the app directly, "true" or a number of proxies when behind a reverse proxy',
+    });
+    return z.NEVER;
+  }
+  return { ...rest, TRUST_PROXY: TRUST_PROXY ?? 0 };
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
@@ -143,7 +157,7 @@ export function checkEnvironment(source: Record<string, string | undefined> = pr
   const problems = parsed.error.issues.map((issue) => {
     const name = issue.path.join(".") || "environment";
     const value = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
-    if (value === undefined) return `${name} is not set`;
+    if (value === undefined) return issue.code === "custom" ? `${name} is not set: ${issue.message}` : `${name} is not set`;
     const shown = SECRET_VARIABLES.has(name) ? "" : ` (got "${value.length > 80 ? `${value.slice(0, 80)}…` : value}")`;
     return `${name}: ${issue.message}${shown}`;
   });
@@ -167,6 +181,13 @@ export function getEnvironment(): Environment {
   if (!checked.ok) throw new Error(`Invalid environment: ${checked.problems.join("; ")}`);
   cached = checked.environment;
   return cached;
+}
+
+/** Validates an environment; throws one error naming every problem (getEnvironment reads process.env). */
+export function parseEnvironment(source: Record<string, string | undefined>): Environment {
+  const checked = checkEnvironment(source);
+  if (!checked.ok) throw new Error(`Invalid environment: ${checked.problems.join("; ")}`);
+  return checked.environment;
 }
 
 /** Every use of APP_SECRET. A new use gets a new name here, never a reused key. */

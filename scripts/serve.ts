@@ -53,10 +53,12 @@ async function main(): Promise<void> {
   try {
     printBanner(`Lapor Imigrasi: ${mode === "start" ? "production server" : "development server"}`);
     const appSecret = resolveAppSecret({ keepIn: path.join(PROJECT_ROOT, ".data", "app-secret") });
-    assertServableEnvironment({ mode, isProduction, appSecret, port });
+    // The demo serves clients directly; a production start must decide TRUST_PROXY itself (lib/env.ts).
+    const trustProxy = isProduction ? process.env.TRUST_PROXY : (process.env.TRUST_PROXY ?? "false");
+    assertServableEnvironment({ mode, isProduction, appSecret, port, trustProxy });
     database = await provideAppDatabase();
     console.log(`Database: ${database.description}`);
-    const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port) });
+    const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), TRUST_PROXY: trustProxy });
     // The build reads no data (every route renders on request), so it need not wait for the database.
     await runTogether([prepareDatabase(database.url, { isProduction, appSecret }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);
 
@@ -83,7 +85,13 @@ async function main(): Promise<void> {
  * is opened or anything is built: every problem at once, and exit code 1. The server checks the
  * same again when it starts (instrumentation.ts), for deployments that run `next start` directly.
  */
-function assertServableEnvironment(options: { mode: Mode; isProduction: boolean; appSecret: string; port: number }): void {
+function assertServableEnvironment(options: {
+  mode: Mode;
+  isProduction: boolean;
+  appSecret: string;
+  port: number;
+  trustProxy: string | undefined;
+}): void {
   if (options.isProduction && !process.env.DATABASE_URL) {
     throw new Error(
       "DATABASE_URL is not set. With NODE_ENV=production, point it at your PostgreSQL server " +
@@ -98,6 +106,7 @@ function assertServableEnvironment(options: { mode: Mode; isProduction: boolean;
     DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
     APP_SECRET: options.appSecret,
     PORT: String(options.port),
+    TRUST_PROXY: options.trustProxy,
   });
   if (!checked.ok) throw new Error(describeEnvironmentProblems(checked.problems));
 }

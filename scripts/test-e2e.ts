@@ -57,6 +57,8 @@ async function main(): Promise<number> {
       APP_SECRET: appSecret,
       STORAGE_DIR: storageDir,
       PORT: String(port),
+      // The browser reaches `next start` directly (it runs with NODE_ENV=production, which wants a decision).
+      TRUST_PROXY: process.env.TRUST_PROXY ?? "false",
       // Every browser test comes from 127.0.0.1, so the per-client abuse limits
       // would be shared by all specs; their behaviour is covered by the
       // integration suite. An explicit setting in the environment still wins.

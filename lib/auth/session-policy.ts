@@ -21,6 +21,8 @@ export function isTotpRequiredFor(role: Role): boolean {
 
 /** What the session cookie (an encrypted Auth.js JWT) carries. Times in epoch seconds. */
 export const sessionClaimsSchema = z.object({
+  /** The StaffSession row this cookie belongs to: deleting it (sign-out) ends the session everywhere. */
+  sessionId: z.uuid(),
   staffId: z.uuid(),
   sessionVersion: z.number().int(),
   signedInAt: z.number().int(),
@@ -31,9 +33,9 @@ export type SessionClaims = z.infer<typeof sessionClaimsSchema>;
 
 const toEpochSeconds = (time: Date) => Math.floor(time.getTime() / 1000);
 
-export function startSessionClaims(user: { id: string; sessionVersion: number }, now: Date): SessionClaims {
+export function startSessionClaims(user: { id: string; sessionVersion: number; sessionId: string }, now: Date): SessionClaims {
   const nowSeconds = toEpochSeconds(now);
-  return { staffId: user.id, sessionVersion: user.sessionVersion, signedInAt: nowSeconds, lastSeenAt: nowSeconds };
+  return { sessionId: user.sessionId, staffId: user.id, sessionVersion: user.sessionVersion, signedInAt: nowSeconds, lastSeenAt: nowSeconds };
 }
 
 /** Why a session is over, or null while it is alive. */

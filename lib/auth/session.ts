@@ -8,14 +8,15 @@ import { auth } from "@/auth";
 import { getEnvironment } from "@/lib/env";
 import { resolveClientAddress } from "@/lib/rate-limit/client-address";
 
-import { resolveStaffSession } from "./session-lookup";
+import { endStaffSession, resolveStaffSession } from "./session-lookup";
 import { sessionClaimsSchema, type StaffActor, type StaffSessionState } from "./session-policy";
 
 /**
  * The one session helper every staff page, data function, Server Action and route handler
  * calls. The cookie only says who claims to be signed in; each request re-reads the user and
- * decides by the rules of session-policy.ts: inactive users, sessions from before a password
- * change or forced sign-out (sessionVersion), idle or too old sessions are signed out;
+ * decides by the rules of session-policy.ts: sessions signed out (their StaffSession row gone),
+ * inactive users, sessions from before a password change or forced sign-out (sessionVersion),
+ * idle or too old sessions are signed out;
  * supervisors and admins without TOTP may do nothing but enroll.
  */
 
@@ -23,12 +24,23 @@ export type { StaffActor } from "./session-policy";
 
 export const ACCOUNT_SECURITY_PATH = "/dasbor/akun";
 
-/** The full state of this request's session, once per request. */
-export const getStaffSession = cache(async (): Promise<StaffSessionState> => {
-  const session = await auth();
-  const claims = sessionClaimsSchema.safeParse(session?.staff);
-  return resolveStaffSession(claims.success ? claims.data : null, new Date());
+const readSessionClaims = cache(async () => {
+  const claims = sessionClaimsSchema.safeParse((await auth())?.staff);
+  return claims.success ? claims.data : null;
 });
+
+/** The full state of this request's session, once per request. */
+export const getStaffSession = cache(async (): Promise<StaffSessionState> => resolveStaffSession(await readSessionClaims(), new Date()));
+
+/**
+ * Ends this request's session on the server (sign-out), before its cookie is cleared. Done here
+ * and not only in Auth.js's signOut event, which swallows errors: a failed delete must fail the
+ * sign-out rather than leave a copy of the cookie working.
+ */
+export async function endCurrentStaffSession(): Promise<void> {
+  const claims = await readSessionClaims();
+  if (claims) await endStaffSession(claims.sessionId);
+}
 
 /** The signed-in staff user allowed to work, or null (signed out, ended, or TOTP enrollment pending). */
 export async function getCurrentStaff(): Promise<StaffActor | null> {

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 
 import { toDashboardReturnPath } from "./return-path";
 import { firstFieldErrors, passwordStepSchema, totpCodeSchema } from "./schemas";
-import { ACCOUNT_SECURITY_PATH, getClientAddress, getStaffSession } from "./session";
+import { ACCOUNT_SECURITY_PATH, endCurrentStaffSession, getClientAddress, getStaffSession } from "./session";
 import { clearSignInChallenge, readSignInChallenge, setSignInChallenge } from "./sign-in-challenge";
 import { attemptCodeStep, attemptPasswordStep } from "./sign-in-flow";
 
@@ -91,9 +91,13 @@ async function runCodeStep(formData: FormData, returnPath: string): Promise<Sign
   }
 }
 
-/** Ends this browser's session: the cookie is cleared and the sign-out written to the audit trail. */
+/**
+ * Ends this browser's session: on the server first (a copy of the cookie stops working), then the
+ * cookie is cleared and the sign-out written to the audit trail.
+ */
 export async function signOutStaff(): Promise<void> {
   const state = await getStaffSession();
+  await endCurrentStaffSession();
   if (state.status !== "signedOut") {
     await db.$transaction((tx) =>
       recordEvent(tx, { caseId: null, actorKind: "STAFF", actorId: state.actor.id, action: AUDIT_ACTIONS.STAFF_SIGNED_OUT, isPublic: false }),

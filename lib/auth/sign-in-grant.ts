@@ -1,5 +1,7 @@
 import "server-only";
 
+import { randomUUID } from "node:crypto";
+
 import { z } from "zod";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
@@ -8,6 +10,7 @@ import { db } from "@/lib/db";
 import { deriveAppKey } from "@/lib/env";
 
 import { openExpiringJson, sealExpiringJson } from "./sealed-box";
+import { ABSOLUTE_SESSION_SECONDS } from "./session-policy";
 
 /**
  * The hand-over from our sign-in flow to Auth.js: a token sealed with a key only the server
@@ -36,10 +39,13 @@ export function mintSignInGrant(user: { id: string; sessionVersion: number }, me
 
 /**
  * The user to start a session for, or null. Re-checks that the user is still active and that
- * nothing ended their sessions since the grant was minted; a real sign-in (not a reissue) is
- * written to the audit trail.
+ * nothing ended their sessions since the grant was minted, then opens the session's StaffSession
+ * row (its id goes into the cookie); a real sign-in (not a reissue) is written to the audit trail.
  */
-export async function redeemSignInGrant(grant: unknown, now: Date = new Date()): Promise<{ id: string; sessionVersion: number } | null> {
+export async function redeemSignInGrant(
+  grant: unknown,
+  now: Date = new Date(),
+): Promise<{ id: string; sessionVersion: number; sessionId: string } | null> {
   if (typeof grant !== "string") return null;
   const parsed = grantSchema.safeParse(openExpiringJson(grant, { key: deriveAppKey("sign-in-grant"), context: GRANT_CONTEXT, now }));
   if (!parsed.success) return null;
@@ -48,19 +54,23 @@ export async function redeemSignInGrant(grant: unknown, now: Date = new Date()):
   const user = await db.staffUser.findUnique({ where: { id: userId }, select: { id: true, isActive: true, sessionVersion: true } });
   if (!user?.isActive || user.sessionVersion !== sessionVersion) return null;
 
-  if (method !== "reissue") {
-    await db.$transaction(async (tx) => {
-      await tx.staffUser.update({ where: { id: userId }, data: { lastSignInAt: now } });
-      await recordEvent(tx, {
-        caseId: null,
-        actorKind: "STAFF",
-        actorId: userId,
-        action: AUDIT_ACTIONS.STAFF_SIGNED_IN,
-        isPublic: false,
-        after: { method },
-        createdAt: now,
-      });
+  const sessionId = randomUUID();
+  await db.$transaction(async (tx) => {
+    await tx.staffSession.create({
+      data: { id: sessionId, staffUserId: userId, createdAt: now, expiresAt: new Date(now.getTime() + ABSOLUTE_SESSION_SECONDS * 1000) },
+      select: { id: true },
     });
-  }
-  return { id: user.id, sessionVersion: user.sessionVersion };
+    if (method === "reissue") return;
+    await tx.staffUser.update({ where: { id: userId }, data: { lastSignInAt: now } });
+    await recordEvent(tx, {
+      caseId: null,
+      actorKind: "STAFF",
+      actorId: userId,
+      action: AUDIT_ACTIONS.STAFF_SIGNED_IN,
+      isPublic: false,
+      after: { method },
+      createdAt: now,
+    });
+  });
+  return { id: user.id, sessionVersion: user.sessionVersion, sessionId };
 }

@@ -1,5 +1,7 @@
 import { isIPv4, isIPv6 } from "node:net";
 
+import { PEER_ADDRESS_HEADER } from "./peer-address";
+
 /**
  * The address abuse limits count by. It is only ever hashed (lib/rate-limit/limits.ts), never
  * stored or logged.
@@ -12,27 +14,28 @@ import { isIPv4, isIPv6 } from "node:net";
  *   appends the address it saw to X-Forwarded-For. We take the entry the outermost trusted
  *   proxy appended, counted from the right. The leftmost ("first hop") entry is whatever the
  *   client chose to send when the proxy appends rather than replaces, so it is never used.
- * - Reached directly (TRUST_PROXY=false, the default), the header holds the peer address unless
- *   the client sent one itself, which a client can do to dodge the per-client limits. Production
- *   must run behind a proxy with TRUST_PROXY set; the per-tracking-code limit does not depend on
- *   the address and still protects receipts.
+ * - Reached directly (TRUST_PROXY=false, or unset outside production), no header a client can
+ *   send counts: not X-Forwarded-For, not X-Real-IP. The address is the TCP peer's, which
+ *   lib/rate-limit/peer-address.ts stamps on every request (overwriting any client-sent copy).
+ *   Where that stamp is missing (a server that did not run instrumentation.ts), every client
+ *   shares one bucket: stricter limits for all, never a bucket a client picks.
  */
 
 export const UNKNOWN_CLIENT_ADDRESS = "unknown";
 
 export function resolveClientAddress(headers: { get(name: string): string | null }, trustedProxyCount: number): string {
+  if (trustedProxyCount === 0) {
+    const peer = headers.get(PEER_ADDRESS_HEADER)?.trim();
+    return peer ? normalizeClientAddress(peer) : UNKNOWN_CLIENT_ADDRESS;
+  }
+
   const hops = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((hop) => hop.trim())
     .filter(Boolean);
-
-  if (trustedProxyCount > 0) {
-    const hop = hops.length >= trustedProxyCount ? hops[hops.length - trustedProxyCount] : hops[0];
-    const address = hop ?? headers.get("x-real-ip")?.trim();
-    return address ? normalizeClientAddress(address) : UNKNOWN_CLIENT_ADDRESS;
-  }
-  const peer = hops.at(-1);
-  return peer ? normalizeClientAddress(peer) : UNKNOWN_CLIENT_ADDRESS;
+  const hop = hops.length >= trustedProxyCount ? hops[hops.length - trustedProxyCount] : hops[0];
+  const address = hop ?? headers.get("x-real-ip")?.trim();
+  return address ? normalizeClientAddress(address) : UNKNOWN_CLIENT_ADDRESS;
 }
 
 /**

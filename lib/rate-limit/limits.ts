@@ -59,8 +59,10 @@ function decide(count: number, limit: number, expiresAt: Date, now: Date): RateL
 }
 
 /**
- * Counts one attempt and says whether it is within the limit. Counting and reading happen in
- * one statement, so concurrent requests on several instances cannot all slip under it.
+ * Counts one attempt, then says whether it is within the limit: it consumes before it checks.
+ * Counting and reading happen in one statement, so concurrent requests on several instances
+ * cannot all slip under it: of N parallel attempts exactly `limit` are allowed. Limits on
+ * failures count every attempt here before trying it and give successes back (refundRateLimit).
  */
 export async function checkRateLimit(purpose: RateLimitPurpose, subject: string, options: { now?: Date } = {}): Promise<RateLimitDecision> {
   const now = options.now ?? new Date();
@@ -74,14 +76,15 @@ export async function checkRateLimit(purpose: RateLimitPurpose, subject: string,
 }
 
 /**
- * Whether one more attempt would still be allowed, without counting one. For limits on
- * failures: look before trying, count (checkRateLimit) only when the attempt failed.
+ * Gives back one attempt checkRateLimit counted in the same window, for limits on failures once
+ * the attempt succeeded. Until then the attempt held its place, so parallel attempts are judged
+ * as if it had failed: at worst one more is refused, never one more let through.
  */
-export async function peekRateLimit(purpose: RateLimitPurpose, subject: string, options: { now?: Date } = {}): Promise<RateLimitDecision> {
-  const now = options.now ?? new Date();
-  const { key, windowStart, expiresAt } = bucketOf(purpose, subject, now);
-  const bucket = await db.rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } }, select: { count: true } });
-  return decide((bucket?.count ?? 0) + 1, limitOf(purpose), expiresAt, now);
+export async function refundRateLimit(purpose: RateLimitPurpose, subject: string, options: { now?: Date } = {}): Promise<void> {
+  const { key, windowStart } = bucketOf(purpose, subject, options.now ?? new Date());
+  await db.$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = GREATEST("count" - 1, 0)
+    WHERE "key" = ${key} AND "windowStart" = ${windowStart}`;
 }
 
 export async function sweepExpiredRateLimitBuckets(now: Date = new Date()): Promise<number> {

@@ -23,7 +23,7 @@ import {
   type TrackingField,
 } from "./schemas";
 import { addReporterMessage, rateTrackedCase, verifyReceipt } from "./tracking";
-import { endTrackingSession, readTrackingSession, startTrackingSession } from "./tracking-session";
+import { endTrackingSession, readTrackingSession, renewTrackingSession, startTrackingSession } from "./tracking-session";
 import { describeError } from "@/lib/logging";
 
 /**
@@ -87,8 +87,8 @@ export async function postReporterMessage(_previous: ReporterMessageState, formD
   try {
     after(() => runHousekeepingIfDue());
     stagedEvidence = readStagedEvidenceTokens(readEvidenceTokens(formData), now).valid.map(toStagedEvidence);
-    const caseId = await readTrackingSession(now);
-    if (!caseId) return invalid({}, ["trackingSessionExpired"]);
+    const session = await readTrackingSession(now);
+    if (!session) return invalid({}, ["trackingSessionExpired"]);
 
     const parsed = parseReporterMessage(formData);
     const evidence = await acceptFormEvidence(formData, { clientAddress: await getClientAddress(), now });
@@ -103,14 +103,14 @@ export async function postReporterMessage(_previous: ReporterMessageState, formD
     if (!parsed.success || Object.keys(fieldErrors).length > 0 || formErrors.length > 0) return invalid(fieldErrors, formErrors);
 
     const result = await addReporterMessage({
-      caseId,
+      caseId: session.caseId,
       body: parsed.data.body,
       idempotencyKey: parsed.data.idempotencyKey,
       evidenceTokens: evidence.staged.map((file) => file.token),
       now,
     });
     if (result.status === "invalid") return invalid(result.fieldErrors, result.formErrors);
-    await startTrackingSession(caseId, now);
+    await renewTrackingSession(session, now);
     refresh();
     return { status: "posted" };
   } catch (error) {
@@ -126,14 +126,14 @@ export async function rateCase(_previous: RatingState, formData: FormData): Prom
   const values = readTextFields(formData, RATING_FIELDS) as Record<string, string>;
   const invalid = (fieldErrors: FieldErrors<RatingField>, formErrors: ReportErrorCode[]): RatingState => ({ status: "invalid", fieldErrors, formErrors, values });
   try {
-    const caseId = await readTrackingSession(now);
-    if (!caseId) return invalid({}, ["trackingSessionExpired"]);
+    const session = await readTrackingSession(now);
+    if (!session) return invalid({}, ["trackingSessionExpired"]);
     const parsed = parseRating(formData);
     if (!parsed.success) return invalid(parsed.fieldErrors, []);
 
-    const result = await rateTrackedCase({ caseId, score: parsed.data.score, comment: parsed.data.comment, now });
+    const result = await rateTrackedCase({ caseId: session.caseId, score: parsed.data.score, comment: parsed.data.comment, now });
     if (result.status === "invalid") return invalid(result.fieldErrors, result.formErrors);
-    await startTrackingSession(caseId, now);
+    await renewTrackingSession(session, now);
     refresh();
     return { status: "rated" };
   } catch (error) {
@@ -142,7 +142,10 @@ export async function rateCase(_previous: RatingState, formData: FormData): Prom
   }
 }
 
-/** Ends the tracking session (the "close" button; also usable as a plain form action). */
+/**
+ * Ends the tracking session (the "close" button; also usable as a plain form action): on the
+ * server, so a copy of the cookie no longer opens the case.
+ */
 export async function closeTrackedCase(): Promise<void> {
   await endTrackingSession();
   refresh();

@@ -12,7 +12,7 @@ import { addWorkingDays, countWorkingDaysBetween } from "@/lib/deadlines/working
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CaseKind, CaseStatus, Locale } from "@/lib/generated/prisma/enums";
 import { claimIdempotencyKey, saveIdempotencyResult } from "@/lib/idempotency/store";
-import { checkRateLimit, peekRateLimit } from "@/lib/rate-limit/limits";
+import { checkRateLimit, refundRateLimit } from "@/lib/rate-limit/limits";
 import { verifySecret } from "@/lib/security/secret-hash";
 
 import type { ReportErrorCode } from "./error-codes";
@@ -45,10 +45,12 @@ export type ReceiptCheck =
 
 /**
  * Checks a tracking code and secret key. A wrong code and a wrong key get the same answer.
- * Failures count against the client and against the tracking code. A client over its limit is
- * refused outright. A code over its limit still opens with the right key: tracking codes are
- * seen by the office, and an 83-bit key cannot be guessed in any window, so refusing the right
- * key would only let someone who knows the code lock the reporter out.
+ * Failures count against the client and against the tracking code. Every attempt is counted
+ * against both before the key is checked (so parallel guesses cannot all pass a limit between a
+ * look and a count), and a verified one is given back: only failures use up a limit. A client
+ * over its limit is refused outright. A code over its limit still opens with the right key:
+ * tracking codes are seen by the office, and an 83-bit key cannot be guessed in any window, so
+ * refusing the right key would only let someone who knows the code lock the reporter out.
  */
 export async function verifyReceipt(input: { trackingCode: string; secretKey: string; clientAddress: string; now?: Date }): Promise<ReceiptCheck> {
   const now = input.now ?? new Date();
@@ -57,8 +59,8 @@ export async function verifyReceipt(input: { trackingCode: string; secretKey: st
   const codeSubject = trackingCode ?? input.trackingCode.trim().toUpperCase().slice(0, 64);
 
   const [byClient, byCode] = await Promise.all([
-    peekRateLimit("trackingFailureByClient", input.clientAddress, { now }),
-    peekRateLimit("trackingFailureByCode", codeSubject, { now }),
+    checkRateLimit("trackingFailureByClient", input.clientAddress, { now }),
+    checkRateLimit("trackingFailureByCode", codeSubject, { now }),
   ]);
   if (!byClient.allowed) return { status: "rejected", error: "rateLimited", retryAfterSeconds: byClient.retryAfterSeconds };
 
@@ -67,13 +69,14 @@ export async function verifyReceipt(input: { trackingCode: string; secretKey: st
     ? await db.case.findUnique({ where: { trackingCode }, select: { id: true, receiptSecretHash: true } })
     : null;
   const isValid = await verifySecret(found?.receiptSecretHash ?? DUMMY_RECEIPT_HASH, secretKey);
-  if (found && isValid) return { status: "verified", caseId: found.id };
+  if (found && isValid) {
+    await Promise.all([
+      refundRateLimit("trackingFailureByClient", input.clientAddress, { now }),
+      refundRateLimit("trackingFailureByCode", codeSubject, { now }),
+    ]);
+    return { status: "verified", caseId: found.id };
+  }
   if (!byCode.allowed) return { status: "rejected", error: "rateLimited", retryAfterSeconds: byCode.retryAfterSeconds };
-
-  await Promise.all([
-    checkRateLimit("trackingFailureByClient", input.clientAddress, { now }),
-    checkRateLimit("trackingFailureByCode", codeSubject, { now }),
-  ]);
   return { status: "rejected", error: "trackingNotFound", retryAfterSeconds: 0 };
 }
 
@@ -226,8 +229,8 @@ function countWorkingDaysLeft(dueAt: Date, now: Date, holidays: ReadonlySet<stri
 
 /** The case of the visitor's tracking session, or null when there is none (or it expired). */
 export async function getTrackedCase(locale: Locale): Promise<TrackedCase | null> {
-  const caseId = await readTrackingSession();
-  return caseId ? findTrackedCase(caseId, locale) : null;
+  const session = await readTrackingSession();
+  return session ? findTrackedCase(session.caseId, locale) : null;
 }
 
 // ---------------------------------------------------------------------------

@@ -37,16 +37,22 @@ test.describe("opening a case", () => {
     await expect(page.getByTestId("case-status")).toHaveCount(0);
   });
 
-  test("Keluar forgets the case on this device", async ({ page, context }) => {
+  test("Keluar forgets the case on this device, and a copy of the cookie no longer opens it", async ({ page, context }) => {
     const text = messagesFor("id");
     const demo = await findDemoCase({ status: ["IN_PROGRESS"], offset: 6 });
     await openCase(page, "id", { trackingCode: demo.trackingCode, secretKey: DEMO_RECEIPT_KEY });
     await expect(page.getByTestId("case-status")).toBeVisible();
+    const trackingCookie = (await context.cookies()).find((cookie) => cookie.name === "lacak");
 
     await page.getByRole("button", { name: text.TrackedCase.close.button }).click();
     await expect(page.getByLabel(text.TrackPage.form.trackingCode.label)).toBeVisible();
     expect((await context.cookies()).some((cookie) => cookie.name === "lacak")).toBe(false);
     await page.reload();
+    await expect(page.getByTestId("case-status")).toHaveCount(0);
+
+    await context.addCookies([trackingCookie!]);
+    await page.reload();
+    await expect(page.getByLabel(text.TrackPage.form.trackingCode.label)).toBeVisible();
     await expect(page.getByTestId("case-status")).toHaveCount(0);
   });
 });

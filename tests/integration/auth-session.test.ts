@@ -8,8 +8,8 @@ import { createAuthConfig } from "@/auth.config";
 import { beginTotpEnrollment, changeStaffPassword, confirmTotpEnrollment, getAccountSecurity } from "@/lib/auth/account";
 import { verifyStaffPassword } from "@/lib/auth/credentials";
 import { consumeTotpCode } from "@/lib/auth/second-factor";
-import { resolveStaffSession } from "@/lib/auth/session-lookup";
-import { IDLE_TIMEOUT_SECONDS, startSessionClaims, type StaffActor } from "@/lib/auth/session-policy";
+import { endStaffSession, resolveStaffSession } from "@/lib/auth/session-lookup";
+import { IDLE_TIMEOUT_SECONDS, type StaffActor } from "@/lib/auth/session-policy";
 import { computeTotp, decodeBase32 } from "@/lib/auth/totp";
 import { decryptTotpSecret } from "@/lib/auth/totp-secret";
 import { deriveAppKey } from "@/lib/env";
@@ -17,6 +17,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { hashSecret } from "@/lib/security/secret-hash";
 
 import { connectTestDatabase } from "./support/database";
+import { openStaffSession } from "./support/staff-sessions";
 
 const db = connectTestDatabase();
 const PASSWORD = "Benar-Sekali-2026";
@@ -46,13 +47,13 @@ describe("each request re-reads the user", () => {
   it("keeps an officer's session while nothing changed", async () => {
     const officer = await createStaff();
     const now = new Date();
-    expect(await resolveStaffSession(startSessionClaims({ id: officer.id, sessionVersion: 1 }, now), now)).toEqual({ status: "active", actor: officer });
+    expect(await resolveStaffSession(await openStaffSession({ id: officer.id, sessionVersion: 1 }, now), now)).toEqual({ status: "active", actor: officer });
   });
 
   it("ends every session of a user whose session version was bumped", async () => {
     const officer = await createStaff();
     const now = new Date();
-    const claims = startSessionClaims({ id: officer.id, sessionVersion: 1 }, now);
+    const claims = await openStaffSession({ id: officer.id, sessionVersion: 1 }, now);
     await db.staffUser.update({ where: { id: officer.id }, data: { sessionVersion: { increment: 1 } } });
     expect(await resolveStaffSession(claims, now)).toEqual({ status: "signedOut" });
   });
@@ -60,15 +61,35 @@ describe("each request re-reads the user", () => {
   it("ends the session of a deactivated user at once", async () => {
     const officer = await createStaff();
     const now = new Date();
-    const claims = startSessionClaims({ id: officer.id, sessionVersion: 1 }, now);
+    const claims = await openStaffSession({ id: officer.id, sessionVersion: 1 }, now);
     await db.staffUser.update({ where: { id: officer.id }, data: { isActive: false } });
     expect(await resolveStaffSession(claims, now)).toEqual({ status: "signedOut" });
+  });
+
+  it("ends a signed-out session for good, while the user's other sessions go on", async () => {
+    const officer = await createStaff();
+    const now = new Date();
+    const signedOut = await openStaffSession({ id: officer.id, sessionVersion: 1 }, now);
+    const otherBrowser = await openStaffSession({ id: officer.id, sessionVersion: 1 }, now);
+
+    await endStaffSession(signedOut.sessionId);
+
+    expect(await resolveStaffSession(signedOut, now)).toEqual({ status: "signedOut" });
+    expect(await resolveStaffSession(otherBrowser, now)).toEqual({ status: "active", actor: officer });
+  });
+
+  it("refuses claims naming another user's session", async () => {
+    const officer = await createStaff();
+    const other = await createStaff();
+    const now = new Date();
+    const claims = await openStaffSession({ id: officer.id, sessionVersion: 1 }, now);
+    expect(await resolveStaffSession({ ...claims, staffId: other.id }, now)).toEqual({ status: "signedOut" });
   });
 
   it("lets a supervisor without TOTP do nothing but enroll", async () => {
     const supervisor = await createStaff("SUPERVISOR");
     const now = new Date();
-    const state = await resolveStaffSession(startSessionClaims({ id: supervisor.id, sessionVersion: 1 }, now), now);
+    const state = await resolveStaffSession(await openStaffSession({ id: supervisor.id, sessionVersion: 1 }, now), now);
     expect(state.status).toBe("enrollmentRequired");
   });
 });
@@ -77,7 +98,7 @@ describe("changing the password", () => {
   it("ends the user's other sessions, takes the new password and writes the audit trail", async () => {
     const officer = await createStaff();
     const now = new Date();
-    const claims = startSessionClaims({ id: officer.id, sessionVersion: 1 }, now);
+    const claims = await openStaffSession({ id: officer.id, sessionVersion: 1 }, now);
 
     expect(await changeStaffPassword(officer, "Kata-Sandi-Baru-2026", now)).toBe(2);
     expect(await resolveStaffSession(claims, now)).toEqual({ status: "signedOut" });
@@ -103,7 +124,7 @@ describe("enrolling TOTP", () => {
     expect(await confirmTotpEnrollment(supervisor, wrong, now)).toBeNull();
     expect(await confirmTotpEnrollment(supervisor, code, now)).toBe(2);
 
-    const state = await resolveStaffSession(startSessionClaims({ id: supervisor.id, sessionVersion: 2 }, now), now);
+    const state = await resolveStaffSession(await openStaffSession({ id: supervisor.id, sessionVersion: 2 }, now), now);
     expect(state.status).toBe("active");
     expect(await consumeTotpCode(supervisor.id, code, now)).toBe(false);
     expect(await db.caseEvent.findMany({ where: { actorId: supervisor.id }, select: { action: true } })).toEqual([{ action: "STAFF_TOTP_ENROLLED" }]);
@@ -124,7 +145,7 @@ describe("the Auth.js session cookie (idle timeout)", () => {
   const COOKIE = "authjs.session-token";
 
   async function sessionCookieFor(user: { id: string }, now: Date) {
-    const token = { sub: user.id, staff: startSessionClaims({ id: user.id, sessionVersion: 1 }, now) };
+    const token = { sub: user.id, staff: await openStaffSession({ id: user.id, sessionVersion: 1 }, now) };
     return encode({ token, secret: deriveAppKey("auth-session").toString("base64url"), salt: COOKIE, maxAge: IDLE_TIMEOUT_SECONDS });
   }
 
@@ -160,10 +181,37 @@ describe("the Auth.js session cookie (idle timeout)", () => {
     expect(idle.renewed).toBe("");
   });
 
+  it("ends the session on the server when signing out through Auth.js, so a copy of the cookie is worthless", async () => {
+    const officer = await createStaff();
+    const claims = await openStaffSession({ id: officer.id, sessionVersion: 1 }, new Date());
+    const cookie = await encode({
+      token: { sub: officer.id, staff: claims },
+      secret: deriveAppKey("auth-session").toString("base64url"),
+      salt: COOKIE,
+      maxAge: IDLE_TIMEOUT_SECONDS,
+    });
+    const config = { ...createAuthConfig(), basePath: "/api/auth" };
+    const csrfResponse = await Auth(new Request("http://127.0.0.1:3000/api/auth/csrf"), config);
+    const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+    const csrfCookie = csrfResponse.headers.getSetCookie().map((header) => header.split(";")[0]).join("; ");
+
+    await Auth(
+      new Request("http://127.0.0.1:3000/api/auth/signout", {
+        method: "POST",
+        headers: { cookie: `${COOKIE}=${cookie}; ${csrfCookie}`, "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ csrfToken }),
+      }),
+      config,
+    );
+
+    expect(await db.staffSession.count({ where: { id: claims.sessionId } })).toBe(0);
+    expect(await resolveStaffSession(claims, new Date())).toEqual({ status: "signedOut" });
+  });
+
   it("refuses a cookie sealed with another secret", async () => {
     const officer = await createStaff();
     const forged = await encode({
-      token: { sub: officer.id, staff: startSessionClaims({ id: officer.id, sessionVersion: 1 }, new Date()) },
+      token: { sub: officer.id, staff: await openStaffSession({ id: officer.id, sessionVersion: 1 }, new Date()) },
       secret: "an attacker's guess at the secret, long enough",
       salt: COOKIE,
     });

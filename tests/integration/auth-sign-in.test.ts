@@ -56,7 +56,7 @@ describe("the password step", () => {
     expect(result).toMatchObject({ outcome: "signedIn", mustEnrollTotp: false });
     if (result.outcome !== "signedIn") return;
 
-    expect(await redeemSignInGrant(result.grant)).toEqual({ id: officer.id, sessionVersion: 1 });
+    expect(await redeemSignInGrant(result.grant)).toEqual({ id: officer.id, sessionVersion: 1, sessionId: expect.any(String) });
     const events = await db.caseEvent.findMany({ where: { actorId: officer.id }, select: { action: true, after: true } });
     expect(events).toEqual([{ action: "STAFF_SIGNED_IN", after: { method: "password" } }]);
     expect((await db.staffUser.findUniqueOrThrow({ where: { id: officer.id } })).lastSignInAt).not.toBeNull();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 import { POST as downloadReceiptPdf } from "@/app/(public)/lapor/tanda-terima/pdf/route";
 import { submitReport, type SubmitReportState } from "@/lib/reports/actions";
+import { getTrackedCase } from "@/lib/reports/tracking";
 import { closeTrackedCase, openTrackedCase, postReporterMessage, rateCase } from "@/lib/reports/tracking-actions";
 import { TRACKING_COOKIE_NAME } from "@/lib/reports/tracking-cookie";
 
@@ -270,6 +271,23 @@ describe("tracking actions", () => {
       status: "invalid",
       formErrors: ["trackingSessionExpired"],
     });
+  });
+
+  it("end the session on the server when it is closed: a copy of the cookie no longer opens the case", async () => {
+    const receipt = await fileAndReceipt();
+    await openTrackedCase({ status: "idle" }, trackingForm({ trackingCode: receipt.trackingCode, secretKey: receipt.secretKey }));
+    const copied = nextRequest.standIn.cookieJar.get(TRACKING_COOKIE_NAME)!;
+    expect(await getTrackedCase("id")).toMatchObject({ trackingCode: receipt.trackingCode });
+
+    await closeTrackedCase();
+    nextRequest.standIn.cookieJar.set(TRACKING_COOKIE_NAME, copied);
+
+    expect(await getTrackedCase("id")).toBeNull();
+    expect(await postReporterMessage({ status: "idle" }, trackingForm({ body: "Pesan dengan cookie lama.", idempotencyKey: randomUUID() }))).toMatchObject({
+      status: "invalid",
+      formErrors: ["trackingSessionExpired"],
+    });
+    expect(await db.caseMessage.count({ where: { case: { trackingCode: receipt.trackingCode } } })).toBe(0);
   });
 
   it("give one generic answer for a wrong key and never send the key back", async () => {

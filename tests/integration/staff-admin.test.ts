@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { AdminConflictError, AdminNotFoundError, AdminRuleError } from "@/lib/admin/errors";
 import { resolveStaffSession } from "@/lib/auth/session-lookup";
-import { startSessionClaims, type StaffActor } from "@/lib/auth/session-policy";
+import type { StaffActor } from "@/lib/auth/session-policy";
 import { attemptPasswordStep } from "@/lib/auth/sign-in-flow";
 import { findAccountSignInFailures, reserveSignInAttempt } from "@/lib/auth/sign-in-limits";
 import { db } from "@/lib/db";
@@ -26,6 +26,7 @@ import {
 import { findStaffList, getStaffDetail } from "@/lib/staff/staff-directory";
 
 import { createFixtureCase, createScopeFixture, type ScopeFixture } from "./cases-fixtures";
+import { openStaffSession } from "./support/staff-sessions";
 
 // The session is whoever the test says is signed in; the Server Actions read it.
 const session = vi.hoisted(() => ({ current: null as StaffActor | null }));
@@ -239,7 +240,7 @@ describe("deactivating and reactivating", () => {
     const spare = await issueStaffPasswordLink(admin, { staffId: issued.staffId, version: await versionOf(issued.staffId) });
     const row = await db.staffUser.findUniqueOrThrow({ where: { id: issued.staffId }, select: { id: true, sessionVersion: true, version: true } });
     const now = new Date();
-    const claims = startSessionClaims(row, now);
+    const claims = await openStaffSession(row, now);
     expect((await resolveStaffSession(claims, now)).status).toBe("active");
 
     await deactivateStaff(admin, { staffId: row.id, version: row.version });
@@ -322,7 +323,7 @@ describe("resetting TOTP", () => {
     });
     expect(after).toEqual({ totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null, sessionVersion: before.sessionVersion + 1 });
     const now = new Date();
-    expect((await resolveStaffSession(startSessionClaims({ id: supervisor.id, sessionVersion: after.sessionVersion }, now), now)).status).toBe("enrollmentRequired");
+    expect((await resolveStaffSession(await openStaffSession({ id: supervisor.id, sessionVersion: after.sessionVersion }, now), now)).status).toBe("enrollmentRequired");
     const [event] = await eventsAbout(supervisor.id, "STAFF_TOTP_RESET");
     expect(event).toMatchObject({ before: { hasTotp: true }, after: { hasTotp: false } });
     expect(JSON.stringify(event)).not.toContain("sealed-secret");

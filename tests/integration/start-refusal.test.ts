@@ -56,10 +56,15 @@ describe("npm start with an invalid environment", { timeout: 180_000 }, () => {
       "APP_SECRET: must be at least 32 characters long",
     ],
     ["a production start without APP_SECRET", { NODE_ENV: "production", DATABASE_URL: UNREACHABLE_DATABASE }, "APP_SECRET is not set"],
-    ["a production start without DATABASE_URL", { NODE_ENV: "production", APP_SECRET: SECRET }, "DATABASE_URL is not set"],
+    [
+      "a production start without a TRUST_PROXY decision",
+      { NODE_ENV: "production", APP_SECRET: SECRET, DATABASE_URL: UNREACHABLE_DATABASE },
+      'TRUST_PROXY is not set: set "false" when clients reach the app directly',
+    ],
+    ["a production start without DATABASE_URL", { NODE_ENV: "production", APP_SECRET: SECRET, TRUST_PROXY: "1" }, "DATABASE_URL is not set"],
     [
       "a DATABASE_URL that is not PostgreSQL",
-      { NODE_ENV: "production", APP_SECRET: SECRET, DATABASE_URL: "mysql://root@127.0.0.1/lapor" },
+      { NODE_ENV: "production", APP_SECRET: SECRET, TRUST_PROXY: "1", DATABASE_URL: "mysql://root@127.0.0.1/lapor" },
       "DATABASE_URL: must be a PostgreSQL connection string",
     ],
     ["a pool size that is not a number, on the demo start", { DATABASE_POOL_MAX: "many" }, 'DATABASE_POOL_MAX: must be a whole number from 1 to 100 (got "many")'],

@@ -25,7 +25,7 @@ const officer: SessionUserRow = {
   sessionVersion: 3,
   totpEnabledAt: null,
 };
-const claims = startSessionClaims(officer, signInTime);
+const claims = startSessionClaims({ ...officer, sessionId: "5b0e8a52-7a3c-4f55-9d0e-2f1f8c6e1a10" }, signInTime);
 
 describe("idle timeout and session lifetime", () => {
   it("renews a session used within the idle timeout, moving lastSeenAt to now", () => {

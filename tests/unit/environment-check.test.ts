@@ -37,6 +37,8 @@ describe("checkEnvironment", () => {
     ["RATE_LIMIT_FILINGS_PER_HOUR", "2.5", "RATE_LIMIT_FILINGS_PER_HOUR: must be a whole number"],
     ["EXPORT_WORKER", "no", 'EXPORT_WORKER: expected "on" or "off" (got "no")'],
     ["NODE_ENV", "prod", 'NODE_ENV: expected "production", "development" or "test"'],
+    ["TRUST_PROXY", undefined, 'TRUST_PROXY is not set: set "false" when clients reach the app directly'],
+    ["TRUST_PROXY", "maybe", 'TRUST_PROXY: expected "true", "false" or a number of proxies'],
   ])("refuses %s=%s with a message that names it", (name, value, message) => {
     const problems = problemsOf({ [name]: value });
     expect(problems.some((problem) => problem.startsWith(message))).toBe(true);

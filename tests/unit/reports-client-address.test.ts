@@ -3,15 +3,25 @@ import { describe, expect, it } from "vitest";
 
 import { computeBucketKey, windowStartOf } from "@/lib/rate-limit/bucket-key";
 import { normalizeClientAddress, resolveClientAddress, UNKNOWN_CLIENT_ADDRESS } from "@/lib/rate-limit/client-address";
+import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 
 const headersOf = (entries: Record<string, string>) => new Headers(entries);
 
 describe("client address for abuse limits", () => {
-  it("without a trusted proxy, is the address next start puts in X-Forwarded-For", () => {
-    expect(resolveClientAddress(headersOf({ "x-forwarded-for": "203.0.113.7" }), 0)).toBe("203.0.113.7");
+  it("without a trusted proxy, is the TCP peer's address stamped by the server", () => {
+    expect(resolveClientAddress(headersOf({ [PEER_ADDRESS_HEADER]: "::ffff:203.0.113.7" }), 0)).toBe("203.0.113.7");
   });
 
-  it("without a trusted proxy, ignores X-Real-IP, which only a client could have set", () => {
+  it("without a trusted proxy, lets no forwarding header a client sends pick the bucket", () => {
+    const peer = { [PEER_ADDRESS_HEADER]: "203.0.113.7" };
+    const rotated = ["198.51.100.1", "198.51.100.2", "10.0.0.1, 198.51.100.3"].map((forged) =>
+      resolveClientAddress(headersOf({ ...peer, "x-forwarded-for": forged, "x-real-ip": forged }), 0),
+    );
+    expect(rotated).toEqual(["203.0.113.7", "203.0.113.7", "203.0.113.7"]);
+  });
+
+  it("without a trusted proxy and without the peer stamp, puts every client in one bucket", () => {
+    expect(resolveClientAddress(headersOf({ "x-forwarded-for": "203.0.113.7" }), 0)).toBe(UNKNOWN_CLIENT_ADDRESS);
     expect(resolveClientAddress(headersOf({ "x-real-ip": "198.51.100.1" }), 0)).toBe(UNKNOWN_CLIENT_ADDRESS);
   });
 
