@@ -85,7 +85,7 @@ async function expectPageHeaders(response: Response, options: { isNoStore: boole
 const publicPaths = ["/", "/lapor", "/lacak", "/transparansi"];
 
 for (const locale of locales) {
-  test(`every public page works under the policy, in ${locale === "id" ? "Indonesian" : "English"}`, async ({ page, context, baseURL }) => {
+  test(`every public page works under the policy, in ${locale === "id" ? "Indonesian" : "English"}`, async ({ page, context, baseURL, consoleErrors }) => {
     test.setTimeout(120_000);
     await useLocale(context, locale, baseURL!);
     const consoleViolations = await watchForCspViolations(page);
@@ -104,6 +104,8 @@ for (const locale of locales) {
     await expect(page.getByText(demo.trackingCode).first()).toBeVisible();
     await expectHydratedWithoutViolations(page, consoleViolations, "/lacak with an open case, reloaded");
     await expectPageHeaders(reloaded!, { isNoStore: true });
+    // Nor any other complaint, such as a Permissions-Policy feature Chromium does not know.
+    expect(consoleErrors).toEqual([]);
   });
 }
 
