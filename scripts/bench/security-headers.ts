@@ -107,6 +107,8 @@ async function main(): Promise<number> {
     await applyMigrations(database.url);
     await seedDatabase(database.url);
     const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: randomBytes(36).toString("base64url"), STORAGE_DIR: storageDir, NODE_ENV: "production" });
+    // Background jobs would load the machine while it is measured, at random moments.
+    Object.assign(env, { ESCALATION_SWEEP: "off", EXPORT_WORKER: "off", STATISTICS_PREWARM: "off" });
 
     await ensureProductionBuild({ env });
     let baselineDir = options.baselineDir;
@@ -136,7 +138,9 @@ async function main(): Promise<number> {
       for (let round = 0; round < options.rounds; round++) {
         // Alternate who goes first, so neither always runs on the warmer (or busier) machine.
         for (const variant of round % 2 === 0 ? variants : [...variants].reverse()) {
-          figures.get(variant)!.push(await measure(`${variant.baseUrl}${pagePath}`, options.requests, options.connections));
+          const requestsPerSecond = await measure(`${variant.baseUrl}${pagePath}`, options.requests, options.connections);
+          console.log(`${pagePath} round ${round + 1}, ${variant.name}: ${requestsPerSecond.toFixed(1)} requests/s`);
+          figures.get(variant)!.push(requestsPerSecond);
         }
       }
       const before = median(figures.get(baseline)!);
