@@ -13,7 +13,8 @@
  *   --connections=N      concurrent connections (default 8)
  *   --rounds=N           measurements per path and server (default 3; the median is shown)
  *
- * Load goes to 127.0.0.1 only, and each measurement stops after its N requests.
+ * Load goes to 127.0.0.1 only, and each measurement stops after its N requests (a request that
+ * takes over 60 s counts as an error: a two-core machine shared with builds can be that slow).
  */
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -76,7 +77,7 @@ async function buildBaseline(ref: string, env: NodeJS.ProcessEnv): Promise<strin
 
 /** One autocannon run: requests per second over exactly `requests` requests. */
 async function measure(url: string, requests: number, connections: number): Promise<number> {
-  const output = await captureOutput(projectBin("autocannon"), ["--json", "--connections", String(connections), "--amount", String(requests), url], childEnvironment());
+  const output = await captureOutput(projectBin("autocannon"), ["--json", "--timeout", "60", "--connections", String(connections), "--amount", String(requests), url], childEnvironment());
   const result = JSON.parse(output) as { requests: { total: number }; duration: number; non2xx: number; errors: number; timeouts: number };
   if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
