@@ -100,6 +100,8 @@ async function main(): Promise<number> {
       APP_SECRET: appSecret,
       STORAGE_DIR: storageDir,
       PORT: String(port),
+      // The clients reach the server directly (next start runs as production, which requires it).
+      TRUST_PROXY: "false",
       // Every filing comes from 127.0.0.1: the abuse limits are not under test here.
       RATE_LIMIT_FILINGS_PER_HOUR: "100000",
       RATE_LIMIT_EVIDENCE_UPLOADS_PER_HOUR: "100000",

@@ -28,11 +28,11 @@ export function printStep(text: string): void {
 export function runCommand(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; quiet?: boolean; cwd?: string } = {},
 ): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
-      cwd: PROJECT_ROOT,
+      cwd: options.cwd ?? PROJECT_ROOT,
       env: options.env ?? childEnvironment(),
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : "inherit",
     });
@@ -51,7 +51,7 @@ export function runCommand(
 export async function runOrThrow(
   command: string,
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+  options: { env?: NodeJS.ProcessEnv; quiet?: boolean; cwd?: string } = {},
 ): Promise<void> {
   const code = await runCommand(command, args, options);
   if (code !== 0) {
@@ -81,11 +81,16 @@ export type Service = {
   stop(): Promise<number>;
 };
 
-/** `logFd`: an open file to write its output to instead of ours. */
-export function startService(command: string, args: string[], env: NodeJS.ProcessEnv, options: { logFd?: number } = {}): Service {
+/** `logFd`: an open file to write its output to instead of ours; `cwd`: another checkout to run in. */
+export function startService(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { logFd?: number; cwd?: string } = {},
+): Service {
   // Its own process group, so stopping it also stops the workers it forks.
   const stdio: StdioOptions = options.logFd === undefined ? "inherit" : ["ignore", options.logFd, options.logFd];
-  const child: ChildProcess = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio, detached: true });
+  const child: ChildProcess = spawn(command, args, { cwd: options.cwd ?? PROJECT_ROOT, env, stdio, detached: true });
   const exited = new Promise<number>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 128 + signalNumber(signal) : 1))),
   );
