@@ -42,8 +42,10 @@ const environmentSchema = z.object({
    * The installation's master secret (at least 32 characters, e.g. `openssl rand -base64 48`).
    * Never used directly: every purpose (evidence upload tokens, rate-limit keys, the tracking
    * cookie, the sealed receipt of a retried filing) gets its own key derived with HKDF, so a key
-   * leaked from one purpose cannot forge another. Changing it invalidates staged uploads and
-   * tracking sessions, nothing else.
+   * leaked from one purpose cannot forge another. It cannot be changed once there is data: the
+   * reporters' encrypted contacts would no longer open and the keyed audit chain and its signed
+   * checkpoints would no longer verify (besides ending sessions and staged uploads). Keep it with
+   * the backups, apart from them.
    */
   APP_SECRET: z.string().min(32, { error: "must be at least 32 characters long: generate one with `openssl rand -base64 48`" }),
   /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */

@@ -19,6 +19,10 @@ async function main(): Promise<number> {
   try {
     const result = await reencryptStoredContacts(db);
     console.log(`${result.checked} reporter contact(s) checked, ${result.rewritten} encrypted under the current key.`);
+    if (result.unreadable > 0) {
+      console.error(`${result.unreadable} contact(s) did not decrypt and were left as they are (see the case ids above).`);
+      return 1;
+    }
     return 0;
   } catch (error) {
     console.error(`Encrypting contacts failed: ${error instanceof Error ? error.message : String(error)}`);

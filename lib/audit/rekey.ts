@@ -18,6 +18,12 @@ import { AUDIT_CHAIN_LOCK, recordEvent } from "./record";
  * rewrite made before the upgrade is not laundered into a valid keyed chain. Otherwise it
  * rewrites each hash (and the prevHash links) with the key and records AUDIT_CHAIN_REKEYED with
  * the unkeyed head it replaced, so that head stays on record for anyone who kept it.
+ *
+ * chainVersion itself is not hashed, so the re-key also refuses any state the upgrade cannot
+ * have produced: a version 1 row after a version 2 row, or version 1 rows once the chain was
+ * re-keyed or a checkpoint signed. Without that, someone who can write to the database but has
+ * no APP_SECRET could edit an event, mark it and every later row as version 1 with recomputed
+ * plain hashes, and have the next start launder the edit into the keyed chain.
  */
 
 const BATCH_SIZE = 1000;
@@ -49,7 +55,10 @@ export async function rekeyLegacyAuditChain(db: Database): Promise<ChainRekeyRes
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
       // Another instance may have finished while this one waited for the lock.
-      if (!(await tx.caseEvent.findFirst({ where: { chainVersion: UNKEYED_CHAIN_VERSION }, select: { id: true } }))) return { status: "nothingToDo" } as const;
+      const firstUnkeyed = await tx.caseEvent.findFirst({ where: { chainVersion: UNKEYED_CHAIN_VERSION }, orderBy: { id: "asc" }, select: { id: true } });
+      if (!firstUnkeyed) return { status: "nothingToDo" } as const;
+      const impossibleUnkeyed = await findUnkeyedRowTheUpgradeCannotHaveLeft(tx);
+      if (impossibleUnkeyed !== null) return { status: "chainBroken", brokenAtId: impossibleUnkeyed } as const;
 
       let storedPrevious: string | null = null;
       let rekeyedPrevious: string | null = null;
@@ -95,4 +104,26 @@ export async function rekeyLegacyAuditChain(db: Database): Promise<ChainRekeyRes
     },
     { maxWait: 60_000, timeout: 30 * 60_000 },
   );
+}
+
+/**
+ * The first version 1 row that cannot be a row from before the upgrade: one after a version 2
+ * row, or any once the chain was re-keyed or a checkpoint signed. Null when there is none.
+ */
+async function findUnkeyedRowTheUpgradeCannotHaveLeft(tx: Prisma.TransactionClient): Promise<bigint | null> {
+  const wasRekeyedOrCheckpointed =
+    (await tx.caseEvent.findFirst({ where: { action: AUDIT_ACTIONS.AUDIT_CHAIN_REKEYED }, select: { id: true } })) !== null ||
+    (await tx.auditCheckpoint.findFirst({ select: { day: true } })) !== null;
+  if (wasRekeyedOrCheckpointed) {
+    const first = await tx.caseEvent.findFirst({ where: { chainVersion: UNKEYED_CHAIN_VERSION }, orderBy: { id: "asc" }, select: { id: true } });
+    return first?.id ?? null;
+  }
+  const firstKeyed = await tx.caseEvent.findFirst({ where: { chainVersion: KEYED_CHAIN_VERSION }, orderBy: { id: "asc" }, select: { id: true } });
+  if (!firstKeyed) return null;
+  const unkeyedAfterKeyed = await tx.caseEvent.findFirst({
+    where: { chainVersion: UNKEYED_CHAIN_VERSION, id: { gt: firstKeyed.id } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
+  return unkeyedAfterKeyed?.id ?? null;
 }

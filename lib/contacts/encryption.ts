@@ -71,5 +71,11 @@ export function decryptContact(stored: ContactValues, caseId: string): ContactVa
 
 /** Whether a stored contact needs (re-)encryption: plaintext, or under an older key version. */
 export function needsContactReencryption(stored: ContactValues, keyVersion: number = currentContactKeyVersion()): boolean {
-  return [stored.name, stored.email, stored.phone].some((value) => value !== null && contactKeyVersionOf(value) !== keyVersion);
+  // Only older versions (and plaintext): an instance still on the previous version during a
+  // rolling upgrade must not re-encrypt rows back under the older key.
+  return [stored.name, stored.email, stored.phone].some((value) => {
+    if (value === null) return false;
+    const version = contactKeyVersionOf(value);
+    return version === null || version < keyVersion;
+  });
 }

@@ -13,7 +13,8 @@ import { currentContactKeyVersion, decryptContact, encryptContact, needsContactR
 
 const BATCH_SIZE = 200;
 
-export type ContactReencryptionResult = { checked: number; rewritten: number };
+/** `unreadable`: rows that did not decrypt (edited, or from another APP_SECRET), left as they are. */
+export type ContactReencryptionResult = { checked: number; rewritten: number; unreadable: number };
 
 export async function reencryptStoredContacts(
   db: Pick<Database, "reporterContact">,
@@ -22,6 +23,7 @@ export async function reencryptStoredContacts(
   const keyVersion = options.keyVersion ?? currentContactKeyVersion();
   let checked = 0;
   let rewritten = 0;
+  let unreadable = 0;
   let afterCaseId: string | undefined;
   for (;;) {
     const batch = await db.reporterContact.findMany({
@@ -34,11 +36,20 @@ export async function reencryptStoredContacts(
       checked += 1;
       const stored = { name: row.name, email: row.email, phone: row.phone };
       if (!needsContactReencryption(stored, keyVersion)) continue;
-      const encrypted = encryptContact(decryptContact(stored, row.caseId), row.caseId, keyVersion);
+      let plain: ReturnType<typeof decryptContact>;
+      try {
+        plain = decryptContact(stored, row.caseId);
+      } catch {
+        // One unreadable row must not stop the others (nor, in the timer, the retention job).
+        unreadable += 1;
+        console.error(`contact encryption: the contact of case ${row.caseId} does not decrypt; left as it is`);
+        continue;
+      }
+      const encrypted = encryptContact(plain, row.caseId, keyVersion);
       const { count } = await db.reporterContact.updateMany({ where: { caseId: row.caseId, ...stored }, data: encrypted });
       rewritten += count;
     }
-    if (batch.length < BATCH_SIZE) return { checked, rewritten };
+    if (batch.length < BATCH_SIZE) return { checked, rewritten, unreadable };
     afterCaseId = batch[batch.length - 1]!.caseId;
   }
 }

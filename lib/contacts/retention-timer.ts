@@ -25,9 +25,14 @@ export function startContactRetentionTimer(): void {
     "contact retention",
     async () => {
       if (!isReencrypted) {
-        const result = await reencryptStoredContacts(db);
-        isReencrypted = true;
-        if (result.rewritten > 0) console.info(`contact encryption: ${result.rewritten} reporter contact(s) encrypted under the current key`);
+        try {
+          const result = await reencryptStoredContacts(db);
+          isReencrypted = true;
+          if (result.rewritten > 0) console.info(`contact encryption: ${result.rewritten} reporter contact(s) encrypted under the current key`);
+        } catch (error) {
+          // Retried on the next run; the erasure below must not wait for it.
+          console.error("contact encryption failed; the next run retries", error instanceof Error ? error.message : error);
+        }
       }
       // Several batches per run, so a backlog (the first run after an upgrade) clears in one hour.
       for (let round = 0; round < 20; round += 1) {

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from "node:net";
 
-import { PEER_ADDRESS_HEADER } from "./peer-address";
+import { PEER_ADDRESS_HEADER, readPeerStamp } from "./peer-address";
 
 /**
  * The address abuse limits count by. It is only ever hashed (lib/rate-limit/limits.ts), never
@@ -17,15 +17,16 @@ import { PEER_ADDRESS_HEADER } from "./peer-address";
  * - Reached directly (TRUST_PROXY=false, or unset outside production), no header a client can
  *   send counts: not X-Forwarded-For, not X-Real-IP. The address is the TCP peer's, which
  *   lib/rate-limit/peer-address.ts stamps on every request (overwriting any client-sent copy).
- *   Where that stamp is missing (a server that did not run instrumentation.ts), every client
- *   shares one bucket: stricter limits for all, never a bucket a client picks.
+ *   Where that stamp is missing or not this process's (a request that arrived before the
+ *   subscriber was installed, a server that did not run instrumentation.ts), every client shares
+ *   one bucket: stricter limits for all, never a bucket a client picks.
  */
 
 export const UNKNOWN_CLIENT_ADDRESS = "unknown";
 
 export function resolveClientAddress(headers: { get(name: string): string | null }, trustedProxyCount: number): string {
   if (trustedProxyCount === 0) {
-    const peer = headers.get(PEER_ADDRESS_HEADER)?.trim();
+    const peer = readPeerStamp(headers.get(PEER_ADDRESS_HEADER));
     return peer ? normalizeClientAddress(peer) : UNKNOWN_CLIENT_ADDRESS;
   }
 

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { POST as uploadEvidence } from "@/app/api/laporan/bukti/route";
 import { sweepStagedEvidence } from "@/lib/attachments/staging";
+import { db } from "@/lib/db";
 
 import { createJpegWithGps, createOversizedFile, createPdf, createTextFile, toBlob } from "../fixtures/evidence-files";
 import { occupyEvidenceProcessing } from "../fixtures/evidence-processing";
@@ -35,6 +36,11 @@ function uploadRequest(file: Blob | null, fileName = "bukti.jpg", headers: Recor
   const body = new FormData();
   if (file) body.append("file", file, fileName);
   return new Request("http://localhost:3000/api/laporan/bukti", { method: "POST", body, headers: { origin: "http://localhost:3000", host: "localhost:3000", ...headers } });
+}
+
+/** Every attempt the abuse limits have counted (each test is its own client, so this is this test's). */
+async function countedUploads(): Promise<number> {
+  return (await db.rateLimitBucket.aggregate({ _sum: { count: true } }))._sum.count ?? 0;
 }
 
 function stagedFileCount() {
@@ -126,6 +132,7 @@ describe("POST /api/laporan/bukti", () => {
     asNewClient();
     const photo = toBlob(await createJpegWithGps());
     const before = stagedFileCount();
+    const countedBefore = await countedUploads();
     const occupied = occupyEvidenceProcessing();
     let refused: Response;
     try {
@@ -139,6 +146,7 @@ describe("POST /api/laporan/bukti", () => {
     expect(refused.headers.get("cache-control")).toBe("no-store");
     expect(await refused.json()).toEqual({ error: "serverBusy" });
     expect(stagedFileCount()).toBe(before);
+    expect(await countedUploads()).toBe(countedBefore); // the busy answer costs no upload
 
     const retried = await uploadEvidence(uploadRequest(photo, "IMG_2032.JPG"));
     expect(retried.status).toBe(200);

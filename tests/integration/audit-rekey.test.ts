@@ -69,4 +69,32 @@ describe("re-keying the chain after the upgrade", () => {
   it("does nothing once the chain is keyed", async () => {
     expect(await rekeyLegacyAuditChain(db)).toEqual({ status: "nothingToDo" });
   });
+
+  it("refuses rows marked unkeyed after the upgrade, so a rewrite without the key is not laundered", async () => {
+    // Someone who can write to the database but has no APP_SECRET edits an event of the keyed
+    // chain, then recomputes it and every later row with the plain formula as "version 1".
+    const rows = await db.caseEvent.findMany({ orderBy: { id: "asc" } });
+    const editedIndex = 2;
+    let prevHash = rows[editedIndex - 1]!.hash;
+    for (const row of rows.slice(editedIndex)) {
+      const after = row.id === rows[editedIndex]!.id ? { index: 42 } : row.after;
+      const content = {
+        caseId: row.caseId,
+        actorKind: row.actorKind,
+        actorId: row.actorId,
+        action: row.action,
+        isPublic: row.isPublic,
+        before: row.before,
+        after,
+        createdAt: row.createdAt,
+      };
+      const hash = computeEventHash(prevHash, content);
+      await db.caseEvent.update({ where: { id: row.id }, data: { after: after ?? undefined, prevHash, hash, chainVersion: 1 } });
+      prevHash = hash;
+    }
+
+    expect(await rekeyLegacyAuditChain(db)).toEqual({ status: "chainBroken", brokenAtId: rows[editedIndex]!.id });
+    expect(await db.caseEvent.count({ where: { chainVersion: 1 } })).toBe(rows.length - editedIndex);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: rows[editedIndex]!.id });
+  });
 });

@@ -99,4 +99,17 @@ describe("bringing stored contacts under the current key", () => {
     expect((await contactOf(current.id))!.name).toMatch(/^ck2\./);
     expect(decryptContact((await contactOf(current.id))!, current.id)).toEqual(contact);
   });
+
+  it("skips a contact that does not decrypt and still encrypts the others", async () => {
+    const broken = await createFixtureCase(fixture, { officeId: fixture.offices.b.id });
+    await db.reporterContact.create({ data: { caseId: broken.id, name: "ck1.not-a-sealed-box", email: null, phone: null } });
+    const legacy = await createFixtureCase(fixture, { officeId: fixture.offices.b.id });
+    await db.reporterContact.create({ data: { caseId: legacy.id, name: "plain:Sari", email: null, phone: null } });
+
+    const result = await reencryptStoredContacts(db, { keyVersion: 3 });
+
+    expect(result.unreadable).toBe(1);
+    expect((await contactOf(broken.id))!.name).toBe("ck1.not-a-sealed-box");
+    expect(decryptContact((await contactOf(legacy.id))!, legacy.id)).toEqual({ name: "Sari", email: null, phone: null });
+  });
 });

@@ -3,17 +3,23 @@ import { describe, expect, it } from "vitest";
 
 import { computeBucketKey, windowStartOf } from "@/lib/rate-limit/bucket-key";
 import { normalizeClientAddress, resolveClientAddress, UNKNOWN_CLIENT_ADDRESS } from "@/lib/rate-limit/client-address";
-import { PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
+import { formatPeerStamp, PEER_ADDRESS_HEADER } from "@/lib/rate-limit/peer-address";
 
 const headersOf = (entries: Record<string, string>) => new Headers(entries);
 
 describe("client address for abuse limits", () => {
   it("without a trusted proxy, is the TCP peer's address stamped by the server", () => {
-    expect(resolveClientAddress(headersOf({ [PEER_ADDRESS_HEADER]: "::ffff:203.0.113.7" }), 0)).toBe("203.0.113.7");
+    expect(resolveClientAddress(headersOf({ [PEER_ADDRESS_HEADER]: formatPeerStamp("::ffff:203.0.113.7") }), 0)).toBe("203.0.113.7");
+  });
+
+  it("without a trusted proxy, ignores a peer header the server did not stamp (sent by a client before the stamp was installed)", () => {
+    for (const forged of ["203.0.113.7", "x 203.0.113.7", `${"A".repeat(32)} 203.0.113.7`, formatPeerStamp("203.0.113.7").slice(1)]) {
+      expect(resolveClientAddress(headersOf({ [PEER_ADDRESS_HEADER]: forged }), 0)).toBe(UNKNOWN_CLIENT_ADDRESS);
+    }
   });
 
   it("without a trusted proxy, lets no forwarding header a client sends pick the bucket", () => {
-    const peer = { [PEER_ADDRESS_HEADER]: "203.0.113.7" };
+    const peer = { [PEER_ADDRESS_HEADER]: formatPeerStamp("203.0.113.7") };
     const rotated = ["198.51.100.1", "198.51.100.2", "10.0.0.1, 198.51.100.3"].map((forged) =>
       resolveClientAddress(headersOf({ ...peer, "x-forwarded-for": forged, "x-real-ip": forged }), 0),
     );

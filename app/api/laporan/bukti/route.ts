@@ -5,7 +5,7 @@ import type { ReportErrorCode } from "@/lib/reports/error-codes";
 import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
 import { getClientAddress, isCrossSiteRequest } from "@/lib/reports/request-context";
 import { readBoundedBody, readUploadedFile } from "@/lib/reports/upload-request";
-import { checkRateLimit } from "@/lib/rate-limit/limits";
+import { checkRateLimit, refundRateLimit } from "@/lib/rate-limit/limits";
 
 /**
  * Stages one evidence file for a report or a message (multipart field `file`), so the form can
@@ -28,7 +28,8 @@ export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request)) return refuse(403, "forbidden");
   try {
     after(() => runHousekeepingIfDue());
-    const limit = await checkRateLimit("evidenceUpload", await getClientAddress());
+    const clientAddress = await getClientAddress();
+    const limit = await checkRateLimit("evidenceUpload", clientAddress);
     if (!limit.allowed) return refuse(429, "rateLimited", { "Retry-After": String(limit.retryAfterSeconds) });
 
     const body = await readBoundedBody(request);
@@ -38,6 +39,8 @@ export async function POST(request: Request): Promise<Response> {
 
     const staged = await stageEvidence({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
     if (!staged.ok) {
+      // A busy server is not the client's doing: the retry it is asked to make must not cost an upload.
+      if (staged.error === "serverBusy") await refundRateLimit("evidenceUpload", clientAddress);
       const headers: Record<string, string> = staged.error === "serverBusy" ? { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } : {};
       return refuse(STATUS_OF_REJECTION[staged.error] ?? 422, staged.error, headers);
     }
