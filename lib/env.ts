@@ -22,6 +22,8 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
 /** A count per hour for an abuse limit: at least 1, so a limit can never lock everyone out by mistake. */
 const perHourLimit = (fallback: number) => wholeNumber(1, 1_000_000, fallback);
 
+const appSecretSchema = z.string().min(32, { error: "must be at least 32 characters long: generate one with `openssl rand -base64 48`" });
+
 const postgresUrl = (example: string) =>
   z.url({ protocol: /^postgres(ql)?$/, error: `must be a PostgreSQL connection string, e.g. ${example}` });
 
@@ -47,7 +49,7 @@ const environmentSchema = z.object({
    * checkpoints would no longer verify (besides ending sessions and staged uploads). Keep it with
    * the backups, apart from them.
    */
-  APP_SECRET: z.string().min(32, { error: "must be at least 32 characters long: generate one with `openssl rand -base64 48`" }),
+  APP_SECRET: appSecretSchema,
   /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   /**
@@ -220,11 +222,23 @@ const derivedKeys = new Map<string, Buffer>();
  * A 256-bit key for one purpose, derived from APP_SECRET with HKDF-SHA256. `version` gives a
  * purpose independent keys to rotate through (contact encryption); it is 1 everywhere else.
  */
+/**
+ * APP_SECRET alone, validated as the whole environment validates it: the command-line tools that
+ * need a key (admin:create, audit:verify, contacts:encrypt) need no server settings (TRUST_PROXY).
+ */
+function readAppSecret(): string {
+  const parsed = appSecretSchema.safeParse(process.env.APP_SECRET);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${process.env.APP_SECRET === undefined ? "APP_SECRET is not set" : `APP_SECRET: ${parsed.error.issues[0]?.message}`}`);
+  }
+  return parsed.data;
+}
+
 export function deriveAppKey(purpose: AppKeyPurpose, version = 1): Buffer {
   const info = `lapor-imigrasi/${purpose}/v${version}`;
   const known = derivedKeys.get(info);
   if (known) return known;
-  const key = Buffer.from(hkdfSync("sha256", getEnvironment().APP_SECRET, "lapor-imigrasi", info, 32));
+  const key = Buffer.from(hkdfSync("sha256", readAppSecret(), "lapor-imigrasi", info, 32));
   derivedKeys.set(info, key);
   return key;
 }

@@ -86,6 +86,10 @@ async function main(): Promise<number> {
     console.error("DATABASE_URL is not set: point it at the database to create the admin in.");
     return 2;
   }
+  if (!process.env.APP_SECRET || process.env.APP_SECRET.length < 32) {
+    console.error("APP_SECRET is not set (or shorter than 32 characters): use the app's own, which keys the audit trail the creation is written to.");
+    return 2;
+  }
 
   const database = createPrismaClient(new PrismaPg({ connectionString, max: 2 }));
   try {

@@ -21,8 +21,8 @@ function runAdminCreate(args: string[], stdin: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", ...args], {
       cwd: PROJECT_ROOT,
-      // Only what an operator would set: no APP_SECRET is needed to create an admin.
-      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL },
+      // Only what an operator would set: the database and the app's secret (it keys the audit trail).
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: process.env.DATABASE_URL, APP_SECRET: process.env.APP_SECRET },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";
