@@ -111,8 +111,11 @@ export type Header = { key: string; value: string };
 export function buildFixedHeaders({ isProduction }: { isProduction: boolean }): Header[] {
   return [
     { key: "X-Content-Type-Options", value: "nosniff" },
-    // A tracking link carries no secret, but where a reporter came from and went to is theirs.
-    { key: "Referrer-Policy", value: "no-referrer" },
+    // Where a reporter came from and went to is theirs: no other site ever gets a referrer. Not
+    // "no-referrer": with it browsers send `Origin: null` on every form post, and Next refuses
+    // such a Server Action, so every form without JavaScript would fail. "same-origin" sends
+    // the Origin (and a Referer) to this site only.
+    { key: "Referrer-Policy", value: "same-origin" },
     { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
     // frame-ancestors 'none' says the same to every browser that reads CSP; this is for older ones.
     { key: "X-Frame-Options", value: "DENY" },

@@ -60,7 +60,7 @@ async function expectHydratedWithoutViolations(page: Page, consoleViolations: st
 
 function expectFixedHeaders(headers: Record<string, string>, label: string): void {
   expect(headers["x-content-type-options"], label).toBe("nosniff");
-  expect(headers["referrer-policy"], label).toBe("no-referrer");
+  expect(headers["referrer-policy"], label).toBe("same-origin");
   expect(headers["x-frame-options"], label).toBe("DENY");
   expect(headers["permissions-policy"], label).toContain("camera=()");
   expect(headers["permissions-policy"], label).toContain("geolocation=()");

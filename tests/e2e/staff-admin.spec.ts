@@ -22,7 +22,7 @@ const OFFICER = { email: `petugas.e2e.${randomBytes(3).toString("hex")}@imigrasi
 function createAdminWithScript(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/admin-create.ts", "--email", ADMIN.email, "--name", ADMIN.name], {
-      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: process.env.E2E_DATABASE_URL },
+      env: { PATH: process.env.PATH, NODE_ENV: "production", DATABASE_URL: process.env.E2E_DATABASE_URL, APP_SECRET: process.env.APP_SECRET },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let output = "";

@@ -71,7 +71,7 @@ describe("the fixed headers", () => {
   it("forbid sniffing and framing, send no referrer and deny device features", () => {
     const headers = asMap(true);
     expect(headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(headers.get("Referrer-Policy")).toBe("no-referrer");
+    expect(headers.get("Referrer-Policy")).toBe("same-origin");
     expect(headers.get("X-Frame-Options")).toBe("DENY");
     for (const feature of ["camera", "microphone", "geolocation", "payment"]) {
       expect(headers.get("Permissions-Policy")).toContain(`${feature}=()`);

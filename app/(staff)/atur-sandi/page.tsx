@@ -11,8 +11,10 @@ import { SetPasswordForm } from "./_components/set-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("SetPassword");
-  // The token is in this page's address: no other site may receive it as a referrer.
-  return { title: t("metaTitle"), referrer: "no-referrer" };
+  // The token is in this page's address: no request from the page may carry it as a referrer,
+  // not even to this site (its access logs). "strict-origin" sends the origin alone, and keeps
+  // the Origin header that the form's post without JavaScript needs ("no-referrer" makes it null).
+  return { title: t("metaTitle"), referrer: "strict-origin" };
 }
 
 type SetPasswordPageProps = { searchParams: Promise<{ token?: string | string[]; status?: string | string[] }> };

@@ -10,11 +10,6 @@ import type { Receipt } from "@/lib/reports/actions";
 import type { CategoryOption } from "@/lib/reports/lookups";
 
 /** Printing a receipt prints the receipt alone: no site header, footer or buttons. */
-const PRINT_ONLY_THE_RECEIPT = `@media print {
-  body > header, body > footer, body > a[href="#main"] { display: none !important; }
-  main { padding: 0 !important; }
-}`;
-
 /**
  * The receipt, shown once in place of the form. The secret key exists nowhere else: only its
  * hash is stored. It leaves this page only through the PDF download, a POST form, so it never
@@ -28,10 +23,8 @@ export function ReportReceipt({ receipt, categories }: { receipt: Receipt; categ
   const fileSize = (bytes: number) => formatFileSize(format, bytes);
 
   return (
-    <article aria-labelledby="receipt-title" className="max-w-3xl space-y-6">
-      <style href="receipt-print" precedence="default">
-        {PRINT_ONLY_THE_RECEIPT}
-      </style>
+    // data-print-alone: printing shows the receipt without the site's header and footer (globals.css).
+    <article aria-labelledby="receipt-title" className="max-w-3xl space-y-6" data-print-alone>
       <div className="space-y-3">
         <h1
           id="receipt-title"
