@@ -9,7 +9,6 @@
  * its file in the copy; this is checked before the backup is declared good. Runs while the app
  * serves. Needs DATABASE_URL (a PostgreSQL server) and pg_dump (Debian's postgresql-client).
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -18,6 +17,8 @@ import {
   formatSeconds,
   hashFile,
   listFilesUnder,
+  readOption,
+  runPostgresTool,
   MANIFEST_FILE,
   STORAGE_FOLDER,
   summarizeTables,
@@ -25,21 +26,6 @@ import {
   type BackupManifest,
 } from "./lib/backup-manifest";
 import { PROJECT_ROOT } from "./lib/processes";
-
-function readOption(args: string[], name: string): string | null {
-  const index = args.indexOf(name);
-  return index >= 0 ? (args[index + 1] ?? null) : null;
-}
-
-function runPgDump(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pg_dump", args, { stdio: ["ignore", "inherit", "inherit"] });
-    child.on("error", (error) =>
-      reject(new Error(`pg_dump could not be started (${error.message}): install PostgreSQL's client tools (apt-get install -y postgresql-client)`)),
-    );
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`pg_dump failed with exit code ${code}`))));
-  });
-}
 
 /** Copies the storage folder file by file, hashing each copy. Files that vanish meanwhile (staged uploads swept or filed) are skipped. */
 async function copyStorage(source: string, target: string): Promise<BackupManifest["storage"]["files"]> {
@@ -97,7 +83,7 @@ async function main(): Promise<number> {
     const serverVersion = (await client.query<{ version: string }>("SELECT current_setting('server_version') AS version")).rows[0]!.version;
     console.log(`Dumping the database (PostgreSQL ${serverVersion}) into ${DUMP_FILE}...`);
     const dumpPath = path.join(out, DUMP_FILE);
-    await runPgDump(["--format=custom", `--snapshot=${snapshot}`, `--file=${dumpPath}`, "--dbname", toLibpqUrl(databaseUrl)]);
+    await runPostgresTool("pg_dump", ["--format=custom", `--snapshot=${snapshot}`, `--file=${dumpPath}`, "--dbname", toLibpqUrl(databaseUrl)]);
     const tables = await summarizeTables(client);
     attachmentKeys = (await client.query<{ key: string }>(`SELECT "storageKey" AS key FROM "Attachment"`)).rows.map((row) => row.key);
     await client.query("COMMIT");

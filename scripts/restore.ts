@@ -6,7 +6,6 @@
  * then checks every table's row count and checksum and every restored file's SHA-256 against
  * the manifest, and prints what it verified and how long it took.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -15,27 +14,14 @@ import {
   formatSeconds,
   hashFile,
   listFilesUnder,
+  readOption,
+  runPostgresTool,
   MANIFEST_FILE,
   summarizeTables,
   toLibpqUrl,
   type BackupManifest,
 } from "./lib/backup-manifest";
 import { PROJECT_ROOT } from "./lib/processes";
-
-function readOption(args: string[], name: string): string | null {
-  const index = args.indexOf(name);
-  return index >= 0 ? (args[index + 1] ?? null) : null;
-}
-
-function runPgRestore(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("pg_restore", args, { stdio: ["ignore", "inherit", "inherit"] });
-    child.on("error", (error) =>
-      reject(new Error(`pg_restore could not be started (${error.message}): install PostgreSQL's client tools (apt-get install -y postgresql-client)`)),
-    );
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`pg_restore failed with exit code ${code}`))));
-  });
-}
 
 /** Objects of this installation in a database: relations and types outside the system schemas. */
 async function countUserObjects(client: pg.Client): Promise<number> {
@@ -113,7 +99,7 @@ async function main(): Promise<number> {
 
     console.log("Restoring the database (pg_restore, one transaction)...");
     const databaseStartedAt = Date.now();
-    await runPgRestore([
+    await runPostgresTool("pg_restore", [
       "--no-owner",
       "--no-privileges",
       "--exit-on-error",

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -105,4 +106,21 @@ export function toLibpqUrl(url: string): string {
 
 export function formatSeconds(milliseconds: number): string {
   return `${(milliseconds / 1000).toFixed(1)} s`;
+}
+
+/** The value after `name` in a script's arguments (`--out DIR`), or null. */
+export function readOption(args: string[], name: string): string | null {
+  const index = args.indexOf(name);
+  return index >= 0 ? (args[index + 1] ?? null) : null;
+}
+
+/** Runs one of PostgreSQL's client tools (pg_dump, pg_restore), its output shown as it comes. */
+export function runPostgresTool(tool: "pg_dump" | "pg_restore", args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(tool, args, { stdio: ["ignore", "inherit", "inherit"] });
+    child.on("error", (error) =>
+      reject(new Error(`${tool} could not be started (${error.message}): install PostgreSQL's client tools (apt-get install -y postgresql-client)`)),
+    );
+    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${tool} failed with exit code ${code}`))));
+  });
 }
