@@ -91,7 +91,8 @@ test("an admin's fee change applies from its effective date, and a closed office
   await expect(page.getByText("Kantor ditambahkan.")).toBeVisible();
 
   const officeLabel = messagesFor("id").ReportForm.office.label;
-  await reporter.goto("/lapor");
+  // openReportForm waits for the picker to hydrate: a value typed before that shows no options.
+  await openReportForm(reporter, "id", { isJavaScriptEnabled: true });
   await reporter.getByRole("combobox", { name: officeLabel }).fill("Gianyar");
   await expect(reporter.getByRole("option", { name: officeName })).toBeVisible();
 
@@ -99,7 +100,8 @@ test("an admin's fee change applies from its effective date, and a closed office
   await expect(page.getByText("Kantor ditutup.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Buka kembali kantor ini" })).toBeVisible();
 
-  await reporter.goto("/lapor");
+  // openReportForm waits for the picker to hydrate: a value typed before that shows no options.
+  await openReportForm(reporter, "id", { isJavaScriptEnabled: true });
   await reporter.getByRole("combobox", { name: officeLabel }).fill("Gianyar");
   await expect(reporter.getByRole("option", { name: officeName })).toHaveCount(0);
   await reporterContext.close();
