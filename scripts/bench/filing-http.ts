@@ -8,6 +8,11 @@
  * comes and goes on a shared machine weighs on both. Afterwards the cases the run filed are
  * counted: rows must equal the receipts acknowledged.
  *
+ * Where the time goes: the rate of GET /lapor at the same parallelism (the form post answers with
+ * that page, rendered again with the receipt), and the share of the database's busy sessions
+ * found waiting on a lock while the filings ran (sampled every 25 ms; "advisory" is the audit
+ * chain's global lock before issue 16).
+ *
  * Runs inside `npm run bench` on its database, or alone on a fresh small one:
  *   node --conditions=react-server --import tsx scripts/bench/filing-http.ts [--filings=N] [--cases=N]
  */
@@ -39,8 +44,48 @@ export type FilingThroughput = {
   receipts: number;
   filingsPerSecond: number;
   hashesPerSecond: number;
+  /** GET /lapor with the same parallelism: the page the form post answers with is rendered too. */
+  formPagesPerSecond: number;
+  /** Of the database sessions sampled during the filings, the share waiting on a lock, and on an advisory lock. */
+  lockWaitShare: number;
+  advisoryWaitShare: number;
   failures: string[];
 };
+
+type SessionSamples = { sessions: number; waitingOnLock: number; waitingOnAdvisory: number };
+
+/**
+ * Samples the bench database's sessions every few milliseconds while `work` runs: how many are
+ * busy or idle inside a transaction, and how many of them wait on a lock (an advisory one in
+ * particular: the audit chain's global lock before issue 16).
+ */
+async function sampleSessionsDuring<T>(databaseUrl: string, work: () => Promise<T>): Promise<{ result: T; samples: SessionSamples }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const samples: SessionSamples = { sessions: 0, waitingOnLock: 0, waitingOnAdvisory: 0 };
+  let isDone = false;
+  const sampling = (async () => {
+    while (!isDone) {
+      const { rows } = await client.query<{ sessions: string; lock: string; advisory: string }>(`
+        SELECT count(*) FILTER (WHERE state IN ('active', 'idle in transaction')) AS sessions,
+               count(*) FILTER (WHERE wait_event_type = 'Lock') AS lock,
+               count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event = 'advisory') AS advisory
+        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      samples.sessions += Number(rows[0]!.sessions);
+      samples.waitingOnLock += Number(rows[0]!.lock);
+      samples.waitingOnAdvisory += Number(rows[0]!.advisory);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, samples };
+  } finally {
+    isDone = true;
+    await sampling;
+    await client.end();
+  }
+}
 
 /** Runs `total` tasks on `parallelism` workers; returns the wall time in seconds. */
 async function runConcurrently(total: number, parallelism: number, task: (index: number, worker: number) => Promise<void>): Promise<number> {
@@ -97,17 +142,33 @@ export async function runFilingHttpBenchmark(options: { databaseUrl: string; app
     for (const clients of CONCURRENCY_LEVELS) {
       const levelMarker = `${runMarker}-c${clients}`;
       const hashesBefore = await measureHashRate(clients, filingsPerLevel);
+      const pageSeconds = await runConcurrently(filingsPerLevel, clients, async () => {
+        const form = await loadReportForm(server.baseUrl);
+        if (typeof form === "string") throw new Error(form);
+      });
       const forms = await Promise.all(Array.from({ length: clients }, () => loadReportForm(server.baseUrl)));
       const attempts: FilingAttempt[] = [];
-      const seconds = await runConcurrently(filingsPerLevel, clients, async (index, worker) => {
-        attempts.push(await fileOnce(`[${levelMarker}-${index}]`, forms[worker]!));
-      });
+      const { result: seconds, samples } = await sampleSessionsDuring(options.databaseUrl, () =>
+        runConcurrently(filingsPerLevel, clients, async (index, worker) => {
+          attempts.push(await fileOnce(`[${levelMarker}-${index}]`, forms[worker]!));
+        }),
+      );
       const hashesAfter = await measureHashRate(clients, filingsPerLevel);
       const receipts = attempts.filter((attempt) => attempt.outcome === "receipt").length;
       const rows = await countFiledCases(options.databaseUrl, levelMarker);
       const failures = attempts.filter((attempt) => attempt.outcome !== "receipt").map((attempt) => `${attempt.marker}: ${attempt.outcome} ${attempt.detail ?? ""}`);
       if (rows !== receipts) failures.push(`${rows} case rows for ${receipts} receipts`);
-      results.push({ clients, filings: filingsPerLevel, receipts, filingsPerSecond: receipts / seconds, hashesPerSecond: (hashesBefore + hashesAfter) / 2, failures });
+      results.push({
+        clients,
+        filings: filingsPerLevel,
+        receipts,
+        filingsPerSecond: receipts / seconds,
+        hashesPerSecond: (hashesBefore + hashesAfter) / 2,
+        formPagesPerSecond: filingsPerLevel / pageSeconds,
+        lockWaitShare: samples.sessions === 0 ? 0 : samples.waitingOnLock / samples.sessions,
+        advisoryWaitShare: samples.sessions === 0 ? 0 : samples.waitingOnAdvisory / samples.sessions,
+        failures,
+      });
     }
   } finally {
     await server.stop();
@@ -120,12 +181,14 @@ export async function runFilingHttpBenchmark(options: { databaseUrl: string; app
 export function printFilingThroughput(results: readonly FilingThroughput[]): void {
   console.log("\nFiling through the HTTP form (production build) beside the argon2id hash rate of the same parallelism, same run");
   printTable(
-    ["clients", "filings/s", "argon2id hashes/s", "ratio", "rows = receipts"],
+    ["clients", "filings/s", "argon2id hashes/s", "ratio", "GET /lapor/s", "sessions waiting on a lock (advisory)", "rows = receipts"],
     results.map((result) => [
       String(result.clients),
       result.filingsPerSecond.toFixed(1),
       result.hashesPerSecond.toFixed(1),
       `${(result.filingsPerSecond / result.hashesPerSecond).toFixed(2)}x`,
+      result.formPagesPerSecond.toFixed(1),
+      `${(result.lockWaitShare * 100).toFixed(0)}% (${(result.advisoryWaitShare * 100).toFixed(0)}%)`,
       result.failures.length === 0 ? `yes (${result.receipts} of ${result.filings})` : `NO: ${result.failures.slice(0, 3).join("; ")}`,
     ]),
   );
