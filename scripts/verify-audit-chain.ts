@@ -1,6 +1,6 @@
 /**
- * `npm run audit:verify [-- --checkpoints saved.json]`: checks the audit trail's keyed hash chain
- * (lib/audit/verify.ts) on the database in DATABASE_URL, with the key derived from APP_SECRET,
+ * `npm run audit:verify [-- --checkpoints saved.json]`: checks the audit trail's keyed hash chains
+ * (lib/audit/verify.ts: the legacy chain, the system chain and one per case) on the database in DATABASE_URL, with the key derived from APP_SECRET,
  * and holds it to the signed daily checkpoints: the ones the database itself published and,
  * with --checkpoints, a file saved earlier from /transparansi (or an export). A saved file is what
  * catches a rewrite by someone who could also replace the database's own checkpoints.
@@ -19,9 +19,10 @@ import { createPrismaClient } from "@/lib/prisma-client";
 const EXPLANATIONS: Record<AuditChainBreak, string> = {
   hashMismatch: "its content no longer matches its keyed hash (the row was changed after it was written)",
   prevHashMismatch: "it does not link to the event before it (an event before it was deleted or inserted)",
+  unknownVersion: "it claims a chain version this program does not know (altered, or written by a newer version)",
   unkeyed: "it is still hashed without the key (not re-keyed yet: start the app once or run `npm run audit:rekey`; otherwise a downgrade)",
   checkpointSignatureInvalid: "a checkpoint's signature does not verify with this installation's public key (a forged or altered checkpoint, or another APP_SECRET)",
-  checkpointMismatch: "the chain no longer has the head a signed checkpoint published (rewritten or cut back since that day)",
+  checkpointMismatch: "the chains no longer have the heads a signed checkpoint published (an event rewritten, or a chain cut back or removed since that day)",
 };
 
 function readSavedCheckpoints(argv: string[]): { checkpoints: SignedCheckpoint[]; publicKey: string | null } | string {
@@ -66,13 +67,14 @@ async function main(): Promise<number> {
     const verdict = await verifyAuditChain(db, { key: deriveAppKey("audit-chain"), checkpoints, publicKey });
     if (verdict.ok) {
       console.log(
-        `Audit chain intact: ${verdict.checked} events checked against ${verdict.checkpointsChecked} signed checkpoint(s). Last hash: ${verdict.lastHash ?? "(no events)"}`,
+        `Audit chain intact: ${verdict.checked} events checked in ${verdict.chains} chain(s) against ${verdict.checkpointsChecked} signed checkpoint(s).`,
       );
       return 0;
     }
-    const where = verdict.brokenAtId === null ? "after the last event" : `at event ${verdict.brokenAtId}`;
+    // A checkpoint's digest names no single event: a chain's tail, or a whole chain, is gone or rewritten.
+    const where = verdict.brokenAtId === null ? "" : ` at event ${verdict.brokenAtId}`;
     const day = verdict.checkpointDay ? ` (checkpoint of ${verdict.checkpointDay})` : "";
-    console.error(`Audit chain BROKEN ${where}${day}: ${EXPLANATIONS[verdict.reason]}. ${verdict.checked} events before it are intact.`);
+    console.error(`Audit chain BROKEN${where}${day}: ${EXPLANATIONS[verdict.reason]}. ${verdict.checked} events before it are intact.`);
     return 1;
   } catch (error) {
     console.error(`Could not check the audit chain: ${error instanceof Error ? error.message : String(error)}`);

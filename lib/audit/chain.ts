@@ -10,10 +10,20 @@ import { createHash, createHmac } from "node:crypto";
  * secret cannot recompute the hashes after a rewrite. Version 1 is the plain SHA-256 of the
  * rows written before; the first start after the upgrade re-keys them (./rekey.ts), and the
  * verifier refuses any version 1 row left, so a rewrite cannot hide by downgrading to it.
+ *
+ * Version 3 (issue 16) splits the one global chain into many: each case has its own chain, and
+ * the events that concern no case (administration, sign-ins, exports) form one "system" chain.
+ * An event links the previous event of its own chain, so appends to different cases never wait
+ * on each other. The version is part of what the MAC covers, so moving a row between the
+ * versions (and so between the verifier's walks) breaks it. Rows of versions 1 and 2 stay one
+ * "legacy" chain in id order, frozen: nothing is appended to it any more. What binds the chains
+ * together is the signed checkpoint (./checkpoints.ts), over a digest of every chain's head
+ * (./heads-root.ts).
  */
 
 export const UNKEYED_CHAIN_VERSION = 1;
 export const KEYED_CHAIN_VERSION = 2;
+export const PER_CASE_CHAIN_VERSION = 3;
 
 export type ChainedEventContent = {
   caseId: string | null;
@@ -52,6 +62,16 @@ export function computeEventHash(prevHash: string | null, event: ChainedEventCon
 /** Version 2: the chain's MAC under the installation's audit-chain key. */
 export function computeKeyedEventHash(key: Buffer, prevHash: string | null, event: ChainedEventContent): string {
   return createHmac("sha256", key)
+    .update(prevHash ?? "")
+    .update("\n")
+    .update(canonicalJson(event))
+    .digest("hex");
+}
+
+/** Version 3: the MAC of an event in its own case's chain (or the system chain). */
+export function computeChainLinkHash(key: Buffer, prevHash: string | null, event: ChainedEventContent): string {
+  return createHmac("sha256", key)
+    .update(`v${PER_CASE_CHAIN_VERSION}\n`)
     .update(prevHash ?? "")
     .update("\n")
     .update(canonicalJson(event))

@@ -10,7 +10,12 @@ import { deriveAppKey } from "@/lib/env";
  * checkpoint with it alone (verifyCheckpointSignature needs no secret).
  */
 
-export type CheckpointStatement = { day: string; sequence: string; headHash: string };
+/**
+ * Version 1 (issue 11, the one global chain): headHash is the hash of the event numbered
+ * `sequence`. Version 2 (issue 16, a chain per case): headHash is the digest of every chain's head
+ * at `sequence` (./heads-root.ts). Absent means 1, as in files saved before version 2.
+ */
+export type CheckpointStatement = { day: string; sequence: string; headHash: string; version?: 1 | 2 };
 
 /** The PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it. */
 const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -19,7 +24,7 @@ const ED25519_SPKI_PREFIX = Buffer.from("302a300506032b6570032100", "hex");
 
 /** The exact bytes that are signed: versioned, one field a line, nothing left to interpretation. */
 export function checkpointMessage(statement: CheckpointStatement): Buffer {
-  return Buffer.from(`lapor-imigrasi audit checkpoint v1\n${statement.day}\n${statement.sequence}\n${statement.headHash}\n`, "utf8");
+  return Buffer.from(`lapor-imigrasi audit checkpoint v${statement.version ?? 1}\n${statement.day}\n${statement.sequence}\n${statement.headHash}\n`, "utf8");
 }
 
 let privateKey: KeyObject | undefined;

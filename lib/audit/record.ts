@@ -1,27 +1,36 @@
 import "server-only";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorKind } from "@/lib/generated/prisma/enums";
 
 import type { AuditAction } from "./actions";
 import { deriveAppKey } from "@/lib/env";
 
-import { computeKeyedEventHash, KEYED_CHAIN_VERSION } from "./chain";
+import { computeChainLinkHash, PER_CASE_CHAIN_VERSION } from "./chain";
+import { AUDIT_CHAIN_LOCK } from "./lock";
 
 /**
  * Appends one event to the hash-chained audit trail, inside the caller's transaction, so the
  * event exists exactly when the change it records does.
  *
- * Every append in the whole database takes the same transaction-scoped advisory lock, then reads
- * the last hash and inserts: two concurrent appends can never link to the same predecessor, and
- * ids (taken after the lock) follow the chain. The lock is held until the caller commits, so
+ * Each case has its own chain, and the events of no case share one system chain (./chain.ts,
+ * version 3). An append locks only its own chain: the case's row (FOR NO KEY UPDATE, which the
+ * foreign keys pointing at the case do not wait for) or, for the system chain, one advisory lock.
+ * Then it reads the chain's last hash and inserts. Two appends to the same chain can never link
+ * to the same predecessor, and the chain's ids (taken after the lock) follow its order; appends
+ * to different cases do not wait on each other. The lock is held until the caller commits, so
  * record the event as the transaction's last write.
  *
- * Hashes are keyed (./chain.ts, version 2): the key is derived from APP_SECRET, never stored.
+ * Every append also holds AUDIT_CHAIN_LOCK shared, from before its id is taken until it commits.
+ * Shared holders never wait on each other; a checkpoint takes it exclusively for a moment
+ * (./checkpoints.ts), so that every event below the sequence it reads has committed and every
+ * later one gets a higher id: the checkpoint is an exact cut of all the chains.
+ *
+ * Hashes are keyed: the key is derived from APP_SECRET, never stored.
  */
 
-/** The one lock that serialises the chain; any number, the same everywhere. */
-export const AUDIT_CHAIN_LOCK = BigInt(0x4c41_5052); // "LAPR"
+/** The system chain's own lock: advisory lock (class, 0), apart from the one above. */
+const SYSTEM_CHAIN_LOCK_CLASS = 0x4c41_5052;
 
 export type AuditEventInput = {
   caseId: string | null;
@@ -36,12 +45,8 @@ export type AuditEventInput = {
   createdAt?: Date;
 };
 
-export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<{ id: bigint; hash: string }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const previous = await tx.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const prevHash = previous?.hash ?? null;
-
-  const content = {
+function contentOf(event: AuditEventInput) {
+  return {
     caseId: event.caseId,
     actorKind: event.actorKind,
     actorId: event.actorId ?? null,
@@ -51,42 +56,60 @@ export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEven
     after: event.after ?? null,
     createdAt: event.createdAt ?? new Date(),
   };
-  const hash = computeKeyedEventHash(deriveAppKey("audit-chain"), prevHash, content);
+}
+
+/** Locks the chains of these cases (in id order, so two batches cannot deadlock) and the system chain if asked. */
+async function lockChains(tx: Prisma.TransactionClient, caseIds: readonly string[], includesSystemChain: boolean): Promise<void> {
+  if (includesSystemChain) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYSTEM_CHAIN_LOCK_CLASS}::int, 0)`;
+  if (caseIds.length > 0) await tx.$executeRaw`SELECT 1 FROM "Case" WHERE "id" = ANY(${caseIds}::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`;
+}
+
+export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<{ id: bigint; hash: string }> {
+  await lockChains(tx, event.caseId === null ? [] : [event.caseId], event.caseId === null);
+  // A new statement, so its snapshot sees whatever the chain's previous holder committed.
+  const ofChain = event.caseId === null ? Prisma.sql`"caseId" IS NULL` : Prisma.sql`"caseId" = ${event.caseId}::uuid`;
+  const [previous] = await tx.$queryRaw<{ hash: string | null }[]>`
+    SELECT (SELECT "hash" FROM "CaseEvent" WHERE ${ofChain} AND "chainVersion" = ${PER_CASE_CHAIN_VERSION} ORDER BY "id" DESC LIMIT 1) AS "hash"
+    FROM (SELECT pg_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK})) AS "sharedLock"`;
+  const prevHash = previous?.hash ?? null;
+  const content = contentOf(event);
+  const hash = computeChainLinkHash(deriveAppKey("audit-chain"), prevHash, content);
   const created = await tx.caseEvent.create({
-    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: KEYED_CHAIN_VERSION },
+    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: PER_CASE_CHAIN_VERSION },
     select: { id: true },
   });
   return { id: created.id, hash };
 }
 
 /**
- * Appends many events at once, in the given order, under the same lock as recordEvent: the
- * hashes are chained in memory and the rows written in one statement, so a change that touches
- * thousands of cases (lib/holidays: recomputing deadlines after a holiday edit) writes its
- * timeline entries in a few round trips instead of three per event. Ids follow the order given
- * (one multi-row insert, whose rows take the sequence in order, while the lock keeps others out).
+ * Appends many events at once, each to its own chain in the given order: the hashes are chained
+ * in memory and the rows written in one statement, so a change that touches thousands of cases
+ * (lib/holidays: recomputing deadlines after a holiday edit) writes its timeline entries in a few
+ * round trips instead of three per event. Ids follow the order given (one multi-row insert, whose
+ * rows take the sequence in order, while the chains' locks keep other appends to them out).
  */
 export async function recordEvents(tx: Prisma.TransactionClient, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const previous = await tx.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  let prevHash = previous?.hash ?? null;
+  const caseIds = [...new Set(events.flatMap((event) => (event.caseId === null ? [] : [event.caseId])))].sort();
+  const includesSystemChain = events.some((event) => event.caseId === null);
+  await lockChains(tx, caseIds, includesSystemChain);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK})`;
+  const heads = await tx.$queryRaw<{ caseId: string | null; hash: string }[]>`
+    (SELECT DISTINCT ON ("caseId") "caseId"::text AS "caseId", "hash" FROM "CaseEvent"
+     WHERE "caseId" = ANY(${caseIds}::uuid[]) AND "chainVersion" = ${PER_CASE_CHAIN_VERSION}
+     ORDER BY "caseId", "id" DESC)
+    UNION ALL
+    (SELECT NULL, "hash" FROM "CaseEvent"
+     WHERE ${includesSystemChain} AND "caseId" IS NULL AND "chainVersion" = ${PER_CASE_CHAIN_VERSION}
+     ORDER BY "id" DESC LIMIT 1)`;
+  const lastHash = new Map<string | null, string>(heads.map((head) => [head.caseId, head.hash]));
   const key = deriveAppKey("audit-chain");
   const rows = events.map((event) => {
-    const content = {
-      caseId: event.caseId,
-      actorKind: event.actorKind,
-      actorId: event.actorId ?? null,
-      action: event.action,
-      isPublic: event.isPublic,
-      before: event.before ?? null,
-      after: event.after ?? null,
-      createdAt: event.createdAt ?? new Date(),
-    };
-    const hash = computeKeyedEventHash(key, prevHash, content);
-    const row = { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: KEYED_CHAIN_VERSION };
-    prevHash = hash;
-    return row;
+    const content = contentOf(event);
+    const prevHash = lastHash.get(event.caseId) ?? null;
+    const hash = computeChainLinkHash(key, prevHash, content);
+    lastHash.set(event.caseId, hash);
+    return { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: PER_CASE_CHAIN_VERSION };
   });
   await tx.caseEvent.createMany({ data: rows });
 }

@@ -3,8 +3,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Database } from "@/lib/prisma-client";
 
 import { AUDIT_ACTIONS } from "./actions";
-import { computeEventHash, computeKeyedEventHash, KEYED_CHAIN_VERSION, UNKEYED_CHAIN_VERSION } from "./chain";
-import { AUDIT_CHAIN_LOCK, recordEvent } from "./record";
+import { computeEventHash, computeKeyedEventHash, KEYED_CHAIN_VERSION, PER_CASE_CHAIN_VERSION, UNKEYED_CHAIN_VERSION } from "./chain";
+import { AUDIT_CHAIN_LOCK } from "./lock";
+import { recordEvent } from "./record";
 
 /**
  * The one-time transition from the unkeyed chain (version 1, plain SHA-256) to the keyed one
@@ -12,7 +13,10 @@ import { AUDIT_CHAIN_LOCK, recordEvent } from "./record";
  * rows it found stay at version 1 until this runs: at every server start (instrumentation.ts;
  * it does nothing once no version 1 row is left) and as `npm run audit:rekey`.
  *
- * Under the chain's lock, in one transaction, it walks the whole chain and first checks every
+ * Only the legacy chain (versions 1 and 2) is re-keyed: since issue 16 events are appended to
+ * per-case chains (version 3, ./chain.ts), which are keyed from their first row.
+ *
+ * Under the chain's lock, in one transaction, it walks the whole legacy chain and first checks every
  * row as it was written (version 1 rows with the plain hash, version 2 rows appended since the
  * migration with the key): if anything is broken it changes nothing and reports where, so a
  * rewrite made before the upgrade is not laundered into a valid keyed chain. Otherwise it
@@ -67,7 +71,7 @@ export async function rekeyLegacyAuditChain(db: Database): Promise<ChainRekeyRes
       let afterId: bigint | null = null;
       for (;;) {
         const batch: RekeyRow[] = await tx.caseEvent.findMany({
-          where: afterId === null ? {} : { id: { gt: afterId } },
+          where: { chainVersion: { lt: PER_CASE_CHAIN_VERSION }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
           orderBy: { id: "asc" },
           take: BATCH_SIZE,
         });
@@ -108,7 +112,7 @@ export async function rekeyLegacyAuditChain(db: Database): Promise<ChainRekeyRes
 
 /**
  * The first version 1 row that cannot be a row from before the upgrade: one after a version 2
- * row, or any once the chain was re-keyed or a checkpoint signed. Null when there is none.
+ * or version 3 row, or any once the chain was re-keyed or a checkpoint signed. Null when there is none.
  */
 async function findUnkeyedRowTheUpgradeCannotHaveLeft(tx: Prisma.TransactionClient): Promise<bigint | null> {
   const wasRekeyedOrCheckpointed =
@@ -118,7 +122,7 @@ async function findUnkeyedRowTheUpgradeCannotHaveLeft(tx: Prisma.TransactionClie
     const first = await tx.caseEvent.findFirst({ where: { chainVersion: UNKEYED_CHAIN_VERSION }, orderBy: { id: "asc" }, select: { id: true } });
     return first?.id ?? null;
   }
-  const firstKeyed = await tx.caseEvent.findFirst({ where: { chainVersion: KEYED_CHAIN_VERSION }, orderBy: { id: "asc" }, select: { id: true } });
+  const firstKeyed = await tx.caseEvent.findFirst({ where: { chainVersion: { gte: KEYED_CHAIN_VERSION } }, orderBy: { id: "asc" }, select: { id: true } });
   if (!firstKeyed) return null;
   const unkeyedAfterKeyed = await tx.caseEvent.findFirst({
     where: { chainVersion: UNKEYED_CHAIN_VERSION, id: { gt: firstKeyed.id } },

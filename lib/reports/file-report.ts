@@ -80,13 +80,18 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
   const references = await resolveReferences(form);
   if (!references.ok) return invalid(references.fieldErrors);
 
+  // The CPU work (the argon2id hash above all) happens before the transaction, which then only
+  // writes: it holds its case's chain and the idempotency key for as short a time as it can.
   const secretKey = generateSecretKey();
   const receiptSecretHash = await hashSecret(secretKey);
+  const sealedSecretKey = sealSecret(secretKey, deriveAppKey("sealed-receipt"), idempotencyStorageKey("report", form.idempotencyKey, idempotencyContext));
 
   for (let attempt = 1; ; attempt += 1) {
     const caseId = randomUUID();
     const trackingCode = generateTrackingCode();
     const transfer = createEvidenceTransfer();
+    const encryptedContact =
+      form.reporter.mode === "IDENTIFIED" ? encryptContact({ name: form.reporter.name, email: form.reporter.email, phone: form.reporter.phone }, caseId) : null;
     let isCommitSent = false;
     let outcome: { status: "created" } | { status: "replayed"; stored: unknown };
     try {
@@ -137,10 +142,7 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
             select: { id: true },
           });
 
-          if (form.reporter.mode === "IDENTIFIED") {
-            const { name, email, phone } = form.reporter;
-            await tx.reporterContact.create({ data: { caseId, ...encryptContact({ name, email, phone }, caseId), createdAt: now } });
-          }
+          if (encryptedContact) await tx.reporterContact.create({ data: { caseId, ...encryptedContact, createdAt: now } });
 
           await transfer.attachToCase(tx, tokens.valid, { caseId, now });
 
@@ -154,17 +156,13 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
             createdAt: now,
           });
 
-          const stored: StoredFilingResult = {
-            caseId,
-            trackingCode,
-            sealed: sealSecret(secretKey, deriveAppKey("sealed-receipt"), claim.storageKey),
-          };
+          const stored: StoredFilingResult = { caseId, trackingCode, sealed: sealedSecretKey };
           await saveIdempotencyResult(tx, claim.storageKey, stored);
           // From here on a failure may come after the database committed (a connection lost during COMMIT).
           isCommitSent = true;
           return { status: "created" as const };
         },
-        // Moving a few files happens inside; generous, yet bounded so a stuck disk cannot hold the audit lock.
+        // Moving a few files happens inside; generous, yet bounded so a stuck disk cannot hold the locks for long.
         { maxWait: 10_000, timeout: 20_000 },
       );
     } catch (error) {

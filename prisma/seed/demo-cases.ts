@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
-import { computeKeyedEventHash, KEYED_CHAIN_VERSION } from "@/lib/audit/chain";
+import { computeChainLinkHash, PER_CASE_CHAIN_VERSION } from "@/lib/audit/chain";
 import { encryptContact } from "@/lib/contacts/encryption";
 import { workingDaysToClose } from "@/lib/deadlines/case-clock";
 import { addWorkingDays, countWorkingDaysBetween, endOfJakartaDay, toJakartaDateKey } from "@/lib/deadlines/working-days";
@@ -384,15 +384,16 @@ export async function seedDemoCases(db: Database, options: { now: Date; caseCoun
 
   giveDemoCasesFixedCodes(cases, ratings);
 
-  // The audit chain follows insertion order, so insert events in time order.
+  // Each case has its own audit chain (lib/audit/chain.ts, version 3), in insertion order: insert
+  // events in time order. The cases are new, so every chain starts here.
   events.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  let prevHash: string | null = (await db.caseEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } }))?.hash ?? null;
+  const lastHashOfCase = new Map<string, string>();
   const chainKey = deriveAppKey("audit-chain");
   const chainedEvents = events.map((event) => {
-    const hash = computeKeyedEventHash(chainKey, prevHash, event);
-    const row = { ...event, before: event.before ?? undefined, after: event.after ?? undefined, prevHash, hash, chainVersion: KEYED_CHAIN_VERSION };
-    prevHash = hash;
-    return row;
+    const prevHash = lastHashOfCase.get(event.caseId) ?? null;
+    const hash = computeChainLinkHash(chainKey, prevHash, event);
+    lastHashOfCase.set(event.caseId, hash);
+    return { ...event, before: event.before ?? undefined, after: event.after ?? undefined, prevHash, hash, chainVersion: PER_CASE_CHAIN_VERSION };
   });
 
   await db.$transaction(async (transaction) => {

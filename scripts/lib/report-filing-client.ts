@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 
 /**
  * Files a report over HTTP the way a browser does, without a browser: it loads /lapor, keeps the
@@ -94,16 +94,26 @@ function reportFields(marker: string): Record<string, string> {
 
 const REQUEST_TIMEOUT_MS = 120_000;
 
+/** The report form as a browser holds it after loading /lapor: where it posts and its hidden fields. */
+export type LoadedReportForm = ReportFormPage;
+
+export async function loadReportForm(baseUrl: string): Promise<LoadedReportForm | string> {
+  const page = await fetch(`${baseUrl}/lapor`, { headers: { origin: baseUrl, "accept-language": "id" }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const form = page.ok ? readReportForm(await page.text()) : null;
+  return form ?? `GET /lapor answered ${page.status} without the report form`;
+}
+
 export async function fileReportOverHttp(
   baseUrl: string,
-  options: { marker: string; files: SentFile[]; evidencePath: EvidencePath },
+  options: { marker: string; files: SentFile[]; evidencePath: EvidencePath; form?: LoadedReportForm },
 ): Promise<FilingAttempt> {
   const attempt: FilingAttempt = { marker: options.marker, evidencePath: options.evidencePath, files: options.files, outcome: "failed" };
   const browserHeaders = { origin: baseUrl, "accept-language": "id" };
   try {
-    const page = await fetch(`${baseUrl}/lapor`, { headers: browserHeaders, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    const form = page.ok ? readReportForm(await page.text()) : null;
-    if (!form) return { ...attempt, detail: `GET /lapor answered ${page.status} without the report form` };
+    // A form loaded earlier is filled in again as a reporter filing a second report would, with a new submission id.
+    const loaded = options.form ? withNewSubmissionId(options.form) : await loadReportForm(baseUrl);
+    if (typeof loaded === "string") return { ...attempt, detail: loaded };
+    const form = loaded;
 
     const body = new FormData();
     for (const [name, value] of form.hiddenFields) body.append(name, value);
@@ -140,4 +150,8 @@ export async function fileReportOverHttp(
   } catch (error) {
     return { ...attempt, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }
+}
+
+function withNewSubmissionId(form: LoadedReportForm): LoadedReportForm {
+  return { ...form, hiddenFields: form.hiddenFields.map(([name, value]) => [name, name === "idempotencyKey" ? randomUUID() : value]) };
 }

@@ -8,9 +8,10 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
-import { computeEventHash, computeKeyedEventHash } from "@/lib/audit/chain";
+import { computeChainLinkHash, computeEventHash } from "@/lib/audit/chain";
 import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { buildCheckpointsDocument, listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
+import { computeHeadsDigest } from "@/lib/audit/heads-root";
 import { recordEvent } from "@/lib/audit/record";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
@@ -127,14 +128,14 @@ describe("verifying the audit chain", () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
-  it("notices an UPDATE that also recomputes the row's own hash with the key, at the row after it", async () => {
+  it("notices an UPDATE that also recomputes the row's own hash with the key, at the row after it in its chain", async () => {
     const tampered = eventIds[3]!;
     const { prevHash, ...content } = await db.caseEvent.findUniqueOrThrow({
       where: { id: tampered },
       select: { caseId: true, actorKind: true, actorId: true, action: true, isPublic: true, before: true, after: true, createdAt: true, prevHash: true },
     });
     const forgedAfter = { method: "password", index: 42 };
-    const forgedHash = computeKeyedEventHash(deriveAppKey("audit-chain"), prevHash, { ...content, after: forgedAfter });
+    const forgedHash = computeChainLinkHash(deriveAppKey("audit-chain"), prevHash, { ...content, after: forgedAfter });
     await whileTampered(
       tampered,
       () => db.$executeRaw`UPDATE "CaseEvent" SET after = ${JSON.stringify(forgedAfter)}::jsonb, hash = ${forgedHash} WHERE id = ${tampered}`,
@@ -165,15 +166,18 @@ describe("a rewrite by someone who can write to the database but lacks APP_SECRE
 describe("signed daily checkpoints", () => {
   const firstDay = new Date("2026-12-01T05:00:00Z");
 
-  it("signs the chain's head once a day, whoever asks again", async () => {
+  it("signs the digest of every chain's head once a day, whoever asks again", async () => {
     const head = await db.caseEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     const taken = await takeDailyCheckpoint(db, firstDay);
-    expect(taken).toMatchObject({ status: "taken", checkpoint: { day: "2026-12-01", sequence: head.id.toString(), headHash: head.hash } });
+    // This file's trail is the system chain alone: its digest is that of one line.
+    const digest = computeHeadsDigest([{ chain: "system", id: head.id, hash: head.hash }]);
+    expect(taken).toMatchObject({ status: "taken", checkpoint: { day: "2026-12-01", sequence: head.id.toString(), headHash: digest, version: 2 } });
     expect(await takeDailyCheckpoint(db, new Date("2026-12-01T16:59:00Z"))).toEqual({ status: "exists" });
     expect(await listPublishedCheckpoints(db)).toHaveLength(1);
   });
 
   it("holds the chain to them: a checkpoint edited in the database fails its signature", async () => {
+    const [original] = await listPublishedCheckpoints(db);
     await db.$executeRaw`UPDATE "AuditCheckpoint" SET "headHash" = ${"0".repeat(64)} WHERE day = '2026-12-01'`;
     try {
       expect(await verifyAuditChain(db, { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey() })).toMatchObject({
@@ -182,9 +186,7 @@ describe("signed daily checkpoints", () => {
         checkpointDay: "2026-12-01",
       });
     } finally {
-      const [checkpoint] = await listPublishedCheckpoints(db);
-      const head = await db.caseEvent.findUniqueOrThrow({ where: { id: BigInt(checkpoint!.sequence) }, select: { hash: true } });
-      await db.$executeRaw`UPDATE "AuditCheckpoint" SET "headHash" = ${head.hash} WHERE day = '2026-12-01'`;
+      await db.$executeRaw`UPDATE "AuditCheckpoint" SET "headHash" = ${original!.headHash} WHERE day = '2026-12-01'`;
     }
     expect(await verifyAuditChain(db, { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey() })).toMatchObject({ ok: true, checkpointsChecked: 1 });
   });
@@ -222,7 +224,7 @@ describe("npm run audit:verify", () => {
     const key = deriveAppKey("audit-chain");
     await db.auditCheckpoint.deleteMany();
     try {
-      await whileRewritten(rewritten, { after: { method: "password", index: 2, forged: true }, hashOf: (prevHash, content) => computeKeyedEventHash(key, prevHash, content) }, async () => {
+      await whileRewritten(rewritten, { after: { method: "password", index: 2, forged: true }, hashOf: (prevHash, content) => computeChainLinkHash(key, prevHash, content) }, async () => {
         // Keyed and consistent again: only the saved file can tell.
         expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
         const failure = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } }).then(
@@ -230,13 +232,13 @@ describe("npm run audit:verify", () => {
           (error: { code?: number; stderr?: string }) => error,
         );
         expect(failure?.code).toBe(1);
-        expect(failure?.stderr).toMatch(/BROKEN at event \d+ \(checkpoint of 2026-12-0\d\)/);
+        expect(failure?.stderr).toMatch(/BROKEN \(checkpoint of 2026-12-0\d\)/);
       });
     } finally {
       await db.auditCheckpoint.createMany({ data: published });
     }
     const { stdout } = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } });
-    expect(stdout).toMatch(/Audit chain intact: \d+ events checked against [1-9]\d* signed checkpoint/);
+    expect(stdout).toMatch(/Audit chain intact: \d+ events checked in \d+ chain\(s\) against [1-9]\d* signed checkpoint/);
   });
 
   it("names the broken event and exits 1", async () => {

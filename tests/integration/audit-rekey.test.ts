@@ -34,7 +34,8 @@ beforeAll(async () => {
   await db.caseEvent.createMany({ data: rows });
   unkeyedHead = prevHash!;
   firstId = (await db.caseEvent.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true } })).id;
-  // The new code already appends keyed events before the first start has re-keyed the old ones.
+  // The new code already appends events to the per-case chains (here the system chain) before
+  // the first start has re-keyed the old ones: they are keyed from the start and left alone.
   await db.$transaction((tx) => recordEvent(tx, { caseId: null, actorKind: "SYSTEM", action: AUDIT_ACTIONS.HOLIDAYS_CHANGED, isPublic: false, after: { index: 4 } }));
 });
 
@@ -58,11 +59,13 @@ describe("re-keying the chain after the upgrade", () => {
     }
   });
 
-  it("re-keys every row, keeps the replaced unkeyed head on record, and leaves a chain that verifies", async () => {
-    expect(await rekeyLegacyAuditChain(db)).toEqual({ status: "rekeyed", rewritten: 5, unkeyedHeadHash: unkeyedHead });
+  it("re-keys every legacy row, keeps the replaced unkeyed head on record, and leaves chains that verify", async () => {
+    const appendedSince = await db.caseEvent.findFirstOrThrow({ where: { chainVersion: 3 }, select: { id: true, hash: true, prevHash: true } });
+    expect(await rekeyLegacyAuditChain(db)).toEqual({ status: "rekeyed", rewritten: 4, unkeyedHeadHash: unkeyedHead });
     expect(await db.caseEvent.count({ where: { chainVersion: 1 } })).toBe(0);
+    expect(await db.caseEvent.findUniqueOrThrow({ where: { id: appendedSince.id }, select: { id: true, hash: true, prevHash: true } })).toEqual(appendedSince);
     const record = await db.caseEvent.findFirstOrThrow({ where: { action: AUDIT_ACTIONS.AUDIT_CHAIN_REKEYED } });
-    expect(record.after).toEqual({ rewritten: 5, unkeyedHeadHash: unkeyedHead });
+    expect(record.after).toEqual({ rewritten: 4, unkeyedHeadHash: unkeyedHead });
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checked: 6 });
   });
 

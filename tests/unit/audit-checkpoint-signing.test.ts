@@ -34,6 +34,15 @@ describe("audit checkpoint signatures", () => {
     expect(verifyCheckpointSignature({ ...statement, headHash: "b".repeat(64) }, signature, publicKey)).toBe(false);
   });
 
+  it("sign the statement's version too, so a version 1 signature cannot pass for a version 2 statement or back", () => {
+    const headsStatement = { ...statement, version: 2 as const };
+    expect(checkpointMessage(headsStatement).toString("utf8")).toBe(`lapor-imigrasi audit checkpoint v2\n${statement.day}\n${statement.sequence}\n${statement.headHash}\n`);
+    const publicKey = checkpointPublicKey();
+    expect(verifyCheckpointSignature(headsStatement, signCheckpoint(headsStatement), publicKey)).toBe(true);
+    expect(verifyCheckpointSignature(headsStatement, signCheckpoint(statement), publicKey)).toBe(false);
+    expect(verifyCheckpointSignature(statement, signCheckpoint(headsStatement), publicKey)).toBe(false);
+  });
+
   it("fail under another public key, and for malformed input, without throwing", () => {
     const signature = signCheckpoint(statement);
     const other = generateKeyPairSync("ed25519").publicKey.export({ format: "jwk" }).x!;
