@@ -74,13 +74,20 @@ export async function insertRatings(client: pg.Client, now: Date): Promise<void>
     ORDER BY rated_at`);
 }
 
-/** The detailed cases' status steps that had happened by `now`, one row each (`bench_step`). */
+/**
+ * The detailed cases (`bench_detail`, small, which the later statements read instead of the whole
+ * plan) and their status steps that had happened by `now`, one row each (`bench_step`).
+ */
 async function createSteps(client: pg.Client, now: Date): Promise<void> {
   await client.query(`
+    DROP TABLE IF EXISTS bench_detail;
+    CREATE UNLOGGED TABLE bench_detail AS SELECT * FROM bench_plan WHERE is_detailed;
+    CREATE UNIQUE INDEX ON bench_detail (id);
+    ANALYZE bench_detail;
     DROP TABLE IF EXISTS bench_step;
     CREATE UNLOGGED TABLE bench_step AS
     SELECT p.id AS case_id, p.locale, s.from_status, s.to_status, s.at
-    FROM bench_plan p
+    FROM bench_detail p
     CROSS JOIN LATERAL (VALUES
       ('NEW', CASE WHEN p.outcome = 'REJECTED' THEN 'REJECTED' ELSE 'VERIFIED' END, p.decided_at),
       ('VERIFIED', 'IN_PROGRESS', CASE WHEN p.outcome <> 'REJECTED' THEN p.in_progress_at END),
@@ -88,7 +95,7 @@ async function createSteps(client: pg.Client, now: Date): Promise<void> {
       ('WAITING_FOR_REPORTER', 'IN_PROGRESS', p.wait_end_at),
       ('IN_PROGRESS', p.status, CASE WHEN p.outcome NOT IN ('REJECTED', 'STUCK') THEN p.closed_at END)
     ) AS s(from_status, to_status, at)
-    WHERE p.is_detailed AND s.at IS NOT NULL AND s.at <= ${timestamp(now)}`);
+    WHERE s.at IS NOT NULL AND s.at <= ${timestamp(now)}`);
 }
 
 /**
@@ -108,7 +115,7 @@ export async function insertConversationAndStageEvents(client: pg.Client, now: D
     DROP TABLE IF EXISTS bench_message;
     CREATE UNLOGGED TABLE bench_message AS
     SELECT gen_random_uuid() AS id, s.case_id, 'PUBLIC_REPLY' AS kind, reply.body, CASE WHEN p.is_assigned THEN p.officer_id END AS author_id, p.r_signed < 0.3 AS is_signed, s.at + interval '5 minutes' AS created_at
-    FROM bench_step s JOIN bench_plan p ON p.id = s.case_id
+    FROM bench_step s JOIN bench_detail p ON p.id = s.case_id
     JOIN bench_reply reply ON reply.locale = s.locale AND reply.key = CASE s.to_status
       WHEN 'REJECTED' THEN 'REJECTED:' || floor(p.r_reason * CASE WHEN s.locale = 'en' THEN ${demoTexts("en").rejectionReasons.length} ELSE ${demoTexts("id").rejectionReasons.length} END)
       WHEN 'FORWARDED' THEN 'FORWARDED:' || p.forwarded_to
@@ -117,12 +124,12 @@ export async function insertConversationAndStageEvents(client: pg.Client, now: D
     UNION ALL
     SELECT gen_random_uuid(), s.case_id, 'INTERNAL_NOTE', CASE WHEN s.locale = 'en' THEN ${pick(textArray(demoTexts("en").internalNotes), "p.r_note")} ELSE ${pick(textArray(demoTexts("id").internalNotes), "p.r_note")} END,
       CASE WHEN p.is_assigned THEN p.officer_id END, FALSE, s.at + interval '30 minutes'
-    FROM bench_step s JOIN bench_plan p ON p.id = s.case_id
+    FROM bench_step s JOIN bench_detail p ON p.id = s.case_id
     WHERE s.from_status = 'VERIFIED' AND s.to_status = 'IN_PROGRESS' AND p.r_note < 0.4 AND s.at + interval '30 minutes' <= ${nowSql}
     UNION ALL
     SELECT gen_random_uuid(), s.case_id, 'REPORTER_MESSAGE', CASE WHEN s.locale = 'en' THEN ${pick(textArray(demoTexts("en").reporterAnswers), "p.r_note")} ELSE ${pick(textArray(demoTexts("id").reporterAnswers), "p.r_note")} END,
       NULL, FALSE, s.at - interval '10 minutes'
-    FROM bench_step s JOIN bench_plan p ON p.id = s.case_id
+    FROM bench_step s JOIN bench_detail p ON p.id = s.case_id
     WHERE s.from_status = 'WAITING_FOR_REPORTER';
     INSERT INTO "CaseMessage" ("id", "caseId", "kind", "body", "authorId", "isSigned", "createdAt")
     SELECT id, case_id, kind::"MessageKind", body, author_id, is_signed, created_at FROM bench_message ORDER BY created_at;
@@ -135,14 +142,14 @@ export async function insertConversationAndStageEvents(client: pg.Client, now: D
     SELECT p.id AS case_id, CASE WHEN p.channel <> 'ONLINE' AND p.officer_id IS NOT NULL THEN 'STAFF' ELSE 'REPORTER' END AS actor_kind,
       CASE WHEN p.channel <> 'ONLINE' THEN p.officer_id END AS actor_id, ${text(AUDIT_ACTIONS.CASE_FILED)} AS action, TRUE AS is_public,
       NULL::jsonb AS before, jsonb_build_object('status', 'NEW', 'channel', p.channel, 'kind', p.kind) AS after, p.received_at AS created_at
-    FROM bench_plan p WHERE p.is_detailed
+    FROM bench_detail p
     UNION ALL
     SELECT p.id, 'STAFF', p.officer_id, ${text(AUDIT_ACTIONS.ASSIGNED)}, FALSE, jsonb_build_object('assigneeId', NULL), jsonb_build_object('assigneeId', p.officer_id),
       GREATEST(p.received_at, LEAST(p.decided_at, ${nowSql}) - interval '1 minute')
-    FROM bench_plan p WHERE p.is_detailed AND p.is_assigned AND p.officer_id IS NOT NULL
+    FROM bench_detail p WHERE p.is_assigned AND p.officer_id IS NOT NULL
     UNION ALL
     SELECT s.case_id, ${actor(assignee)}, ${assignee}, ${text(AUDIT_ACTIONS.STATUS_CHANGED)}, TRUE, jsonb_build_object('status', s.from_status), jsonb_build_object('status', s.to_status), s.at
-    FROM bench_step s JOIN bench_plan p ON p.id = s.case_id
+    FROM bench_step s JOIN bench_detail p ON p.id = s.case_id
     UNION ALL
     SELECT m.case_id, CASE m.kind WHEN 'REPORTER_MESSAGE' THEN 'REPORTER' ELSE ${actor("m.author_id")} END, m.author_id,
       CASE m.kind WHEN 'PUBLIC_REPLY' THEN ${text(AUDIT_ACTIONS.PUBLIC_REPLY_POSTED)} WHEN 'INTERNAL_NOTE' THEN ${text(AUDIT_ACTIONS.INTERNAL_NOTE_ADDED)} ELSE ${text(AUDIT_ACTIONS.REPORTER_MESSAGE_POSTED)} END,
@@ -150,9 +157,9 @@ export async function insertConversationAndStageEvents(client: pg.Client, now: D
     FROM bench_message m
     UNION ALL
     SELECT p.id, 'SYSTEM', NULL, ${text(AUDIT_ACTIONS.ESCALATED)}, FALSE, jsonb_build_object('isEscalated', FALSE), jsonb_build_object('isEscalated', TRUE, 'reason', 'overdue'), p.escalated_at
-    FROM bench_plan p WHERE p.is_detailed AND p.is_escalated
+    FROM bench_detail p WHERE p.is_escalated
     UNION ALL
     SELECT r."caseId", 'REPORTER', NULL, ${text(AUDIT_ACTIONS.RATED)}, TRUE, NULL, jsonb_build_object('score', r."score"), r."createdAt"
-    FROM "SatisfactionRating" r JOIN bench_plan p ON p.id = r."caseId" WHERE p.is_detailed;
+    FROM "SatisfactionRating" r JOIN bench_detail p ON p.id = r."caseId";
   `);
 }

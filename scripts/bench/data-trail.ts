@@ -81,7 +81,7 @@ export async function insertChainedEvents(client: pg.Client): Promise<number> {
 /** Encrypted contacts for the identified reporters among the detailed cases. */
 export async function insertContacts(client: pg.Client): Promise<number> {
   const { rows } = await client.query<{ id: string; locale: Locale; r_person: number; r_email: number; r_phone: number; received_at: Date }>(
-    `SELECT id, locale, r_person, r_email, r_phone, received_at FROM bench_plan WHERE is_detailed AND NOT is_anonymous ORDER BY received_at`,
+    `SELECT id, locale, r_person, r_email, r_phone, received_at FROM bench_detail WHERE NOT is_anonymous ORDER BY received_at`,
   );
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH).map((row) => {
@@ -94,7 +94,7 @@ export async function insertContacts(client: pg.Client): Promise<number> {
       `INSERT INTO "ReporterContact" ("caseId", "name", "email", "phone", "createdAt")
        SELECT contact.id, contact.name, contact.email, contact.phone, p.received_at
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS contact(id, name, email, phone)
-       JOIN bench_plan p ON p.id = contact.id`,
+       JOIN bench_detail p ON p.id = contact.id`,
       [batch.map((row) => row.id), batch.map((row) => row.name), batch.map((row) => row.email), batch.map((row) => row.phone)],
     );
   }

@@ -32,7 +32,7 @@ import { insertChainedEvents, insertContacts } from "./data-trail";
 
 /** How many years of filings the archive holds. */
 const SPAN_DAYS = 3 * 365;
-const DETAIL_DAYS = 60;
+const DETAIL_DAYS = 30;
 const DETAIL_SHARE_OF_OLDER = 0.01;
 
 export type BulkLoadHook = (client: pg.Client) => Promise<void>;
@@ -83,32 +83,33 @@ export async function generateBenchCases(client: pg.Client, options: { caseCount
   );
   const receiptSecretHash = await hashSecret(DEMO_RECEIPT_KEY);
   for (const hook of beforeBulkLoad) await hook(client);
-  const indexes = await dropSecondaryIndexes(client, "Case");
+  const indexes = (await Promise.all(BULK_TABLES.map((table) => findSecondaryIndexes(client, table)))).flat();
+  for (const { name } of indexes) await client.query(`DROP INDEX "${name}"`);
   await timed("insert cases in time order", () => insertCases(client, { receiptSecretHash, trackingCodeOffset: randomInt(2 ** 47), now }));
-  await timed(`rebuild ${indexes.length} indexes of "Case"`, () => recreateIndexes(client, indexes));
   await timed("insert ratings", () => insertRatings(client, now));
   await timed("insert messages, stage events", () => insertConversationAndStageEvents(client, now));
   await timed("chain and insert audit events", () => insertChainedEvents(client));
   await timed("encrypt and insert reporter contacts", () => insertContacts(client));
+  await timed(`rebuild ${indexes.length} indexes`, async () => {
+    for (const { definition } of indexes) await client.query(definition);
+  });
   for (const hook of afterBulkLoad) await hook(client);
-  await client.query(`DROP TABLE IF EXISTS bench_calendar, bench_office_staff, bench_service, bench_story, bench_plan, bench_step, bench_reply, bench_message, bench_event, bench_event_ordered`);
+  await client.query(`DROP TABLE IF EXISTS bench_calendar, bench_office_staff, bench_service, bench_story, bench_plan, bench_detail, bench_step, bench_reply, bench_message, bench_event, bench_event_ordered`);
 }
 
+/** The tables the bulk load fills, whose secondary indexes are built once at the end. */
+const BULK_TABLES = ["Case", "SatisfactionRating", "CaseMessage", "CaseEvent", "ReporterContact"];
+
 /**
- * Drops the table's indexes that no constraint owns (a bulk load then builds each once, sorted,
- * instead of updating it row by row) and returns their definitions, whoever added them.
+ * The table's indexes that no constraint owns, whoever added them: a bulk load drops them and
+ * builds each once at the end, sorted, instead of updating it row by row.
  */
-async function dropSecondaryIndexes(client: pg.Client, table: string): Promise<string[]> {
+async function findSecondaryIndexes(client: pg.Client, table: string): Promise<{ name: string; definition: string }[]> {
   const { rows } = await client.query<{ name: string; definition: string }>(
     `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
      WHERE i.schemaname = current_schema() AND i.tablename = $1
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = to_regnamespace(current_schema()))`,
     [table],
   );
-  for (const { name } of rows) await client.query(`DROP INDEX "${name}"`);
-  return rows.map((row) => row.definition);
-}
-
-async function recreateIndexes(client: pg.Client, definitions: string[]): Promise<void> {
-  for (const definition of definitions) await client.query(definition);
+  return rows;
 }
