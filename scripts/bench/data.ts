@@ -24,8 +24,11 @@ import { insertChainedEvents, insertContacts } from "./data-trail";
  * - Every case carries one shared receipt-key hash, that of DEMO_RECEIPT_KEY (hashed once: a
  *   million argon2id hashes would take hours), so any bench case opens on /lacak with that key.
  * - Messages, audit events and reporter contacts exist for the "detailed" share: cases received in
- *   the last DETAIL_DAYS days and DETAIL_SHARE_OF_OLDER of the older ones. The queue, the
- *   statistics and the export read the case rows and the ratings, which every case has.
+ *   the last DETAIL_DAYS days and DETAIL_SHARE_OF_OLDER of the older ones (about 10 % of the
+ *   cases at 1M). The queue and the statistics read the case rows and the ratings, which every
+ *   case has; the export's message columns are filled for the detailed share.
+ * - The secondary indexes of the bulk tables (BULK_TABLES, whoever added them) are dropped before
+ *   the load and built once after it.
  * - Tables that other code maintains with triggers are filled by them as the cases go in; when a
  *   trigger makes the bulk load slow, disable it in `beforeBulkLoad` and rebuild in `afterBulkLoad`.
  */
