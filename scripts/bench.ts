@@ -65,6 +65,7 @@ async function main(): Promise<number> {
       const moduleStarted = performance.now();
       await benchModule.run(context);
       phases.push({ name: benchModule.name, seconds: (performance.now() - moduleStarted) / 1000 });
+      console.log(`\n${benchModule.name}: ${phases.at(-1)!.seconds.toFixed(1)} s`);
     }
     return 0;
   } catch (error) {

@@ -52,7 +52,9 @@ export async function prepareBenchDatabase(url: string, caseCount: number, appSe
     printStep(name);
     const started = performance.now();
     const result = await run();
-    phases.push({ name, seconds: (performance.now() - started) / 1000 });
+    const seconds = (performance.now() - started) / 1000;
+    phases.push({ name, seconds });
+    console.log(`  (${seconds.toFixed(1)} s)`);
     return result;
   };
   await timed("migrations", () => applyMigrations(url));
