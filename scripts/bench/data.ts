@@ -1,70 +1,120 @@
+import { randomInt } from "node:crypto";
+import { performance } from "node:perf_hooks";
+
 import pg from "pg";
 
-import { generateTrackingCode } from "@/lib/reports/receipt";
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { hashSecret } from "@/lib/security/secret-hash";
+import { DEMO_RECEIPT_KEY } from "@/prisma/demo-staff";
 
 import { applyMigrations, seedDatabase } from "../lib/prisma";
 import { printStep } from "../lib/processes";
+import { insertCases, insertConversationAndStageEvents, insertRatings } from "./data-cases";
+import { createPlan } from "./data-plan";
+import { createCalendarSql } from "./data-sql";
+import { insertChainedEvents, insertContacts } from "./data-trail";
 
 /**
- * The benchmark's data set: the seed's realistic demo cases (its generator simulates each case,
- * about 4 ms a case), at most BASE_CASES of them, then copied by SQL up to `caseCount`. A copy
- * keeps its office, category, status and text and gets a new id, a new tracking code and every
- * time shifted back by up to four hours, so the set stays spread over the offices (busy ones
- * weighted as in the seed) and over twelve months. Copies carry no messages or events: the
- * measured queries read the Case table only.
+ * The benchmark's data set: the seed's reference data and demo staff (the bench measures as
+ * supervisor.nasional@demo... and petugas.bekasi@demo...), then `caseCount` cases generated in
+ * SQL (generate_series, INSERT ... SELECT), laid out in the order they were received, as a real
+ * archive's would be. See ./data-plan.ts for how a case is simulated, ./data-cases.ts for what is
+ * written, ./data-trail.ts for the audit chain and the encrypted contacts.
+ *
+ * - Every case carries one shared receipt-key hash, that of DEMO_RECEIPT_KEY (hashed once: a
+ *   million argon2id hashes would take hours), so any bench case opens on /lacak with that key.
+ * - Messages, audit events and reporter contacts exist for the "detailed" share: cases received in
+ *   the last DETAIL_DAYS days and DETAIL_SHARE_OF_OLDER of the older ones (about 10 % of the
+ *   cases at 1M). The queue and the statistics read the case rows and the ratings, which every
+ *   case has; the export's message columns are filled for the detailed share.
+ * - The secondary indexes of the bulk tables (BULK_TABLES, whoever added them) are dropped before
+ *   the load and built once after it.
+ * - Tables that other code maintains with triggers are filled by them as the cases go in; when a
+ *   trigger makes the bulk load slow, disable it in `beforeBulkLoad` and rebuild in `afterBulkLoad`.
  */
-const BASE_CASES = 2_000;
-const TIME_COLUMN_TYPES = new Set(["timestamp without time zone", "timestamp with time zone", "date"]);
 
-export async function prepareBenchDatabase(url: string, caseCount: number, appSecret: string): Promise<void> {
-  await applyMigrations(url);
-  await seedDatabase(url, { appSecret, args: [`--cases=${Math.min(caseCount, BASE_CASES)}`] });
+/** How many years of filings the archive holds. */
+const SPAN_DAYS = 3 * 365;
+const DETAIL_DAYS = 30;
+const DETAIL_SHARE_OF_OLDER = 0.01;
+
+export type BulkLoadHook = (client: pg.Client) => Promise<void>;
+/** Run before the cases are inserted (e.g. disable a per-row trigger). */
+export const beforeBulkLoad: BulkLoadHook[] = [];
+/** Run after every row is in, before VACUUM ANALYZE (e.g. rebuild a counts or rollup table). */
+export const afterBulkLoad: BulkLoadHook[] = [];
+
+export type DataPhase = { name: string; seconds: number };
+
+export async function prepareBenchDatabase(url: string, caseCount: number, appSecret: string): Promise<DataPhase[]> {
+  const phases: DataPhase[] = [];
+  const timed = async <T,>(name: string, run: () => Promise<T>): Promise<T> => {
+    printStep(name);
+    const started = performance.now();
+    const result = await run();
+    const seconds = (performance.now() - started) / 1000;
+    phases.push({ name, seconds });
+    console.log(`  (${seconds.toFixed(1)} s)`);
+    return result;
+  };
+  await timed("migrations", () => applyMigrations(url));
+  await timed("seed: reference data and demo staff", () => seedDatabase(url, { appSecret, args: ["--cases=0"] }));
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const existing = Number((await client.query<{ count: string }>(`SELECT count(*) FROM "Case"`)).rows[0]!.count);
-    const missing = caseCount - existing;
-    if (missing > 0) {
-      printStep(`copying the ${existing} seeded cases up to ${caseCount}`);
-      const taken = (await client.query<{ code: string }>(`SELECT "trackingCode" AS code FROM "Case"`)).rows.map((row) => row.code);
-      await client.query(await copyCasesSql(client), [newTrackingCodes(missing, new Set(taken))]);
-    }
-    printStep("VACUUM ANALYZE");
-    await client.query("VACUUM ANALYZE");
+    await generateBenchCases(client, { caseCount, now: new Date(), timed });
+    await timed("VACUUM ANALYZE", () => client.query("VACUUM ANALYZE"));
   } finally {
     await client.end();
   }
+  return phases;
 }
 
-/** One INSERT ... SELECT: new case k copies seeded case k mod (seeded count), in id order. */
-async function copyCasesSql(client: pg.Client): Promise<string> {
-  const columns = (
-    await client.query<{ name: string; type: string }>(
-      `SELECT column_name AS name, data_type AS type FROM information_schema.columns
-       WHERE table_schema = current_schema() AND table_name = 'Case' AND is_generated = 'NEVER' ORDER BY ordinal_position`,
-    )
-  ).rows;
-  const values = columns.map(({ name, type }) => {
-    if (name === "id") return "gen_random_uuid()";
-    if (name === "trackingCode") return "copy.code";
-    if (TIME_COLUMN_TYPES.has(type) && name !== "incidentDate") return `source."${name}" - copy.shift`;
-    return `source."${name}"`;
+type Timed = <T>(name: string, run: () => Promise<T>) => Promise<T>;
+
+/**
+ * Generates `caseCount` cases as of `now` into a database that has the seed's reference data and
+ * staff. APP_SECRET must be set (the audit chain's key and the contacts' encryption derive from it).
+ */
+export async function generateBenchCases(client: pg.Client, options: { caseCount: number; now: Date; timed?: Timed }): Promise<void> {
+  const timed: Timed = options.timed ?? ((_name, run) => run());
+  const { now, caseCount } = options;
+  const day = (offsetDays: number) => toJakartaDateKey(new Date(now.getTime() + offsetDays * 24 * 60 * 60 * 1000));
+  await client.query("SET work_mem = '128MB'");
+  await client.query("SET maintenance_work_mem = '512MB'");
+  await client.query(createCalendarSql(day(-SPAN_DAYS - 7), day(2 * 365)));
+  await timed(`plan ${caseCount} cases (SQL)`, () =>
+    createPlan(client, { caseCount, now, spanDays: SPAN_DAYS, detailDays: DETAIL_DAYS, detailShareOfOlder: DETAIL_SHARE_OF_OLDER }),
+  );
+  const receiptSecretHash = await hashSecret(DEMO_RECEIPT_KEY);
+  for (const hook of beforeBulkLoad) await hook(client);
+  const indexes = (await Promise.all(BULK_TABLES.map((table) => findSecondaryIndexes(client, table)))).flat();
+  for (const { name } of indexes) await client.query(`DROP INDEX "${name}"`);
+  await timed("insert cases in time order", () => insertCases(client, { receiptSecretHash, trackingCodeOffset: randomInt(2 ** 47), now }));
+  await timed("insert ratings", () => insertRatings(client, now));
+  await timed("insert messages, stage events", () => insertConversationAndStageEvents(client, now));
+  await timed("chain and insert audit events", () => insertChainedEvents(client));
+  await timed("encrypt and insert reporter contacts", () => insertContacts(client));
+  await timed(`rebuild ${indexes.length} indexes`, async () => {
+    for (const { definition } of indexes) await client.query(definition);
   });
-  return `
-    WITH source AS (SELECT *, row_number() OVER (ORDER BY "id") - 1 AS n FROM "Case"),
-         copy AS (SELECT code, ordinal - 1 AS k, make_interval(mins => floor(random() * 240)::int) AS shift
-                  FROM unnest($1::text[]) WITH ORDINALITY AS codes(code, ordinal))
-    INSERT INTO "Case" (${columns.map(({ name }) => `"${name}"`).join(", ")})
-    SELECT ${values.join(", ")}
-    FROM copy JOIN source ON source.n = copy.k % (SELECT count(*) FROM source)`;
+  for (const hook of afterBulkLoad) await hook(client);
+  await client.query(`DROP TABLE IF EXISTS bench_calendar, bench_office_staff, bench_service, bench_story, bench_plan, bench_detail, bench_step, bench_reply, bench_message, bench_event, bench_event_ordered`);
 }
 
-/** `count` tracking codes, none of them `taken` nor repeated. */
-function newTrackingCodes(count: number, taken: Set<string>): string[] {
-  const codes = new Set<string>();
-  while (codes.size < count) {
-    const code = generateTrackingCode();
-    if (!taken.has(code)) codes.add(code);
-  }
-  return [...codes];
+/** The tables the bulk load fills, whose secondary indexes are built once at the end. */
+const BULK_TABLES = ["Case", "SatisfactionRating", "CaseMessage", "CaseEvent", "ReporterContact"];
+
+/**
+ * The table's indexes that no constraint owns, whoever added them: a bulk load drops them and
+ * builds each once at the end, sorted, instead of updating it row by row.
+ */
+async function findSecondaryIndexes(client: pg.Client, table: string): Promise<{ name: string; definition: string }[]> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+     WHERE i.schemaname = current_schema() AND i.tablename = $1
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname AND c.connamespace = to_regnamespace(current_schema()))`,
+    [table],
+  );
+  return rows;
 }
