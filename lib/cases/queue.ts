@@ -23,8 +23,9 @@ import {
 
 import { caseAccessSql, caseAccessWhere, officeScopeWhere } from "./access";
 import { CURRENT_DUE_SQL, deadlineStateSql, statusInSql } from "./deadline-sql";
+import { countQueueCases } from "./queue-counts";
 import { QUEUE_PAGE_SIZE, type QueueFilters, type QueueSort } from "./queue-filters";
-import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
+import { OPEN_STATUSES } from "./workflow";
 
 /**
  * The case queue at /dasbor: the cases in the actor's scope, filtered, searched and sorted, one
@@ -82,8 +83,11 @@ export type QueuePage = {
   cases: QueueCase[];
   /** Cursor of the next page; null on the last page. */
   nextCursor: string | null;
-  /** Cases per status under every filter but the status filter itself. */
-  statusCounts: Record<CaseStatus, number>;
+  /**
+   * Cases per status under every filter but the status filter itself; null when a filtered view
+   * matches more than QUEUE_COUNT_LIMIT cases (./queue-counts.ts says why).
+   */
+  statusCounts: Record<CaseStatus, number> | null;
   /** Open escalated cases in scope, whatever the filters: what a supervisor must look at. */
   escalatedOpenCount: number;
   /** Years a listed due date falls in without holiday data (see lib/deadlines). */
@@ -200,19 +204,13 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
     conditions.push(Prisma.sql`(${sortKey}, c."id") ${after} (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
   }
 
-  const [pageRows, countRows, escalatedRows] = await Promise.all([
+  const [pageRows, counts] = await Promise.all([
     db.$queryRaw<{ id: string; sortKey: Date }[]>`
       SELECT c."id", ${sortKey} AS "sortKey" FROM "Case" c
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY ${sortKey} ${direction}, c."id" ${direction}
       LIMIT ${pageSize + 1}`,
-    db.$queryRaw<{ status: CaseStatus; count: number }[]>`
-      SELECT c."status", count(*)::int AS "count" FROM "Case" c
-      WHERE ${Prisma.join(filterConditions(actor, filters, thresholds, false), " AND ")}
-      GROUP BY c."status"`,
-    db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS "count" FROM "Case" c
-      WHERE ${caseAccessSql(actor, "c")} AND c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`,
+    countQueueCases(actor, filters, filterConditions(actor, filters, thresholds, false)),
   ]);
 
   const hasMore = pageRows.length > pageSize;
@@ -227,15 +225,13 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
   });
 
   const last = pageRows[pageSize - 1];
-  const statusCounts = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
-  for (const row of countRows) statusCounts[row.status] = row.count;
 
   const yearsWithoutHolidays = [...new Set(found.flatMap((row) => findDeadlineYearsWithoutHolidays(row, now, calendar)))].sort();
   return {
     cases,
     nextCursor: hasMore && last ? encodeQueueCursor({ sort: filters.sort, key: last.sortKey.toISOString(), id: last.id }) : null,
-    statusCounts,
-    escalatedOpenCount: escalatedRows[0]?.count ?? 0,
+    statusCounts: counts.statusCounts,
+    escalatedOpenCount: counts.escalatedOpenCount,
     yearsWithoutHolidays,
   };
 }
