@@ -18,6 +18,7 @@ import { performance } from "node:perf_hooks";
 
 import { prepareBenchDatabase } from "./bench/data";
 import { runCsvExportBenchmark } from "./bench/export-csv";
+import { runQueueBenchmark } from "./bench/queue";
 import { runMeasurements, WARM_UP_RUNS, type Measurement, type MemoryFigures } from "./bench/measure";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
     const measuringFrom = performance.now();
     const { measurements, memory } = await runMeasurements();
     printReport(caseCount, measurements, memory, { setupS: (measuringFrom - started) / 1000, measuringS: (performance.now() - measuringFrom) / 1000 });
+    await runQueueBenchmark(database.url);
     await runCsvExportBenchmark(caseCount);
     return 0;
   } catch (error) {

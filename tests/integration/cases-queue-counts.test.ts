@@ -6,7 +6,7 @@ import type { StaffActor } from "@/lib/auth/session";
 import { caseAccessSql } from "@/lib/cases/access";
 import { assignCase } from "@/lib/cases/assignment";
 import { escalateCase, escalateOverdueCases } from "@/lib/cases/escalation";
-import { findQueueCases } from "@/lib/cases/queue";
+import { findQueueCases, getQueueFilterOptions } from "@/lib/cases/queue";
 import { QUEUE_COUNT_LIMIT, parseQueueFilters, type QueueFilters } from "@/lib/cases/queue-filters";
 import { changeCaseStatus } from "@/lib/cases/status";
 import { CASE_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
@@ -244,5 +244,34 @@ describe("keyset pages on the queue's indexes", () => {
     const national = (await collect(staff.supervisorNational, filters({ sort, status }), 60)).filter((id) => officeCaseIds.has(id));
     expect(national).toHaveLength(expected.length);
     expect(new Set(national)).toEqual(new Set(expected.map((row) => row.id)));
+  });
+});
+
+describe("the filter form's officer choices", () => {
+  it("lists no officers for a scope of several offices until one office is chosen", async () => {
+    const { offices, staff } = fixture;
+    const unchosen = await getQueueFilterOptions(staff.supervisorRegion1);
+    expect(unchosen.assigneesNeedOffice).toBe(true);
+    expect(unchosen.assignees).toEqual([]);
+
+    const chosen = await getQueueFilterOptions(staff.supervisorRegion1, { office: offices.a.code });
+    expect(chosen.assigneesNeedOffice).toBe(false);
+    expect(chosen.assignees.map((person) => person.id).sort()).toEqual([staff.officerA.id, staff.colleagueA.id, staff.involvedOfficerA.id].sort());
+  });
+
+  it("keeps the officer already filtered by, and lists an officer's own office in full", async () => {
+    const { staff } = fixture;
+    const kept = await getQueueFilterOptions(staff.supervisorNational, { assignee: staff.officerB.id });
+    expect(kept.assignees.map((person) => person.id)).toEqual([staff.officerB.id]);
+
+    const own = await getQueueFilterOptions(staff.officerA);
+    expect(own.assigneesNeedOffice).toBe(false);
+    expect(own.assignees.map((person) => person.id).sort()).toEqual([staff.officerA.id, staff.colleagueA.id, staff.involvedOfficerA.id].sort());
+  });
+
+  it("never lists an officer outside the scope, even when filtered by", async () => {
+    const { offices, staff } = fixture;
+    const options = await getQueueFilterOptions(staff.supervisorRegion1, { office: offices.c.code, assignee: staff.officerC.id });
+    expect(options.assignees).toEqual([]);
   });
 });
