@@ -37,10 +37,6 @@ export async function escalateOverdueCases(now: Date = new Date()): Promise<Esca
   // "Overdue" is "due before now" and needs no office's days; the national ones fill the threshold pair.
   const holidays = await loadNationalHolidayKeys();
   const overdue = deadlineStateSql("OVERDUE", deadlineThresholds(now, holidays));
-  // A look first, outside any transaction: with nothing overdue (most runs) the sweep then costs
-  // one index probe, and takes neither the lock nor a transaction.
-  const anyOverdue = await db.$queryRaw<{ found: number }[]>`SELECT 1 AS "found" FROM "Case" c WHERE NOT c."isEscalated" AND ${overdue} LIMIT 1`;
-  if (anyOverdue.length === 0) return { status: "done", escalated: 0 };
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ acquired: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ESCALATION_SWEEP_LOCK}) AS "acquired"`;
