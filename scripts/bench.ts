@@ -21,7 +21,8 @@ import { parseBenchArguments, type BenchArguments } from "./bench/arguments";
 import { prepareBenchDatabase, type DataPhase } from "./bench/data";
 import { runCsvExportBenchmark } from "./bench/export-csv";
 import { runFilingHttpBenchmark } from "./bench/filing-http";
-import { runQueueBenchmark } from "./bench/measure";
+import { runInProcessBenchmark } from "./bench/measure";
+import { runQueueBenchmark } from "./bench/queue";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
 
@@ -31,7 +32,8 @@ type BenchContext = { caseCount: number; databaseUrl: string; appSecret: string;
 
 /** The measurement modules, in the order they run: one line each. */
 const MODULES: { name: string; run: (context: BenchContext) => Promise<void> }[] = [
-  { name: "queue", run: (context) => runQueueBenchmark(context.caseCount) },
+  { name: "queue", run: (context) => runQueueBenchmark(context.databaseUrl) },
+  { name: "statistics", run: (context) => runInProcessBenchmark(context.caseCount) },
   { name: "export-csv", run: (context) => runCsvExportBenchmark(context.caseCount) },
   { name: "filing-http", run: (context) => runFilingHttpBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret }).then(() => undefined) },
 ];

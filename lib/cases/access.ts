@@ -83,13 +83,25 @@ export function caseAccessSql(actor: StaffActor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   const notInvolved = Prisma.sql`NOT EXISTS (SELECT 1 FROM "CaseInvolvement" involvement WHERE involvement."caseId" = ${table}."id" AND involvement."staffUserId" = ${actor.id}::uuid)`;
   const scope = scopeOf(actor);
+  if (scope.kind === "all") return notInvolved;
+  if (scope.kind === "none") return Prisma.sql`FALSE`;
+  return Prisma.sql`(${officeInScopeSql(actor, Prisma.sql`${table}."officeId"`)} AND ${notInvolved})`;
+}
+
+/**
+ * The scope part of caseAccessSql alone, over any column holding an office id: for tables kept
+ * per office (the queue counts of ./queue-counts.ts). Whoever uses it must still leave out the
+ * cases the actor is involved in.
+ */
+export function officeInScopeSql(actor: StaffActor, officeIdColumn: Prisma.Sql): Prisma.Sql {
+  const scope = scopeOf(actor);
   switch (scope.kind) {
     case "all":
-      return notInvolved;
+      return Prisma.sql`TRUE`;
     case "office":
-      return Prisma.sql`(${table}."officeId" = ${scope.officeId} AND ${notInvolved})`;
+      return Prisma.sql`${officeIdColumn} = ${scope.officeId}`;
     case "region":
-      return Prisma.sql`(${table}."officeId" IN (SELECT office."id" FROM "Office" office WHERE office."regionalOfficeId" = ${scope.regionalOfficeId}) AND ${notInvolved})`;
+      return Prisma.sql`${officeIdColumn} IN (SELECT office."id" FROM "Office" office WHERE office."regionalOfficeId" = ${scope.regionalOfficeId})`;
     case "none":
       return Prisma.sql`FALSE`;
   }

@@ -9,7 +9,7 @@ import { loadNationalHolidayKeys } from "@/lib/deadlines/holidays";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import { assertCasePermission, findAccessibleCase } from "./access";
-import { deadlineStateSql } from "./deadline-sql";
+import { CURRENT_DUE_SQL, deadlineStateSql } from "./deadline-sql";
 import { CaseRuleError } from "./errors";
 import { isClosedStatus } from "./workflow";
 
@@ -42,10 +42,13 @@ export async function escalateOverdueCases(now: Date = new Date()): Promise<Esca
       const [lock] = await tx.$queryRaw<{ acquired: boolean }[]>`SELECT pg_try_advisory_xact_lock(${ESCALATION_SWEEP_LOCK}) AS "acquired"`;
       if (!lock?.acquired) return { status: "skipped" } as const;
 
+      // Read in due-date order from the partial index "Case_escalation_due_idx" (prisma/raw/010),
+      // which holds only the running cases not yet escalated: with nothing overdue this reads
+      // one index page, where ordering by id walked the whole table through a filter.
       const due = await tx.$queryRaw<{ id: string }[]>`
         SELECT c."id" FROM "Case" c
         WHERE NOT c."isEscalated" AND ${overdue}
-        ORDER BY c."id"
+        ORDER BY ${CURRENT_DUE_SQL}
         LIMIT ${SWEEP_BATCH}
         FOR UPDATE SKIP LOCKED`;
       if (due.length === 0) return { status: "done", escalated: 0 } as const;

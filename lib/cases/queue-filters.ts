@@ -27,6 +27,8 @@ export type QueueStatusFilter = (typeof QUEUE_STATUS_FILTERS)[number];
 export const QUEUE_DEADLINE_FILTERS = DEADLINE_STATES.filter((state) => state !== "CLOSED");
 
 export const QUEUE_PAGE_SIZE = 25;
+/** A filtered view counts its cases up to this many; beyond it the page says "more than" (lib/cases/queue-counts.ts). */
+export const QUEUE_COUNT_LIMIT = 1000;
 export const QUEUE_SEARCH_MAX = 200;
 
 

@@ -21,10 +21,11 @@ import {
   verificationLateSql,
 } from "@/lib/statistics/definitions-sql";
 
-import { caseAccessSql, caseAccessWhere, officeScopeWhere } from "./access";
+import { caseAccessSql, officeScopeWhere } from "./access";
 import { CURRENT_DUE_SQL, deadlineStateSql, statusInSql } from "./deadline-sql";
+import { countQueueCases } from "./queue-counts";
 import { QUEUE_PAGE_SIZE, type QueueFilters, type QueueSort } from "./queue-filters";
-import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
+import { OPEN_STATUSES } from "./workflow";
 
 /**
  * The case queue at /dasbor: the cases in the actor's scope, filtered, searched and sorted, one
@@ -35,29 +36,36 @@ import { CASE_STATUSES, OPEN_STATUSES } from "./workflow";
  * does, and a case saved meanwhile is neither skipped nor repeated. The selection is one raw
  * query because full-text search (the generated "searchVector" column) and the deadline sort
  * (verification or resolution due date) have no Prisma form; every value goes in as a bound
- * parameter through Prisma.sql. The rows themselves are then read through caseAccessWhere too.
+ * parameter through Prisma.sql. The counts above the list come from ./queue-counts.ts.
  */
 
-const queueCaseSelect = {
-  id: true,
-  trackingCode: true,
-  kind: true,
-  channel: true,
-  status: true,
-  deadlineTier: true,
-  receivedAt: true,
-  verificationDueAt: true,
-  verifiedAt: true,
-  resolutionDueAt: true,
-  clockPausedAt: true,
-  pausedWorkingDays: true,
-  isEscalated: true,
-  description: true,
-  office: { select: { name: true } },
-  service: { select: { nameId: true, nameEn: true } },
-  category: { select: { code: true, nameId: true, nameEn: true } },
-  assignee: { select: { id: true, name: true } },
-} satisfies Prisma.CaseSelect;
+/** What the page query returns per case: the columns of the list and the deadline clock. */
+type QueueRow = {
+  id: string;
+  sortKey: Date;
+  trackingCode: string;
+  kind: CaseKind;
+  channel: Channel;
+  status: CaseStatus;
+  deadlineTier: DeadlineTier;
+  receivedAt: Date;
+  verificationDueAt: Date;
+  verifiedAt: Date | null;
+  resolutionDueAt: Date | null;
+  clockPausedAt: Date | null;
+  pausedWorkingDays: number;
+  isEscalated: boolean;
+  /** The description cut one character past the excerpt, to tell whether it was cut. */
+  descriptionStart: string;
+  officeName: string;
+  serviceNameId: string | null;
+  serviceNameEn: string | null;
+  categoryCode: string;
+  categoryNameId: string;
+  categoryNameEn: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+};
 
 export type QueueCase = {
   id: string;
@@ -82,8 +90,11 @@ export type QueuePage = {
   cases: QueueCase[];
   /** Cursor of the next page; null on the last page. */
   nextCursor: string | null;
-  /** Cases per status under every filter but the status filter itself. */
-  statusCounts: Record<CaseStatus, number>;
+  /**
+   * Cases per status under every filter but the status filter itself; null when a filtered view
+   * matches more than QUEUE_COUNT_LIMIT cases (./queue-counts.ts says why).
+   */
+  statusCounts: Record<CaseStatus, number> | null;
   /** Open escalated cases in scope, whatever the filters: what a supervisor must look at. */
   escalatedOpenCount: number;
   /** Years a listed due date falls in without holiday data (see lib/deadlines). */
@@ -145,10 +156,10 @@ export function receivedWithinConditions(filters: Partial<Pick<QueueFilters, "fr
 }
 
 /** The filters a statistics figure links with (lib/statistics/definitions-sql.ts says what they mean). */
-function statisticConditions(filters: QueueFilters, now: Date): Prisma.Sql[] {
+function statisticConditions(filters: QueueFilters, now: () => Date): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
-  if (filters.verification) conditions.push(filters.verification === "on-time" ? VERIFICATION_ON_TIME_SQL : verificationLateSql(now));
-  if (filters.resolution) conditions.push(filters.resolution === "on-time" ? RESOLUTION_ON_TIME_SQL : resolutionLateSql(now));
+  if (filters.verification) conditions.push(filters.verification === "on-time" ? VERIFICATION_ON_TIME_SQL : verificationLateSql(now()));
+  if (filters.resolution) conditions.push(filters.resolution === "on-time" ? RESOLUTION_ON_TIME_SQL : resolutionLateSql(now()));
   if (filters.decided) conditions.push(Prisma.sql`${DECIDED_AT_SQL} IS NOT NULL`);
   if (filters.escalated) conditions.push(ESCALATED_SQL);
   if (filters.forwardedTo) conditions.push(Prisma.sql`c."forwardedTo" = ${filters.forwardedTo}::"ForwardTarget"`);
@@ -159,8 +170,13 @@ function statisticConditions(filters: QueueFilters, now: Date): Prisma.Sql[] {
   return conditions;
 }
 
+function requireThresholds<T>(thresholds: T | null): T {
+  if (!thresholds) throw new Error("the deadline thresholds were not loaded for a filter that needs them (see needsThresholds)");
+  return thresholds;
+}
+
 /** The filter conditions, all but status (counted per status) unless `withStatus`. */
-function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: { overdueBefore: Date; dueSoonUntil: Date }, withStatus: boolean): Prisma.Sql[] {
+function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: { overdueBefore: Date; dueSoonUntil: Date } | null, withStatus: boolean): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [caseAccessSql(actor, "c")];
   if (withStatus && filters.status !== "all") conditions.push(statusInSql(filters.status === "open" ? OPEN_STATUSES : [filters.status]));
   if (filters.view === "mine") conditions.push(Prisma.sql`c."assigneeId" = ${actor.id}::uuid`);
@@ -168,10 +184,10 @@ function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: 
   if (filters.view === "escalated") conditions.push(Prisma.sql`c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`);
   conditions.push(...caseAttributeConditions(filters));
   if (filters.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${filters.assignee}::uuid`);
-  if (filters.deadline) conditions.push(deadlineStateSql(filters.deadline, thresholds));
+  if (filters.deadline) conditions.push(deadlineStateSql(filters.deadline, requireThresholds(thresholds)));
   conditions.push(...receivedWithinConditions(filters));
   // "Now" of the late filters is the overdue threshold: the same instant the deadline filter uses.
-  conditions.push(...statisticConditions(filters, thresholds.overdueBefore));
+  conditions.push(...statisticConditions(filters, () => requireThresholds(thresholds).overdueBefore));
   if (filters.q) {
     // The words anywhere in the case text, or the exact tracking code however it was typed.
     const code = normalizeTrackingCode(filters.q);
@@ -186,10 +202,11 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
   const pageSize = options.pageSize ?? QUEUE_PAGE_SIZE;
   // One threshold pair serves the SQL filter over every office in scope, so the list counts the
   // national days only; the badges use the same, so a filtered list and its badges agree. The
-  // case page counts the office's regional days too (lib/deadlines/holidays.ts says why).
-  const calendar = await loadNationalHolidayCalendar();
-  const holidays = calendar.days;
-  const thresholds = deadlineThresholds(now, holidays);
+  // case page counts the office's regional days too (lib/deadlines/holidays.ts says why). Only
+  // the deadline and lateness filters need the days before the query; otherwise they load
+  // alongside it.
+  const calendarLoad = loadNationalHolidayCalendar();
+  const thresholds = needsThresholds(filters) ? deadlineThresholds(now, (await calendarLoad).days) : null;
 
   const sortKey = SORT_KEY_SQL[filters.sort];
   const direction = filters.sort === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
@@ -200,47 +217,47 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
     conditions.push(Prisma.sql`(${sortKey}, c."id") ${after} (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
   }
 
-  const [pageRows, countRows, escalatedRows] = await Promise.all([
-    db.$queryRaw<{ id: string; sortKey: Date }[]>`
-      SELECT c."id", ${sortKey} AS "sortKey" FROM "Case" c
+  // One statement for the page with everything the list shows: at a million cases every round
+  // trip counts, and the access rule is already in its WHERE.
+  const [pageRows, counts, calendar] = await Promise.all([
+    db.$queryRaw<QueueRow[]>`
+      SELECT c."id", ${sortKey} AS "sortKey", c."trackingCode", c."kind", c."channel", c."status", c."deadlineTier", c."receivedAt",
+             c."verificationDueAt", c."verifiedAt", c."resolutionDueAt", c."clockPausedAt", c."pausedWorkingDays", c."isEscalated",
+             left(c."description", ${EXCERPT_LENGTH + 1}) AS "descriptionStart", office."name" AS "officeName",
+             service."nameId" AS "serviceNameId", service."nameEn" AS "serviceNameEn",
+             category."code" AS "categoryCode", category."nameId" AS "categoryNameId", category."nameEn" AS "categoryNameEn",
+             assignee."id" AS "assigneeId", assignee."name" AS "assigneeName"
+      FROM "Case" c
+      JOIN "Office" office ON office."id" = c."officeId"
+      JOIN "Category" category ON category."id" = c."categoryId"
+      LEFT JOIN "Service" service ON service."id" = c."serviceId"
+      LEFT JOIN "StaffUser" assignee ON assignee."id" = c."assigneeId"
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY ${sortKey} ${direction}, c."id" ${direction}
       LIMIT ${pageSize + 1}`,
-    db.$queryRaw<{ status: CaseStatus; count: number }[]>`
-      SELECT c."status", count(*)::int AS "count" FROM "Case" c
-      WHERE ${Prisma.join(filterConditions(actor, filters, thresholds, false), " AND ")}
-      GROUP BY c."status"`,
-    db.$queryRaw<{ count: number }[]>`
-      SELECT count(*)::int AS "count" FROM "Case" c
-      WHERE ${caseAccessSql(actor, "c")} AND c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`,
+    countQueueCases(actor, filters, filterConditions(actor, filters, thresholds, false)),
+    calendarLoad,
   ]);
 
   const hasMore = pageRows.length > pageSize;
-  const pageIds = pageRows.slice(0, pageSize).map((row) => row.id);
-  const found = pageIds.length
-    ? await db.case.findMany({ where: { AND: [caseAccessWhere(actor), { id: { in: pageIds } }] }, select: queueCaseSelect })
-    : [];
-  const byId = new Map(found.map((row) => [row.id, row]));
-  const cases = pageIds.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [toQueueCase(row, now, holidays)] : [];
-  });
-
-  const last = pageRows[pageSize - 1];
-  const statusCounts = Object.fromEntries(CASE_STATUSES.map((status) => [status, 0])) as Record<CaseStatus, number>;
-  for (const row of countRows) statusCounts[row.status] = row.count;
-
-  const yearsWithoutHolidays = [...new Set(found.flatMap((row) => findDeadlineYearsWithoutHolidays(row, now, calendar)))].sort();
+  const listed = pageRows.slice(0, pageSize);
+  const cases = listed.map((row) => toQueueCase(row, now, calendar.days));
+  const last = listed[pageSize - 1];
+  const yearsWithoutHolidays = [...new Set(listed.flatMap((row) => findDeadlineYearsWithoutHolidays(row, now, calendar)))].sort();
   return {
     cases,
     nextCursor: hasMore && last ? encodeQueueCursor({ sort: filters.sort, key: last.sortKey.toISOString(), id: last.id }) : null,
-    statusCounts,
-    escalatedOpenCount: escalatedRows[0]?.count ?? 0,
+    statusCounts: counts.statusCounts,
+    escalatedOpenCount: counts.escalatedOpenCount,
     yearsWithoutHolidays,
   };
 }
 
-function toQueueCase(row: Prisma.CaseGetPayload<{ select: typeof queueCaseSelect }>, now: Date, holidays: ReadonlySet<string>): QueueCase {
+function needsThresholds(filters: QueueFilters): boolean {
+  return Boolean(filters.deadline || filters.verification === "late" || filters.resolution === "late");
+}
+
+function toQueueCase(row: QueueRow, now: Date, holidays: ReadonlySet<string>): QueueCase {
   return {
     id: row.id,
     trackingCode: row.trackingCode,
@@ -252,11 +269,11 @@ function toQueueCase(row: Prisma.CaseGetPayload<{ select: typeof queueCaseSelect
     dueAt: currentDueAt(row),
     deadlineState: getDeadlineState(row, now, holidays),
     isEscalated: row.isEscalated,
-    officeName: row.office.name,
-    service: row.service,
-    category: row.category,
-    assignee: row.assignee,
-    excerpt: row.description.length > EXCERPT_LENGTH ? `${row.description.slice(0, EXCERPT_LENGTH).trimEnd()}…` : row.description,
+    officeName: row.officeName,
+    service: row.serviceNameId !== null && row.serviceNameEn !== null ? { nameId: row.serviceNameId, nameEn: row.serviceNameEn } : null,
+    category: { code: row.categoryCode, nameId: row.categoryNameId, nameEn: row.categoryNameEn },
+    assignee: row.assigneeId !== null && row.assigneeName !== null ? { id: row.assigneeId, name: row.assigneeName } : null,
+    excerpt: row.descriptionStart.length > EXCERPT_LENGTH ? `${row.descriptionStart.slice(0, EXCERPT_LENGTH).trimEnd()}…` : row.descriptionStart,
   };
 }
 
@@ -269,28 +286,39 @@ export type QueueFilterOptions = {
   services: { code: string; nameId: string; nameEn: string; isActive: boolean }[];
   /** Offices in scope, when there is more than one to choose from. */
   offices: { code: string; name: string; isActive: boolean }[];
-  /** Officers in scope, for the assignee filter. */
+  /** Officers of the office in view, for the assignee filter (see assigneesNeedOffice). */
   assignees: { id: string; name: string; officeName: string }[];
+  /**
+   * True when the scope spans several offices and none is chosen: the officers are then not
+   * listed (nationally that is every officer, in every page of the queue), only the one already
+   * filtered by, and the form asks for an office first.
+   */
+  assigneesNeedOffice: boolean;
 };
 
 /** The choices of the queue's filter form, limited to the actor's scope. */
-export async function getQueueFilterOptions(actor: StaffActor): Promise<QueueFilterOptions> {
+export async function getQueueFilterOptions(actor: StaffActor, filters: Partial<Pick<QueueFilters, "office" | "assignee">> = {}): Promise<QueueFilterOptions> {
   const officeWhere = officeScopeWhere(actor);
-  const [categories, services, offices, assignees] = await Promise.all([
+  const [categories, services, offices] = await Promise.all([
     db.category.findMany({ orderBy: [{ isActive: "desc" }, { sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true, isActive: true } }),
     db.service.findMany({ orderBy: [{ isActive: "desc" }, { sortOrder: "asc" }, { code: "asc" }], select: { code: true, nameId: true, nameEn: true, isActive: true } }),
     db.office.findMany({ where: officeWhere, orderBy: [{ isActive: "desc" }, { name: "asc" }], select: { code: true, name: true, isActive: true } }),
-    db.staffUser.findMany({
-      where: { isActive: true, role: "OFFICER", office: officeWhere },
-      orderBy: [{ office: { name: "asc" } }, { name: "asc" }],
-      select: { id: true, name: true, office: { select: { name: true } } },
-      take: 500,
-    }),
   ]);
+  const assigneesNeedOffice = offices.length > 1 && !filters.office;
+  const inView: Prisma.StaffUserWhereInput = assigneesNeedOffice
+    ? { id: filters.assignee ?? { in: [] } }
+    : { office: filters.office ? { AND: [officeWhere, { code: filters.office }] } : officeWhere };
+  const assignees = await db.staffUser.findMany({
+    where: { AND: [{ isActive: true, role: "OFFICER", office: officeWhere }, inView] },
+    orderBy: [{ office: { name: "asc" } }, { name: "asc" }],
+    select: { id: true, name: true, office: { select: { name: true } } },
+    take: 500,
+  });
   return {
     categories,
     services,
     offices: offices.length > 1 ? offices : [],
     assignees: assignees.map((staff) => ({ id: staff.id, name: staff.name, officeName: staff.office?.name ?? "" })),
+    assigneesNeedOffice,
   };
 }

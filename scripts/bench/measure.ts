@@ -2,13 +2,8 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 
-import type { StaffActor } from "@/lib/auth/session";
-import { findQueueCases, type QueuePage } from "@/lib/cases/queue";
-import { queueFiltersSchema, type QueueFilters } from "@/lib/cases/queue-filters";
-import { CASE_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
-import { db, disconnectDatabases } from "@/lib/db";
+import { disconnectDatabases } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
-import type { CaseStatus } from "@/lib/generated/prisma/enums";
 import { fileReport } from "@/lib/reports/file-report";
 import type { ReportFormData } from "@/lib/reports/schemas";
 import { hashSecret } from "@/lib/security/secret-hash";
@@ -32,27 +27,13 @@ export const WARM_UP_RUNS = 2;
 const RUNS = 30;
 const MIN_RUNS = 5;
 const RUN_BUDGET_MS = 15_000;
-const DEEP_PAGE = 200;
-const BUSY_OFFICE_OFFICER = "petugas.bekasi@demo.lapor-imigrasi.id";
-const NATIONAL_SUPERVISOR = "supervisor.nasional@demo.lapor-imigrasi.id";
-/** In about 60 % of the demo cases. */
-const COMMON_WORD = "paspor";
 
 const mebibytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 export async function runMeasurements(): Promise<{ measurements: Measurement[]; memory: MemoryFigures }> {
   try {
     const rssBefore = process.memoryUsage().rss;
-    const [supervisor, officer] = await Promise.all([loadActor(NATIONAL_SUPERVISOR), loadActor(BUSY_OFFICE_OFFICER)]);
     const measurements: Measurement[] = [];
-    for (const sort of ["newest", "deadline"] as const) {
-      const filters = queueFiltersSchema.parse({ status: "all", sort });
-      measurements.push(await measureQueue(`national supervisor, all, ${sort}, page 1`, supervisor, filters));
-      const cursor = await cursorOfPage(supervisor, filters, DEEP_PAGE);
-      measurements.push(await measureQueue(`national supervisor, all, ${sort}, page ${DEEP_PAGE}`, supervisor, { ...filters, cursor }));
-    }
-    measurements.push(await measureQueue("officer kanim-bekasi, default view (open, deadline), page 1", officer, queueFiltersSchema.parse({})));
-    measurements.push(await measureQueue(`national supervisor, all, search "${COMMON_WORD}", page 1`, supervisor, queueFiltersSchema.parse({ status: "all", sort: "newest", q: COMMON_WORD })));
     measurements.push(...(await measureStatistics(measure)));
     const rssAfterQueue = process.memoryUsage().rss;
     measurements.push(await measure("fileReport, one pungli report (incl. argon2id)", async () => {
@@ -71,8 +52,8 @@ export async function runMeasurements(): Promise<{ measurements: Measurement[]; 
   }
 }
 
-/** The queue, statistics and filing figures, printed as one table. */
-export async function runQueueBenchmark(caseCount: number): Promise<void> {
+/** The statistics and in-process filing figures, printed as one table (the queue has ./queue.ts). */
+export async function runInProcessBenchmark(caseCount: number): Promise<void> {
   const { measurements, memory } = await runMeasurements();
   printBanner(`Benchmark: ${caseCount} cases, Node ${process.version}, ${os.cpus().length} cores`);
   const header = ["measurement", "median ms", "p95 ms", "runs", "rows"];
@@ -80,7 +61,7 @@ export async function runQueueBenchmark(caseCount: number): Promise<void> {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 || column === 4 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
   console.log([line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n"));
-  console.log(`\nRSS: ${memory.rssBeforeMiB} MiB before the measurements, ${memory.rssAfterQueueMiB} MiB after the queue and statistics ones, ${memory.rssAfterMiB} MiB after the filings (peak ${memory.maxRssMiB} MiB, heap used after ${memory.heapAfterMiB} MiB)`);
+  console.log(`\nRSS: ${memory.rssBeforeMiB} MiB before the measurements, ${memory.rssAfterQueueMiB} MiB after the statistics ones, ${memory.rssAfterMiB} MiB after the filings (peak ${memory.maxRssMiB} MiB, heap used after ${memory.heapAfterMiB} MiB)`);
   console.log(`Medians and p95 after ${WARM_UP_RUNS} warm-up runs each; ${RUNS} runs, or at least ${MIN_RUNS} and as many as fit in ${RUN_BUDGET_MS / 1000} s.`);
 }
 
@@ -96,36 +77,6 @@ async function measure(name: string, run: () => Promise<string>): Promise<Measur
     timesMs.push(performance.now() - started);
   }
   return { name, timesMs, rows };
-}
-
-function measureQueue(name: string, actor: StaffActor, filters: QueueFilters): Promise<Measurement> {
-  return measure(name, async () => describeRows(await findQueueCases(actor, filters), filters));
-}
-
-/** "25 of 20000": the rows on the page, of the cases matching the filters. */
-function describeRows(page: QueuePage, filters: QueueFilters): string {
-  const counted: readonly CaseStatus[] = filters.status === "all" ? CASE_STATUSES : filters.status === "open" ? OPEN_STATUSES : [filters.status];
-  const matching = counted.reduce((sum, status) => sum + page.statusCounts[status], 0);
-  return `${page.cases.length} of ${matching}`;
-}
-
-/** The cursor that opens page `page`, by following the keyset cursors from the first page. */
-async function cursorOfPage(actor: StaffActor, filters: QueueFilters, page: number): Promise<string> {
-  let cursor: string | undefined;
-  for (let current = 1; current < page; current += 1) {
-    const { nextCursor } = await findQueueCases(actor, { ...filters, cursor });
-    if (!nextCursor) throw new Error(`The queue has only ${current} pages; run with more --cases to reach page ${page}.`);
-    cursor = nextCursor;
-  }
-  if (!cursor) throw new Error("page must be at least 2");
-  return cursor;
-}
-
-function loadActor(email: string): Promise<StaffActor> {
-  return db.staffUser.findUniqueOrThrow({
-    where: { email },
-    select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true },
-  });
 }
 
 function pungliForm(): ReportFormData {

@@ -27,7 +27,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requireStaff();
   const search = await searchParams;
   const filters = parseQueueFilters(search);
-  const [t, page, options] = await Promise.all([getTranslations("CaseQueue"), findQueueCases(actor, filters), getQueueFilterOptions(actor)]);
+  const [t, page, options] = await Promise.all([getTranslations("CaseQueue"), findQueueCases(actor, filters), getQueueFilterOptions(actor, filters)]);
   const canIntake = hasCasePermission(actor, "intake") && actor.officeId != null;
   const isOverseer = actor.role !== "OFFICER";
   const showOffice = options.offices.length > 0;

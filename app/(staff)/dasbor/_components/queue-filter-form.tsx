@@ -166,7 +166,18 @@ export async function QueueFilterForm({ filters, options }: { filters: QueueFilt
             <label htmlFor="queue-assignee" className={labelClassName}>
               {t("assignee")}
             </label>
-            <select id="queue-assignee" name="assignee" defaultValue={filters.assignee ?? ""} className={selectClassName}>
+            {options.assigneesNeedOffice ? (
+              <p id="queue-assignee-hint" className="text-sm text-slate-700">
+                {t("assigneeNeedsOffice")}
+              </p>
+            ) : null}
+            <select
+              id="queue-assignee"
+              name="assignee"
+              defaultValue={filters.assignee ?? ""}
+              aria-describedby={options.assigneesNeedOffice ? "queue-assignee-hint" : undefined}
+              className={selectClassName}
+            >
               <option value="">{t("any")}</option>
               {options.assignees.map((person) => (
                 <option key={person.id} value={person.id}>

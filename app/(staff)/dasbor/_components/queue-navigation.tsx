@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
 import type { QueuePage } from "@/lib/cases/queue";
-import { QUEUE_VIEWS, toQueueSearch, type QueueFilters, type QueueView } from "@/lib/cases/queue-filters";
+import { QUEUE_COUNT_LIMIT, QUEUE_VIEWS, toQueueSearch, type QueueFilters, type QueueView } from "@/lib/cases/queue-filters";
 import { CASE_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
+import type { CaseStatus } from "@/lib/generated/prisma/enums";
 
 const tabClassName =
   "inline-flex min-h-10 items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-100 aria-[current=page]:bg-brand-800 aria-[current=page]:text-white aria-[current=page]:ring-brand-800";
@@ -32,28 +33,36 @@ export async function QueueViews({ filters, showMine }: { filters: QueueFilters;
   );
 }
 
-/** Cases per status under the other filters; each count links to that status. */
+/**
+ * Cases per status under the other filters; each tab links to that status. A filtered view that
+ * matches more than QUEUE_COUNT_LIMIT cases is not counted (lib/cases/queue-counts.ts): its tabs
+ * carry no numbers and a note says so.
+ */
 export async function QueueStatusTabs({ filters, counts }: { filters: QueueFilters; counts: QueuePage["statusCounts"] }) {
   const [t, labels] = await Promise.all([getTranslations("CaseQueue.statusTabs"), getTranslations("CaseLabels.status")]);
-  const openCount = OPEN_STATUSES.reduce((sum, status) => sum + counts[status], 0);
-  const allCount = CASE_STATUSES.reduce((sum, status) => sum + counts[status], 0);
+  const sum = (statuses: readonly CaseStatus[]) => (counts ? statuses.reduce((total, status) => total + counts[status], 0) : null);
   const tabs = [
-    { value: "open" as const, label: t("open"), count: openCount },
-    ...CASE_STATUSES.map((status) => ({ value: status, label: labels(status), count: counts[status] })),
-    { value: "all" as const, label: t("all"), count: allCount },
+    { value: "open" as const, label: t("open"), count: sum(OPEN_STATUSES) },
+    ...CASE_STATUSES.map((status) => ({ value: status, label: labels(status), count: sum([status]) })),
+    { value: "all" as const, label: t("all"), count: sum(CASE_STATUSES) },
   ];
   return (
-    <nav aria-label={t("label")}>
+    <nav aria-label={t("label")} aria-describedby={counts ? undefined : "queue-uncounted"}>
       <ul className="flex flex-wrap gap-2">
         {tabs.map((tab) => (
           <li key={tab.value}>
             <Link href={linkTo(filters, { status: tab.value })} aria-current={filters.status === tab.value ? "page" : undefined} className={tabClassName}>
               {tab.label}
-              <span className="rounded-full bg-white/90 px-2 text-xs font-bold text-slate-900 ring-1 ring-slate-300">{tab.count}</span>
+              {tab.count === null ? null : <span className="rounded-full bg-white/90 px-2 text-xs font-bold text-slate-900 ring-1 ring-slate-300">{tab.count}</span>}
             </Link>
           </li>
         ))}
       </ul>
+      {counts ? null : (
+        <p id="queue-uncounted" className="mt-2 text-sm text-slate-700">
+          {t("uncounted", { limit: QUEUE_COUNT_LIMIT })}
+        </p>
+      )}
     </nav>
   );
 }
