@@ -82,14 +82,25 @@ export function caseAccessWhere(actor: StaffActor): Prisma.CaseWhereInput {
 export function caseAccessSql(actor: StaffActor, alias: string): Prisma.Sql {
   const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   const notInvolved = Prisma.sql`NOT EXISTS (SELECT 1 FROM "CaseInvolvement" involvement WHERE involvement."caseId" = ${table}."id" AND involvement."staffUserId" = ${actor.id}::uuid)`;
+  const scope = officeScopeSql(actor, alias);
+  return scope.sql === "FALSE" ? scope : Prisma.sql`(${scope} AND ${notInvolved})`;
+}
+
+/**
+ * The offices part of caseAccessSql alone, over any table with an "officeId" column (the
+ * statistics rollups, lib/statistics/rollups.ts). It is not an access rule by itself: the
+ * caller takes out the cases the actor is involved in, as caseAccessSql does.
+ */
+export function officeScopeSql(actor: StaffActor, alias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
   const scope = scopeOf(actor);
   switch (scope.kind) {
     case "all":
-      return notInvolved;
+      return Prisma.sql`TRUE`;
     case "office":
-      return Prisma.sql`(${table}."officeId" = ${scope.officeId} AND ${notInvolved})`;
+      return Prisma.sql`${table}."officeId" = ${scope.officeId}`;
     case "region":
-      return Prisma.sql`(${table}."officeId" IN (SELECT office."id" FROM "Office" office WHERE office."regionalOfficeId" = ${scope.regionalOfficeId}) AND ${notInvolved})`;
+      return Prisma.sql`${table}."officeId" IN (SELECT office."id" FROM "Office" office WHERE office."regionalOfficeId" = ${scope.regionalOfficeId})`;
     case "none":
       return Prisma.sql`FALSE`;
   }
