@@ -19,7 +19,8 @@ import type { StatisticsFilters } from "./types";
  *   falls due in the current hour before `now` (an index keeps that to one hour of deadlines).
  * - The cases the actor declared involvement in are not theirs to count (lib/cases/access.ts):
  *   their contributions, computed from their rows by the same SQL functions the triggers use,
- *   are subtracted. An actor is involved in a handful of cases, so this is a few rows.
+ *   are subtracted. An actor is involved in a handful of cases, so this is a few rows. The
+ *   public figures (lib/transparency) pass no actor: they count every case.
  */
 
 /** The StatisticsDaily columns summed by the figures. */
@@ -76,12 +77,12 @@ export function hourStartOf(instant: Date): Date {
 }
 
 /**
- * StatisticsDaily as seen by `actor` at `now`: the key columns, every count column, and
+ * StatisticsDaily as seen by `actor` (every case when null) at `now`: the key columns, every count column, and
  * "verificationLate" (undecided, verification deadline before now) and "resolutionLate"
  * (verified, clock running, resolution deadline before now), which with "verificationDecided"
  * and "resolutionSettled" make the measured figures of lib/statistics/definitions-sql.ts.
  */
-export function countFactsSql(actor: StaffActor, now: Date): Prisma.Sql {
+export function countFactsSql(actor: StaffActor | null, now: Date): Prisma.Sql {
   const hourStart = hourStartOf(now);
   const zeros = Prisma.raw(COUNT_COLUMNS.map((column) => `0 AS ${quoted(column)}`).join(", "));
   const counts = Prisma.raw(COUNT_COLUMNS.map((column) => quoted(column)).join(", "));
@@ -106,29 +107,37 @@ export function countFactsSql(actor: StaffActor, now: Date): Prisma.Sql {
     FROM "Case" c
     WHERE ${statusInSql(CLOCK_RUNNING_STATUSES)} AND ${CURRENT_DUE_SQL} >= ${hourStart} AND ${CURRENT_DUE_SQL} < ${now}
       AND c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL
-    UNION ALL
+    ${
+      actor
+        ? Prisma.sql`UNION ALL
     SELECT s."day", s."officeId", s."serviceId", s."categoryId", s."kind", s."channel", ${negatedCounts},
       -(${undecided} AND c."verificationDueAt" < ${now})::int,
       -(${resolutionPending} AND c."resolutionDueAt" < ${now})::int
     FROM ${involvedCasesSql(actor)}
-    CROSS JOIN LATERAL "statistics_case_counts"(c, rating."score") s
+    CROSS JOIN LATERAL "statistics_case_counts"(c, rating."score") s`
+        : Prisma.empty
+    }
   )`;
 }
 
 /**
- * StatisticsDailyValue as seen by `actor`: the key columns, "measure", "dueHour", "value",
+ * StatisticsDailyValue as seen by `actor` (every case when null): the key columns, "measure", "dueHour", "value",
  * "label" and "count", for the measures named. The involved cases' rows count -1.
  */
-export function valueFactsSql(actor: StaffActor, measures: readonly string[]): Prisma.Sql {
+export function valueFactsSql(actor: StaffActor | null, measures: readonly string[]): Prisma.Sql {
   const measureList = Prisma.join(measures.map((measure) => Prisma.sql`${measure}`));
   return Prisma.sql`(
     SELECT ${KEY_COLUMNS}, "measure", "dueHour", "value", "label", "count"
     FROM "StatisticsDailyValue"
     WHERE "measure" IN (${measureList})
-    UNION ALL
+    ${
+      actor
+        ? Prisma.sql`UNION ALL
     SELECT v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."dueHour", v."value", v."label", -1
     FROM ${involvedCasesSql(actor)}
     CROSS JOIN LATERAL "statistics_case_values"(c) v
-    WHERE v."measure" IN (${measureList})
+    WHERE v."measure" IN (${measureList})`
+        : Prisma.empty
+    }
   )`;
 }

@@ -29,6 +29,13 @@ export function rupiahMedianOfHistogram(histogram: readonly { amount: number; co
   return count === 0 ? null : Math.round(percentileOfSorted(sorted, count, 0.5));
 }
 
+/** The median of a histogram of working days, unrounded (percentile_cont itself), and how many values it has. */
+export function medianOfHistogram(histogram: readonly { days: number; count: number }[]): { count: number; value: number | null } {
+  const sorted = histogram.filter((entry) => entry.count > 0).toSorted((a, b) => a.days - b.days);
+  const count = sorted.reduce((sum, entry) => sum + entry.count, 0);
+  return { count, value: count === 0 ? null : percentileOfSorted(sorted, count, 0.5) };
+}
+
 function percentileOfSorted(sorted: readonly { days: number; count: number }[], count: number, fraction: number): number {
   const position = fraction * (count - 1);
   const lower = valueAt(sorted, Math.floor(position));

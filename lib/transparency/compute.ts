@@ -1,15 +1,16 @@
 import "server-only";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { RESOLUTION_ON_TIME_SQL, resolutionMeasuredSql } from "@/lib/statistics/definitions-sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { countFactsSql, valueFactsSql } from "@/lib/statistics/rollups-sql";
+import { medianOfHistogram } from "@/lib/statistics/working-days-percentile";
 
-import { resolvePublicPeriod } from "./period";
+import { resolvePublicPeriod, type PublicPeriod } from "./period";
 import { COUNT_ROUNDING_BASE, protectCount, protectMeasure, protectPercent } from "./protection";
 import type { PublicFigures, PublicMonth, PublicOffice, PublicStatistics } from "./types";
 
 /**
- * Computes the public figures in one SQL aggregation over the reports received in the period
- * (GROUPING SETS: per office and month, per office, per month, national), then protects them
+ * Computes the public figures from the daily statistics rollups over the reports received in the
+ * period (GROUPING SETS: per office and month, per office, per month, national), then protects them
  * (./protection.ts). No case row, text, code or staff field is read into JavaScript: only the
  * aggregates and the offices' public names.
  */
@@ -33,33 +34,44 @@ type AggregateRow = {
   averageScore: number | null;
 };
 
-async function queryAggregates(client: QueryClient, period: { receivedFrom: Date; receivedBefore: Date }, now: Date): Promise<AggregateRow[]> {
-  return client.$queryRaw<AggregateRow[]>`
-    WITH received AS (
+/**
+ * The aggregates summed from the daily statistics rollups (lib/statistics/rollups-sql.ts): the
+ * counts and the ratings average in SQL (numeric, as avg computes it), the median from the
+ * working-days histogram (as percentile_cont). The period is whole Jakarta days.
+ */
+async function queryAggregates(client: QueryClient, period: PublicPeriod, now: Date): Promise<AggregateRow[]> {
+  const inPeriod = Prisma.sql`c."day" BETWEEN ${period.from}::date AND ${period.to}::date`;
+  const [counts, histogram] = await Promise.all([
+    client.$queryRaw<Omit<AggregateRow, "resolvedWithDays" | "medianResolutionDays">[]>`
       SELECT
-        c."officeId" AS "officeId",
-        to_char(c."receivedAt" + interval '7 hours', 'YYYY-MM') AS "month",
-        ${resolutionMeasuredSql(now)} AS "isMeasured",
-        ${RESOLUTION_ON_TIME_SQL} AS "isOnTime",
-        CASE WHEN c."status" = 'RESOLVED'::"CaseStatus" THEN c."resolutionWorkingDays" END AS "resolutionDays",
-        r."score" AS "score"
-      FROM "Case" c
-      LEFT JOIN "SatisfactionRating" r ON r."caseId" = c."id"
-      WHERE c."receivedAt" >= ${period.receivedFrom} AND c."receivedAt" < ${period.receivedBefore}
-    )
-    SELECT
-      "officeId",
-      "month",
-      GROUPING("officeId", "month")::int AS "level",
-      count(*)::int AS "received",
-      count(*) FILTER (WHERE "isMeasured")::int AS "resolutionMeasured",
-      count(*) FILTER (WHERE "isMeasured" AND "isOnTime")::int AS "resolutionOnTime",
-      count("resolutionDays")::int AS "resolvedWithDays",
-      (percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY "resolutionDays"))::float8 AS "medianResolutionDays",
-      count("score")::int AS "ratings",
-      avg("score")::float8 AS "averageScore"
-    FROM received
-    GROUP BY GROUPING SETS (("officeId", "month"), ("officeId"), ("month"), ())`;
+        c."officeId",
+        to_char(c."day", 'YYYY-MM') AS "month",
+        GROUPING(c."officeId", to_char(c."day", 'YYYY-MM'))::int AS "level",
+        sum(c."received")::int AS "received",
+        sum(c."resolutionSettled" + c."resolutionLate")::int AS "resolutionMeasured",
+        sum(c."resolutionOnTime")::int AS "resolutionOnTime",
+        sum(c."ratings")::int AS "ratings",
+        (sum(c."ratingSum")::numeric / NULLIF(sum(c."ratings"), 0)::numeric)::float8 AS "averageScore"
+      FROM ${countFactsSql(null, now)} c
+      WHERE ${inPeriod}
+      GROUP BY GROUPING SETS ((c."officeId", to_char(c."day", 'YYYY-MM')), (c."officeId"), (to_char(c."day", 'YYYY-MM')), ())`,
+    client.$queryRaw<{ officeId: number; month: string; days: bigint; count: number }[]>`
+      SELECT c."officeId", to_char(c."day", 'YYYY-MM') AS "month", c."value" AS "days", sum(c."count")::int AS "count"
+      FROM ${valueFactsSql(null, ["resolveDays"])} c
+      WHERE ${inPeriod}
+      GROUP BY 1, 2, 3
+      HAVING sum(c."count") <> 0`,
+  ]);
+  const histogramOf = (row: { officeId: number | null; month: string | null; level: number }) =>
+    histogram
+      .filter((entry) => (row.level & 2 ? true : entry.officeId === row.officeId) && (row.level & 1 ? true : entry.month === row.month))
+      .map((entry) => ({ days: Number(entry.days), count: entry.count }));
+  return counts
+    .filter((row) => row.level === 3 || row.received !== 0)
+    .map((row) => {
+      const median = medianOfHistogram(histogramOf(row));
+      return { ...row, resolvedWithDays: median.count, medianResolutionDays: median.value };
+    });
 }
 
 const EMPTY_ROW: Omit<AggregateRow, "officeId" | "month" | "level"> = {

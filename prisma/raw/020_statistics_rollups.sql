@@ -70,6 +70,8 @@ CREATE INDEX "StatisticsDailyValue_delta_idx" ON "StatisticsDailyValue" ("day") 
 -- The deadlines that fall due in the current hour are counted from the case rows (the rollups
 -- know the hour only): these two indexes keep that to the cases due in one hour.
 CREATE INDEX "Case_statistics_undecided_due_idx" ON "Case" ("verificationDueAt") WHERE "verifiedAt" IS NULL AND "closedAt" IS NULL;
+-- The oldest open case of a scope: the rollups give its day, this index its first instant.
+CREATE INDEX "Case_statistics_open_received_idx" ON "Case" ("receivedAt") WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus", 'WAITING_FOR_REPORTER'::"CaseStatus");
 CREATE INDEX "Case_statistics_running_due_idx" ON "Case" ((CASE WHEN "verifiedAt" IS NULL THEN "verificationDueAt" ELSE COALESCE("resolutionDueAt", "verificationDueAt") END)) WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
 
 -- One case with its rating score (null when unrated) as its StatisticsDaily counts.
