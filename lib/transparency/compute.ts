@@ -1,6 +1,7 @@
 import "server-only";
 
 import { Prisma } from "@/lib/generated/prisma/client";
+import { RESOLUTION_ON_TIME_SQL, resolutionMeasuredSql } from "@/lib/statistics/definitions-sql";
 import { countFactsSql, valueFactsSql } from "@/lib/statistics/rollups-sql";
 import { medianOfHistogram } from "@/lib/statistics/working-days-percentile";
 
@@ -74,6 +75,39 @@ async function queryAggregates(client: QueryClient, period: PublicPeriod, now: D
     });
 }
 
+/**
+ * The aggregates straight from the case rows with lib/statistics/definitions-sql.ts: the
+ * reference the rollups are tested against (tests/integration/statistics-rollups.test.ts).
+ */
+async function queryAggregatesFromCaseRows(client: QueryClient, period: PublicPeriod, now: Date): Promise<AggregateRow[]> {
+  return client.$queryRaw<AggregateRow[]>`
+    WITH received AS (
+      SELECT
+        c."officeId" AS "officeId",
+        to_char(c."receivedAt" + interval '7 hours', 'YYYY-MM') AS "month",
+        ${resolutionMeasuredSql(now)} AS "isMeasured",
+        ${RESOLUTION_ON_TIME_SQL} AS "isOnTime",
+        CASE WHEN c."status" = 'RESOLVED'::"CaseStatus" THEN c."resolutionWorkingDays" END AS "resolutionDays",
+        r."score" AS "score"
+      FROM "Case" c
+      LEFT JOIN "SatisfactionRating" r ON r."caseId" = c."id"
+      WHERE c."receivedAt" >= ${period.receivedFrom} AND c."receivedAt" < ${period.receivedBefore}
+    )
+    SELECT
+      "officeId",
+      "month",
+      GROUPING("officeId", "month")::int AS "level",
+      count(*)::int AS "received",
+      count(*) FILTER (WHERE "isMeasured")::int AS "resolutionMeasured",
+      count(*) FILTER (WHERE "isMeasured" AND "isOnTime")::int AS "resolutionOnTime",
+      count("resolutionDays")::int AS "resolvedWithDays",
+      (percentile_cont(0.5::float8) WITHIN GROUP (ORDER BY "resolutionDays"))::float8 AS "medianResolutionDays",
+      count("score")::int AS "ratings",
+      avg("score")::float8 AS "averageScore"
+    FROM received
+    GROUP BY GROUPING SETS (("officeId", "month"), ("officeId"), ("month"), ())`;
+}
+
 const EMPTY_ROW: Omit<AggregateRow, "officeId" | "month" | "level"> = {
   received: 0,
   resolutionMeasured: 0,
@@ -107,11 +141,14 @@ function toMonths(months: string[], rowsByMonth: Map<string, AggregateRow>, rule
   });
 }
 
-export async function computePublicStatistics(client: QueryClient, options: { now: Date; rules: TransparencyRules }): Promise<PublicStatistics> {
+export async function computePublicStatistics(
+  client: QueryClient,
+  options: { now: Date; rules: TransparencyRules; source?: "rollups" | "case rows" },
+): Promise<PublicStatistics> {
   const { now, rules } = options;
   const period = resolvePublicPeriod(now);
   const [rows, offices] = await Promise.all([
-    queryAggregates(client, period, now),
+    options.source === "case rows" ? queryAggregatesFromCaseRows(client, period, now) : queryAggregates(client, period, now),
     client.office.findMany({ select: { id: true, code: true, name: true, city: true, province: true }, orderBy: [{ city: "asc" }, { name: "asc" }] }),
   ]);
 

@@ -14,12 +14,15 @@ import { getStatistics, getStatisticsFromCaseRows } from "@/lib/statistics/queri
 import { resolvePeriod } from "@/lib/statistics/period";
 import type { StatisticsFilters } from "@/lib/statistics/types";
 
+import { computePublicStatistics } from "@/lib/transparency/compute";
+
 import { ensureReportReferenceData, pungliForm } from "../fixtures/reports";
 
 /**
  * The statistics summed from the daily rollups (lib/statistics/queries-rollups.ts) against the
  * same report computed straight from the case rows with lib/statistics/definitions-sql.ts, over
- * the seeded demo data, for every kind of scope and several filter combinations, before and
+ * the seeded demo data, for every kind of scope and several filter combinations (and the public
+ * figures of /transparansi the same way), before and
  * after the changes the triggers must follow (filing, status changes, ratings, escalation,
  * forwarding, involvement); and the rebuild against what the triggers maintained.
  */
@@ -40,6 +43,13 @@ async function expectRollupsToMatchCaseRows(at: Date = now): Promise<void> {
       ]);
       expect(fromRollups, `${actor.role}/${actor.scopeLevel} ${JSON.stringify(filters)}`).toEqual(fromRows);
     }
+  }
+  // The public figures of /transparansi: the twelve months before this one, with low thresholds
+  // so that the demo data's offices show figures rather than "< 5".
+  const rules = { minimumCount: 1, minimumCases: 1, refreshMinutes: 60 };
+  for (const month of [0, 1]) {
+    const publicAt = new Date(at.getTime() + month * 31 * 24 * 60 * 60 * 1000);
+    expect(await computePublicStatistics(db, { now: publicAt, rules })).toEqual(await computePublicStatistics(db, { now: publicAt, rules, source: "case rows" }));
   }
 }
 
