@@ -7,6 +7,8 @@
  * - the escalation sweep of overdue cases (lib/cases/escalation-timer.ts), unless ESCALATION_SWEEP=off;
  * - the export worker and its housekeeping (lib/exports/timer.ts), unless EXPORT_WORKER=off;
  * - the pre-warm of the supervisors' statistics (lib/statistics/snapshot-timer.ts), unless STATISTICS_PREWARM=off;
+ * - the compaction of the statistics rollups (lib/statistics/rollups.ts), always: the triggers
+ *   append delta rows, and unfolded deltas only make the figures slower, never wrong;
  * - the audit chain's re-keying after the upgrade and its daily signed checkpoint
  *   (lib/audit/checkpoint-timer.ts), unless AUDIT_CHECKPOINTS=off;
  * - the encryption of stored reporter contacts under the current key and their erasure after the
@@ -31,6 +33,8 @@ export async function register(): Promise<void> {
     const { startExportTimer } = await import("./lib/exports/timer");
     startExportTimer();
   }
+  const { startStatisticsCompactionTimer } = await import("./lib/statistics/rollups");
+  startStatisticsCompactionTimer();
   if (environment.STATISTICS_PREWARM === "on") {
     const { startStatisticsPrewarmTimer } = await import("./lib/statistics/snapshot-timer");
     startStatisticsPrewarmTimer();

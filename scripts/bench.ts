@@ -23,6 +23,7 @@ import { runCsvExportBenchmark } from "./bench/export-csv";
 import { runFilingHttpBenchmark } from "./bench/filing-http";
 import { runInProcessBenchmark } from "./bench/measure";
 import { runQueueBenchmark } from "./bench/queue";
+import { runStatisticsBenchmark } from "./bench/statistics";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
 
@@ -34,6 +35,7 @@ type BenchContext = { caseCount: number; databaseUrl: string; appSecret: string;
 const MODULES: { name: string; run: (context: BenchContext) => Promise<void> }[] = [
   { name: "queue", run: (context) => runQueueBenchmark(context.databaseUrl) },
   { name: "statistics", run: (context) => runInProcessBenchmark(context.caseCount) },
+  { name: "statistics-rollups", run: () => runStatisticsBenchmark() },
   { name: "export-csv", run: (context) => runCsvExportBenchmark(context.caseCount) },
   { name: "filing-http", run: (context) => runFilingHttpBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret }).then(() => undefined) },
 ];

@@ -85,7 +85,17 @@ export function caseAccessSql(actor: StaffActor, alias: string): Prisma.Sql {
   const scope = scopeOf(actor);
   if (scope.kind === "all") return notInvolved;
   if (scope.kind === "none") return Prisma.sql`FALSE`;
-  return Prisma.sql`(${officeInScopeSql(actor, Prisma.sql`${table}."officeId"`)} AND ${notInvolved})`;
+  return Prisma.sql`(${officeScopeSql(actor, alias)} AND ${notInvolved})`;
+}
+
+/**
+ * The offices part of caseAccessSql alone, over any table with an "officeId" column (the
+ * statistics rollups, lib/statistics/rollups.ts). It is not an access rule by itself: the
+ * caller takes out the cases the actor is involved in, as caseAccessSql does.
+ */
+export function officeScopeSql(actor: StaffActor, alias: string): Prisma.Sql {
+  const table = Prisma.raw(`"${alias.replace(/"/g, "")}"`);
+  return officeInScopeSql(actor, Prisma.sql`${table}."officeId"`);
 }
 
 /**

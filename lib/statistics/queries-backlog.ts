@@ -31,15 +31,19 @@ function daysBefore(dateKey: string, days: number): string {
   return new Date(Date.parse(`${dateKey}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 }
 
-type BacklogRow = { open: number; overdue: number; oldest: Date | null } & Record<`bucket${number}`, number>;
-
-export async function queryBacklog(scopeAndFilters: Prisma.Sql, now: Date, holidays: Holidays): Promise<StatisticsReport["backlog"] & { overdueNow: number }> {
-  const today = toJakartaDateKey(now);
-  const buckets = BUCKET_AGES.map(({ bucket, youngest, oldest }) => ({
+/** The age buckets as ranges of Jakarta receipt days, relative to `today` (a Jakarta date key). */
+export function backlogBuckets(today: string): { bucket: BacklogAgeBucket; receivedFrom: string | null; receivedTo: string }[] {
+  return BUCKET_AGES.map(({ bucket, youngest, oldest }) => ({
     bucket,
     receivedFrom: oldest === null ? null : daysBefore(today, oldest),
     receivedTo: daysBefore(today, youngest),
   }));
+}
+
+type BacklogRow = { open: number; overdue: number; oldest: Date | null } & Record<`bucket${number}`, number>;
+
+export async function queryBacklog(scopeAndFilters: Prisma.Sql, now: Date, holidays: Holidays): Promise<StatisticsReport["backlog"] & { overdueNow: number }> {
+  const buckets = backlogBuckets(toJakartaDateKey(now));
   const bucketCounts = buckets.map((bucket, index) => {
     const within = receivedWithinConditions({ from: bucket.receivedFrom ?? undefined, to: bucket.receivedTo });
     return Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(within, " AND ")})::int AS ${Prisma.raw(`"bucket${index}"`)}`;

@@ -6,6 +6,7 @@ import { CaseActionForbiddenError } from "@/lib/cases/errors";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { getQueueFilterOptions } from "@/lib/cases/queue";
 import { readDb } from "@/lib/db";
+import type { Holidays } from "@/lib/deadlines/case-clock";
 import { loadNationalHolidayKeys } from "@/lib/deadlines/holidays";
 import { getEnvironment } from "@/lib/env";
 
@@ -13,13 +14,15 @@ import { queryBacklog } from "./queries-backlog";
 import { queryBreakdowns, queryClosings, type Breakdowns } from "./queries-breakdowns";
 import { queryPungli } from "./queries-pungli";
 import { casesInPeriodSql, scopeAndFiltersSql, toShare } from "./queries-sql";
+import { queryRollupFigures, type RollupFigures } from "./queries-rollups";
 import { queryPeriodSummary } from "./queries-summary";
 import type { OfficeComparisonRow, StatisticsFilters, StatisticsReport, StatisticsScope } from "./types";
 
 /**
  * The statistics of /dasbor/statistik, its XLSX summary sheet and its PDF report: every figure
- * over the cases in the actor's scope (lib/cases/access.ts) under the filters, computed by a
- * handful of SQL aggregations run side by side (./queries-*.ts); no case is loaded into memory.
+ * over the cases in the actor's scope (lib/cases/access.ts) under the filters, summed from the
+ * daily rollups (./queries-rollups.ts), or computed from the case rows by a handful of SQL
+ * aggregations (./queries-*.ts, the reference); no case is loaded into memory.
  * They read through `readDb` (DATABASE_READ_URL's replica when set).
  *
  * - Period figures count the reports *received* in the period. "Now" figures (backlog, overdue)
@@ -42,19 +45,28 @@ const NO_SERVICE = { nameId: "Tanpa layanan", nameEn: "No service" } as const;
 const REJECTION_REASONS_SHOWN = 10;
 
 export async function getStatistics(actor: StaffActor, filters: StatisticsFilters, options: GetStatisticsOptions = {}): Promise<StatisticsReport> {
+  return computeStatistics(actor, filters, options, "rollups");
+}
+
+/**
+ * The same report computed straight from the case rows with the definitions of
+ * ./definitions-sql.ts: the reference the rollups are tested against
+ * (tests/integration/statistics-rollups.test.ts) and the baseline of the bench. A national
+ * year takes seconds at a million cases: the pages never call it.
+ */
+export async function getStatisticsFromCaseRows(actor: StaffActor, filters: StatisticsFilters, options: GetStatisticsOptions = {}): Promise<StatisticsReport> {
+  return computeStatistics(actor, filters, options, "case rows");
+}
+
+async function computeStatistics(actor: StaffActor, filters: StatisticsFilters, options: GetStatisticsOptions, source: "rollups" | "case rows"): Promise<StatisticsReport> {
   if (!hasCasePermission(actor, "viewStatistics")) throw new CaseActionForbiddenError("viewStatistics");
   const now = options.now ?? new Date();
   const minimumCases = options.minimumCases ?? getEnvironment().STATS_MIN_CASES;
-  const casesInPeriod = casesInPeriodSql(actor, filters);
 
   // Thresholds over many offices count the national days only (see lib/deadlines/holidays.ts).
   const holidays = await loadNationalHolidayKeys();
-  const [summary, breakdowns, closings, pungli, backlog, names, scope] = await Promise.all([
-    queryPeriodSummary(casesInPeriod, filters.period, now),
-    queryBreakdowns(casesInPeriod, now),
-    queryClosings(casesInPeriod),
-    queryPungli(casesInPeriod),
-    queryBacklog(scopeAndFiltersSql(actor, filters), now, holidays),
+  const [{ summary, breakdowns, closings, pungli, backlog }, names, scope] = await Promise.all([
+    source === "rollups" ? queryRollupFigures(actor, filters, now, holidays) : queryCaseRowFigures(actor, filters, now, holidays),
     loadNames(actor),
     describeScope(actor),
   ]);
@@ -103,6 +115,18 @@ export async function getStatistics(actor: StaffActor, filters: StatisticsFilter
     },
     offices: compareOffices(breakdowns, names, minimumCases),
   };
+}
+
+async function queryCaseRowFigures(actor: StaffActor, filters: StatisticsFilters, now: Date, holidays: Holidays): Promise<RollupFigures> {
+  const casesInPeriod = casesInPeriodSql(actor, filters);
+  const [summary, breakdowns, closings, pungli, backlog] = await Promise.all([
+    queryPeriodSummary(casesInPeriod, filters.period, now),
+    queryBreakdowns(casesInPeriod, now),
+    queryClosings(casesInPeriod),
+    queryPungli(casesInPeriod),
+    queryBacklog(scopeAndFiltersSql(actor, filters), now, holidays),
+  ]);
+  return { summary, breakdowns, closings, pungli, backlog };
 }
 
 type Names = Awaited<ReturnType<typeof loadNames>>;

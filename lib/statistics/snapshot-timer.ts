@@ -8,7 +8,8 @@ import { prewarmStatisticsSnapshots } from "./snapshots";
 /**
  * Started from instrumentation.ts in each server instance (unless STATISTICS_PREWARM=off): every
  * STATS_SNAPSHOT_MINUTES, recomputes the statistics views supervisors open most
- * (./snapshots.ts prewarmStatisticsSnapshots), so they rarely wait for a national computation.
+ * (./snapshots.ts prewarmStatisticsSnapshots). A cache only: a view that was not pre-warmed is
+ * computed live from the rollups.
  * Instances coordinate through the pre-warm's advisory lock.
  */
 

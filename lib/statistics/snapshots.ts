@@ -15,11 +15,11 @@ import { statisticsSnapshotKey } from "./snapshot-key";
 import type { StatisticsFilters, StatisticsReport } from "./types";
 
 /**
- * The statistics of /dasbor/statistik, served from stored reports (StatisticsSnapshot) so that a
- * national view over a million cases does not run its aggregations on every page view. A
- * per-dimension rollup would not be smaller than the cases themselves (five filters by day), so
- * the computed reports are what is stored: one row per view (scope, filters, resolved period,
- * STATS_MIN_CASES), keyed by a hash of it (./snapshot-key.ts).
+ * The statistics of /dasbor/statistik, served from stored reports (StatisticsSnapshot): a cache
+ * in front of getStatistics, which sums the daily rollups (./queries-rollups.ts) and answers any
+ * view live in well under a second, so no view depends on being stored or pre-warmed. One row
+ * per view (scope, filters, resolved period, STATS_MIN_CASES), keyed by a hash of it
+ * (./snapshot-key.ts).
  *
  * - A row younger than STATS_SNAPSHOT_MINUTES is served as it is; the report's `generatedAt`
  *   says when its figures were computed.

@@ -11,14 +11,36 @@ export function distributionOfHistogram(histogram: readonly { days: number; coun
   const sorted = histogram.filter((entry) => entry.count > 0).toSorted((a, b) => a.days - b.days);
   const count = sorted.reduce((sum, entry) => sum + entry.count, 0);
   if (count === 0) return { count: 0, median: null, p90: null };
-  return { count, median: percentileOfHistogram(sorted, count, 0.5), p90: percentileOfHistogram(sorted, count, 0.9) };
+  const toOneDecimal = (value: number) => Math.round(value * 10) / 10;
+  return { count, median: toOneDecimal(percentileOfSorted(sorted, count, 0.5)), p90: toOneDecimal(percentileOfSorted(sorted, count, 0.9)) };
 }
 
-function percentileOfHistogram(sorted: readonly { days: number; count: number }[], count: number, fraction: number): number {
+/**
+ * The median of whole rupiah amounts from a histogram (how many reports gave each amount), as
+ * PostgreSQL's round(percentile_cont(0.5)::numeric, 0) computes it; null over no values.
+ */
+export function rupiahMedianOfHistogram(histogram: readonly { amount: number; count: number }[]): number | null {
+  const sorted = histogram
+    .filter((entry) => entry.count > 0)
+    .map((entry) => ({ days: entry.amount, count: entry.count }))
+    .toSorted((a, b) => a.days - b.days);
+  const count = sorted.reduce((sum, entry) => sum + entry.count, 0);
+  // Amounts are positive, where Math.round and numeric round both round halves up.
+  return count === 0 ? null : Math.round(percentileOfSorted(sorted, count, 0.5));
+}
+
+/** The median of a histogram of working days, unrounded (percentile_cont itself), and how many values it has. */
+export function medianOfHistogram(histogram: readonly { days: number; count: number }[]): { count: number; value: number | null } {
+  const sorted = histogram.filter((entry) => entry.count > 0).toSorted((a, b) => a.days - b.days);
+  const count = sorted.reduce((sum, entry) => sum + entry.count, 0);
+  return { count, value: count === 0 ? null : percentileOfSorted(sorted, count, 0.5) };
+}
+
+function percentileOfSorted(sorted: readonly { days: number; count: number }[], count: number, fraction: number): number {
   const position = fraction * (count - 1);
   const lower = valueAt(sorted, Math.floor(position));
   const upper = valueAt(sorted, Math.ceil(position));
-  return Math.round((lower + (upper - lower) * (position - Math.floor(position))) * 10) / 10;
+  return lower + (upper - lower) * (position - Math.floor(position));
 }
 
 /** The value at 0-based `index` of the sorted values the histogram stands for. */

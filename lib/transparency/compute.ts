@@ -1,15 +1,17 @@
 import "server-only";
 
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { RESOLUTION_ON_TIME_SQL, resolutionMeasuredSql } from "@/lib/statistics/definitions-sql";
+import { countFactsSql, valueFactsSql } from "@/lib/statistics/rollups-sql";
+import { medianOfHistogram } from "@/lib/statistics/working-days-percentile";
 
-import { resolvePublicPeriod } from "./period";
+import { resolvePublicPeriod, type PublicPeriod } from "./period";
 import { COUNT_ROUNDING_BASE, protectCount, protectMeasure, protectPercent } from "./protection";
 import type { PublicFigures, PublicMonth, PublicOffice, PublicStatistics } from "./types";
 
 /**
- * Computes the public figures in one SQL aggregation over the reports received in the period
- * (GROUPING SETS: per office and month, per office, per month, national), then protects them
+ * Computes the public figures from the daily statistics rollups over the reports received in the
+ * period (GROUPING SETS: per office and month, per office, per month, national), then protects them
  * (./protection.ts). No case row, text, code or staff field is read into JavaScript: only the
  * aggregates and the offices' public names.
  */
@@ -33,7 +35,51 @@ type AggregateRow = {
   averageScore: number | null;
 };
 
-async function queryAggregates(client: QueryClient, period: { receivedFrom: Date; receivedBefore: Date }, now: Date): Promise<AggregateRow[]> {
+/**
+ * The aggregates summed from the daily statistics rollups (lib/statistics/rollups-sql.ts): the
+ * counts and the ratings average in SQL (numeric, as avg computes it), the median from the
+ * working-days histogram (as percentile_cont). The period is whole Jakarta days.
+ */
+async function queryAggregates(client: QueryClient, period: PublicPeriod, now: Date): Promise<AggregateRow[]> {
+  const inPeriod = Prisma.sql`c."day" BETWEEN ${period.from}::date AND ${period.to}::date`;
+  const [counts, histogram] = await Promise.all([
+    client.$queryRaw<Omit<AggregateRow, "resolvedWithDays" | "medianResolutionDays">[]>`
+      SELECT
+        c."officeId",
+        to_char(c."day", 'YYYY-MM') AS "month",
+        GROUPING(c."officeId", to_char(c."day", 'YYYY-MM'))::int AS "level",
+        sum(c."received")::int AS "received",
+        sum(c."resolutionSettled" + c."resolutionLate")::int AS "resolutionMeasured",
+        sum(c."resolutionOnTime")::int AS "resolutionOnTime",
+        sum(c."ratings")::int AS "ratings",
+        (sum(c."ratingSum")::numeric / NULLIF(sum(c."ratings"), 0)::numeric)::float8 AS "averageScore"
+      FROM ${countFactsSql(null, now)} c
+      WHERE ${inPeriod}
+      GROUP BY GROUPING SETS ((c."officeId", to_char(c."day", 'YYYY-MM')), (c."officeId"), (to_char(c."day", 'YYYY-MM')), ())`,
+    client.$queryRaw<{ officeId: number; month: string; days: bigint; count: number }[]>`
+      SELECT c."officeId", to_char(c."day", 'YYYY-MM') AS "month", c."value" AS "days", sum(c."count")::int AS "count"
+      FROM ${valueFactsSql(null, ["resolveDays"])} c
+      WHERE ${inPeriod}
+      GROUP BY 1, 2, 3
+      HAVING sum(c."count") <> 0`,
+  ]);
+  const histogramOf = (row: { officeId: number | null; month: string | null; level: number }) =>
+    histogram
+      .filter((entry) => (row.level & 2 ? true : entry.officeId === row.officeId) && (row.level & 1 ? true : entry.month === row.month))
+      .map((entry) => ({ days: Number(entry.days), count: entry.count }));
+  return counts
+    .filter((row) => row.level === 3 || row.received !== 0)
+    .map((row) => {
+      const median = medianOfHistogram(histogramOf(row));
+      return { ...row, resolvedWithDays: median.count, medianResolutionDays: median.value };
+    });
+}
+
+/**
+ * The aggregates straight from the case rows with lib/statistics/definitions-sql.ts: the
+ * reference the rollups are tested against (tests/integration/statistics-rollups.test.ts).
+ */
+async function queryAggregatesFromCaseRows(client: QueryClient, period: PublicPeriod, now: Date): Promise<AggregateRow[]> {
   return client.$queryRaw<AggregateRow[]>`
     WITH received AS (
       SELECT
@@ -95,11 +141,14 @@ function toMonths(months: string[], rowsByMonth: Map<string, AggregateRow>, rule
   });
 }
 
-export async function computePublicStatistics(client: QueryClient, options: { now: Date; rules: TransparencyRules }): Promise<PublicStatistics> {
+export async function computePublicStatistics(
+  client: QueryClient,
+  options: { now: Date; rules: TransparencyRules; source?: "rollups" | "case rows" },
+): Promise<PublicStatistics> {
   const { now, rules } = options;
   const period = resolvePublicPeriod(now);
   const [rows, offices] = await Promise.all([
-    queryAggregates(client, period, now),
+    options.source === "case rows" ? queryAggregatesFromCaseRows(client, period, now) : queryAggregates(client, period, now),
     client.office.findMany({ select: { id: true, code: true, name: true, city: true, province: true }, orderBy: [{ city: "asc" }, { name: "asc" }] }),
   ]);
 

@@ -91,6 +91,19 @@ const QUERIES: { kind: string; sql: string }[] = [
             AND ${USER_SCHEMAS} AND ${notFromExtension("pg_type", "t.oid")}`,
   },
   {
+    kind: "function",
+    sql: `SELECT n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
+                 pg_get_functiondef(p.oid) AS definition
+          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+          WHERE p.prokind IN ('f', 'p') AND ${USER_SCHEMAS} AND ${notFromExtension("pg_proc", "p.oid")}`,
+  },
+  {
+    kind: "trigger",
+    sql: `SELECT n.nspname || '.' || c.relname || '.' || tg.tgname AS name, pg_get_triggerdef(tg.oid) AS definition
+          FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE NOT tg.tgisinternal AND ${USER_SCHEMAS}`,
+  },
+  {
     kind: "sequence",
     sql: `SELECT s.schemaname || '.' || s.sequencename AS name,
                  concat_ws(' ', s.data_type, 'start', s.start_value, 'increment', s.increment_by,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { distributionOfHistogram } from "@/lib/statistics/working-days-percentile";
+import { distributionOfHistogram, rupiahMedianOfHistogram } from "@/lib/statistics/working-days-percentile";
 
 describe("median and 90th percentile of working days from a histogram, as percentile_cont", () => {
   it("interpolates between the two middle values of an even count", () => {
@@ -15,5 +15,20 @@ describe("median and 90th percentile of working days from a histogram, as percen
   it("has no median without cases", () => {
     expect(distributionOfHistogram([])).toEqual({ count: 0, median: null, p90: null });
     expect(distributionOfHistogram([{ days: 2, count: 0 }])).toEqual({ count: 0, median: null, p90: null });
+  });
+});
+
+describe("median of rupiah amounts from a histogram, as round(percentile_cont(0.5))", () => {
+  it("interpolates between the two middle amounts and rounds half a rupiah up", () => {
+    expect(rupiahMedianOfHistogram([{ amount: 150_000, count: 1 }, { amount: 650_001, count: 1 }])).toBe(400_001);
+  });
+
+  it("takes the middle amount of an odd count, whatever the order of the histogram", () => {
+    expect(rupiahMedianOfHistogram([{ amount: 1_650_000, count: 1 }, { amount: 150_000, count: 2 }, { amount: 650_000, count: 2 }])).toBe(650_000);
+  });
+
+  it("has no median without amounts", () => {
+    expect(rupiahMedianOfHistogram([])).toBeNull();
+    expect(rupiahMedianOfHistogram([{ amount: 10, count: 0 }])).toBeNull();
   });
 });

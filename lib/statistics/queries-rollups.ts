@@ -1,0 +1,256 @@
+import "server-only";
+
+import type { StaffActor } from "@/lib/auth/session";
+import { caseAccessSql } from "@/lib/cases/access";
+import { CURRENT_DUE_SQL, statusInSql } from "@/lib/cases/deadline-sql";
+import { caseAttributeConditions, receivedWithinConditions } from "@/lib/cases/queue";
+import { CLOCK_RUNNING_STATUSES, OPEN_STATUSES } from "@/lib/cases/workflow";
+import { readDb } from "@/lib/db";
+import { deadlineThresholds, type Holidays } from "@/lib/deadlines/case-clock";
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseKind, Channel, ForwardTarget } from "@/lib/generated/prisma/enums";
+
+import { backlogBuckets } from "./queries-backlog";
+import type { Breakdowns, BreakdownCounts, Closings } from "./queries-breakdowns";
+import type { PungliCounts } from "./queries-pungli";
+import { toShare } from "./queries-sql";
+import type { PeriodSummary } from "./queries-summary";
+import { COUNT_COLUMNS, countFactsSql, rollupConditionsSql, hourStartOf, valueFactsSql, type CountColumn } from "./rollups-sql";
+import { monthsOfPeriod } from "./period";
+import type { StatisticsFilters, StatisticsReport } from "./types";
+import { distributionOfHistogram, rupiahMedianOfHistogram } from "./working-days-percentile";
+
+/**
+ * The statistics figures summed from the daily rollups (./rollups-sql.ts), in the shapes the
+ * queries over the case rows (./queries-summary.ts and the others) return, so ./queries.ts
+ * assembles the report the same way from either. The rollups hold a few rows per day and
+ * office however many cases there are: a national year is a sum over them, not a scan of the
+ * cases. tests/integration/statistics-rollups.test.ts proves both give the same report.
+ */
+
+type Sums = Record<CountColumn | "verificationLate" | "resolutionLate", number>;
+
+const SUM_COLUMNS = [...COUNT_COLUMNS, "verificationLate", "resolutionLate"] as const;
+const SUMS_SQL = Prisma.raw(SUM_COLUMNS.map((column) => `sum(c."${column}")::${column === "aboveFeeRupiah" ? "float8" : "int"} AS "${column}"`).join(", "));
+
+function emptySums(): Sums {
+  return Object.fromEntries(SUM_COLUMNS.map((column) => [column, 0])) as Sums;
+}
+
+function addSums(total: Sums, row: Sums): Sums {
+  for (const column of SUM_COLUMNS) total[column] += row[column];
+  return total;
+}
+
+/** Round half up to two decimals, exactly (as numeric round does), from integer sum and count. */
+function averageOf(sum: number, count: number): number | null {
+  return count > 0 ? Math.floor((200 * sum + count) / (2 * count)) / 100 : null;
+}
+
+export type RollupFigures = {
+  summary: PeriodSummary;
+  breakdowns: Breakdowns;
+  closings: Closings;
+  pungli: { total: PungliCounts; byService: (PungliCounts & { serviceId: number | null })[] };
+  backlog: StatisticsReport["backlog"] & { overdueNow: number };
+};
+
+export async function queryRollupFigures(actor: StaffActor, filters: StatisticsFilters, now: Date, holidays: Holidays): Promise<RollupFigures> {
+  const inPeriod = rollupConditionsSql(actor, filters, { withPeriod: true });
+  // Three groupings: by month, by (kind, channel, category) and by (office, service), a few
+  // thousand rows at most; the single breakdowns, the total and the pungli figures are their sums.
+  const [groups, values, backlog] = await Promise.all([
+    readDb.$queryRaw<GroupRow[]>`
+      SELECT
+        CASE WHEN GROUPING(to_char(c."day", 'YYYY-MM')) = 0 THEN 'month' WHEN GROUPING(c."kind") = 0 THEN 'attributes' ELSE 'offices' END AS "grouping",
+        to_char(c."day", 'YYYY-MM') AS "month", c."kind", c."channel", c."categoryId", c."officeId", c."serviceId",
+        (sum(c."received") FILTER (WHERE c."kind" = 'PUNGLI'::"CaseKind"))::int AS "pungli",
+        ${SUMS_SQL}
+      FROM ${countFactsSql(actor, now)} c
+      WHERE ${inPeriod}
+      GROUP BY GROUPING SETS ((to_char(c."day", 'YYYY-MM')), (c."kind", c."channel", c."categoryId"), (c."officeId", c."serviceId"))`,
+    readDb.$queryRaw<ValueRow[]>`
+      SELECT c."measure", c."serviceId", c."value", c."label", sum(c."count")::int AS "count"
+      FROM ${valueFactsSql(actor, ["verifyDays", "resolveDays", "aboveFeeRupiah", "rejectionReason", "forwardedTo"])} c
+      WHERE ${inPeriod}
+      GROUP BY 1, 2, 3, 4
+      HAVING sum(c."count") <> 0`,
+    queryRollupBacklog(actor, filters, now, holidays),
+  ]);
+  const rows = groups.map((row) => ({ ...row, pungli: row.pungli ?? 0 })).filter((row) => row.received !== 0);
+  const byGrouping = (grouping: GroupRow["grouping"]) => rows.filter((row) => row.grouping === grouping);
+  return {
+    summary: toSummary(byGrouping("attributes"), byGrouping("month"), values, filters),
+    breakdowns: toBreakdowns(byGrouping("attributes"), byGrouping("offices")),
+    closings: {
+      byRejectionReason: sumLabels(values, "rejectionReason").map(([reason, count]) => ({ reason, count })),
+      byForwardTarget: sumLabels(values, "forwardedTo").map(([target, count]) => ({ target: target as ForwardTarget, count })),
+    },
+    pungli: toPungli(byGrouping("offices"), values),
+    backlog,
+  };
+}
+
+type GroupRow = Sums & {
+  grouping: "month" | "attributes" | "offices";
+  month: string | null;
+  kind: CaseKind | null;
+  channel: Channel | null;
+  categoryId: number | null;
+  officeId: number | null;
+  serviceId: number | null;
+  pungli: number;
+};
+type ValueRow = { measure: string; serviceId: number | null; value: bigint | null; label: string | null; count: number };
+
+function toSummary(attributeRows: readonly GroupRow[], monthRows: readonly GroupRow[], values: readonly ValueRow[], filters: StatisticsFilters): PeriodSummary {
+  const total = attributeRows.reduce(addSums, emptySums());
+  const histogram = (measure: string) => sumValues(values.filter((row) => row.measure === measure)).map(([days, count]) => ({ days, count }));
+  return {
+    received: total.received,
+    byMonth: monthsOfPeriod(filters.period).map((month) => {
+      const row = monthRows.find((candidate) => candidate.month === month);
+      return { month, received: row?.received ?? 0, pungli: row?.pungli ?? 0, closed: row ? row.resolved + row.rejected + row.forwarded : 0 };
+    }),
+    deadlines: {
+      verificationOnTime: toShare(total.verificationOnTime, total.verificationDecided + total.verificationLate),
+      resolutionOnTime: toShare(total.resolutionOnTime, total.resolutionSettled + total.resolutionLate),
+      daysToVerify: distributionOfHistogram(histogram("verifyDays")),
+      daysToResolve: distributionOfHistogram(histogram("resolveDays")),
+      escalated: total.escalated,
+    },
+    outcomes: { resolved: total.resolved, rejected: total.rejected, forwarded: total.forwarded, open: total.open },
+    satisfaction: {
+      ratings: total.ratings,
+      average: averageOf(total.ratingSum, total.ratings),
+      distribution: [total.score1, total.score2, total.score3, total.score4, total.score5].map((count, index) => ({ score: index + 1, count })),
+      ratedShareOfResolved: toShare(total.ratedResolved, total.resolved),
+    },
+  };
+}
+
+/** A measure's counts per label, over every service. */
+function sumLabels(rows: readonly ValueRow[], measure: string): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const row of rows) if (row.measure === measure) counts.set(row.label!, (counts.get(row.label!) ?? 0) + row.count);
+  return [...counts].filter(([, count]) => count !== 0);
+}
+
+/** A histogram's counts per value, over every service. */
+function sumValues(rows: readonly ValueRow[]): [number, number][] {
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(Number(row.value), (counts.get(Number(row.value)) ?? 0) + row.count);
+  return [...counts];
+}
+
+function toBreakdownCounts(sums: Sums): BreakdownCounts {
+  return {
+    received: sums.received,
+    pungli: 0,
+    closed: sums.resolved + sums.rejected + sums.forwarded,
+    verificationMeasured: sums.verificationDecided + sums.verificationLate,
+    verificationOnTime: sums.verificationOnTime,
+    resolutionMeasured: sums.resolutionSettled + sums.resolutionLate,
+    resolutionOnTime: sums.resolutionOnTime,
+    ratings: sums.ratings,
+    ratingAverage: sums.ratings > 0 ? Math.round((sums.ratingSum / sums.ratings) * 100) / 100 : null,
+  };
+}
+
+/** The rows' sums per key, in the order the keys first appear. */
+function groupBy<Key>(rows: readonly GroupRow[], keyOf: (row: GroupRow) => Key): [Key, BreakdownCounts][] {
+  const groups = new Map<Key, { sums: Sums; pungli: number }>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key) ?? { sums: emptySums(), pungli: 0 };
+    addSums(group.sums, row);
+    group.pungli += row.pungli;
+    groups.set(key, group);
+  }
+  return [...groups].map(([key, group]) => [key, { ...toBreakdownCounts(group.sums), pungli: group.pungli }]);
+}
+
+function toBreakdowns(attributeRows: readonly GroupRow[], officeRows: readonly GroupRow[]): Breakdowns {
+  return {
+    byKind: groupBy(attributeRows, (row) => row.kind!).map(([kind, counts]) => ({ ...counts, kind })),
+    byChannel: groupBy(attributeRows, (row) => row.channel!).map(([channel, counts]) => ({ ...counts, channel })),
+    byCategory: groupBy(attributeRows, (row) => row.categoryId!).map(([categoryId, counts]) => ({ ...counts, categoryId })),
+    byService: groupBy(officeRows, (row) => row.serviceId).map(([serviceId, counts]) => ({ ...counts, serviceId })),
+    byOffice: groupBy(officeRows, (row) => row.officeId!).map(([officeId, counts]) => ({ ...counts, officeId })),
+    byOfficeAndService: officeRows.map((row) => ({ ...groupBy([row], () => null)[0]![1], officeId: row.officeId!, serviceId: row.serviceId })),
+  };
+}
+
+/** The pungli figures from the (office, service) groups: the pungli-only counts are zero for other kinds. */
+function toPungli(officeRows: readonly GroupRow[], values: readonly ValueRow[]): RollupFigures["pungli"] {
+  const amounts = values.filter((row) => row.measure === "aboveFeeRupiah");
+  const toCounts = (rows: readonly GroupRow[], serviceAmounts: readonly ValueRow[]): PungliCounts => {
+    const sums = rows.reduce(addSums, emptySums());
+    return {
+      reports: rows.reduce((sum, row) => sum + row.pungli, 0),
+      withAmount: sums.withAmount,
+      aboveFeeCount: sums.aboveFee,
+      totalAboveFeeRupiah: sums.aboveFeeRupiah,
+      medianAboveFeeRupiah: rupiahMedianOfHistogram(sumValues(serviceAmounts).map(([amount, count]) => ({ amount, count }))),
+      withBroker: sums.withBroker,
+    };
+  };
+  const services = [...new Set(officeRows.filter((row) => row.pungli > 0).map((row) => row.serviceId))];
+  return {
+    total: toCounts(officeRows, amounts),
+    byService: services.map((serviceId) => ({
+      ...toCounts(
+        officeRows.filter((row) => row.serviceId === serviceId),
+        amounts.filter((row) => row.serviceId === serviceId),
+      ),
+      serviceId,
+    })),
+  };
+}
+
+/**
+ * The open backlog now from the rollups: open cases per receipt day (age buckets, the oldest
+ * day) and the clock-running cases whose current deadline passed the overdue threshold; the
+ * exact oldest receipt instant is read from the cases of the oldest day.
+ */
+async function queryRollupBacklog(actor: StaffActor, filters: StatisticsFilters, now: Date, holidays: Holidays): Promise<RollupFigures["backlog"]> {
+  const { overdueBefore } = deadlineThresholds(now, holidays);
+  const cutoffHour = hourStartOf(overdueBefore);
+  const inScope = rollupConditionsSql(actor, filters, { withPeriod: false });
+  const casesInScope = Prisma.join([caseAccessSql(actor, "c"), ...caseAttributeConditions(filters)], " AND ");
+  const [openDays, [overdue]] = await Promise.all([
+    readDb.$queryRaw<{ day: string; count: number }[]>`
+      SELECT to_char(c."day", 'YYYY-MM-DD') AS "day", sum(c."count")::int AS "count"
+      FROM ${valueFactsSql(actor, ["open"])} c
+      WHERE ${inScope}
+      GROUP BY 1
+      HAVING sum(c."count") <> 0`,
+    readDb.$queryRaw<{ count: number }[]>`
+      SELECT (
+        (SELECT COALESCE(sum(c."count"), 0) FROM ${valueFactsSql(actor, ["running"])} c WHERE ${inScope} AND c."dueHour" < ${cutoffHour})
+        + (SELECT count(*) FROM "Case" c WHERE ${casesInScope} AND ${statusInSql(CLOCK_RUNNING_STATUSES)}
+             AND ${CURRENT_DUE_SQL} >= ${cutoffHour} AND ${CURRENT_DUE_SQL} < ${overdueBefore})
+      )::int AS "count"`,
+  ]);
+  const today = toJakartaDateKey(now);
+  const buckets = backlogBuckets(today);
+  const oldestDay = openDays.reduce<string | null>((oldest, row) => (oldest === null || row.day < oldest ? row.day : oldest), null);
+  const oldest = oldestDay === null ? null : await queryOldestOpen(casesInScope, oldestDay);
+  return {
+    open: openDays.reduce((sum, row) => sum + row.count, 0),
+    byAge: buckets.map((bucket) => ({
+      ...bucket,
+      count: openDays.filter((row) => (bucket.receivedFrom === null || row.day >= bucket.receivedFrom) && row.day <= bucket.receivedTo).reduce((sum, row) => sum + row.count, 0),
+    })),
+    oldestReceivedAt: oldest ? oldest.toISOString() : null,
+    overdueNow: overdue?.count ?? 0,
+  };
+}
+
+async function queryOldestOpen(casesInScope: Prisma.Sql, day: string): Promise<Date | null> {
+  const [row] = await readDb.$queryRaw<{ oldest: Date | null }[]>`
+    SELECT min(c."receivedAt") AS "oldest" FROM "Case" c
+    WHERE ${casesInScope} AND ${statusInSql(OPEN_STATUSES)} AND ${Prisma.join(receivedWithinConditions({ from: day, to: day }), " AND ")}`;
+  return row?.oldest ?? null;
+}

@@ -1,0 +1,16 @@
+/**
+ * `npm run bench:statistics`: the statistics part of the bench (scripts/bench/statistics.ts)
+ * against an existing database, e.g. a copy of a large one:
+ *   DATABASE_URL=postgresql://.../lapor_scale_copy npm run bench:statistics -- --runs=10 --baseline-runs=2
+ * It rebuilds the rollups and stores snapshots there: never point it at a database in use.
+ */
+import { disconnectDatabases } from "@/lib/db";
+
+import { runStatisticsBenchmark } from "./bench/statistics";
+
+const option = (name: string) => process.argv.slice(2).find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1];
+try {
+  await runStatisticsBenchmark({ runs: Number(option("runs") ?? 10), baselineRuns: Number(option("baseline-runs") ?? 2) });
+} finally {
+  await disconnectDatabases();
+}
