@@ -1,8 +1,11 @@
 import "server-only";
 
+import { CaseKind, CaseStatus, Channel, DeadlineTier, ForwardTarget } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type exportMessages from "@/messages/exports/id.json";
 
-import type { ExportCaseRow } from "./case-rows";
+import { exportOnTimeSql, type ExportCaseRow } from "./case-rows";
+import { csvDateTimeCellSql, csvNumberCellSql, csvTextCellSql, flagSql, jakartaDateTimeSql, labelSql } from "./csv-sql";
 import { formatJakartaDateTime } from "./jakarta-time";
 import type { ExportTranslators } from "./texts";
 
@@ -10,6 +13,11 @@ import type { ExportTranslators } from "./texts";
  * The columns of the case exports, shared by the CSV and the XLSX writers so both hold the same
  * fields in the same order with the same headers. `type` says how a writer stores the value:
  * text, a whole number, or an instant (CSV: Jakarta "YYYY-MM-DD HH:mm"; XLSX: a date cell).
+ *
+ * Each column says what it holds twice, side by side: `value` reads it from a row of
+ * ./case-rows.ts (the XLSX writer), `sql` computes the same from the export query's tables (the
+ * CSV, written by PostgreSQL itself: ./write-csv.ts). `csvCell` is `sql` as a CSV cell
+ * (./csv-sql.ts). The integration tests hold the two to each other on tricky values.
  */
 
 type ColumnId = keyof (typeof exportMessages)["Exports"]["columns"];
@@ -24,61 +32,102 @@ export type ExportColumn = {
   /** Width in characters for the XLSX sheet. */
   width: number;
   value: (row: ExportCaseRow) => ExportCellValue;
+  /** The cell as CSV text, in SQL over the export query's tables (./case-rows.ts exportSourceSql). */
+  csvCell: Prisma.Sql;
 };
 
-export function buildExportColumns({ t, labels }: ExportTranslators, includeFreeText: boolean): ExportColumn[] {
-  const flag = (value: boolean | null) => (value === null ? null : value ? labels("yes") : labels("no"));
-  const column = (id: ColumnId, type: ExportColumnType, width: number, value: ExportColumn["value"]): ExportColumn => ({
+export type ExportColumnOptions = {
+  locale: "id" | "en";
+  includeFreeText: boolean;
+  /** The moment on-time flags are measured at (./case-rows.ts CaseRowOptions). */
+  now: Date;
+};
+
+/** The label of every value of an enum, for labelSql. */
+function labelsOf(values: Record<string, string>, label: (value: string) => string): Map<string, string> {
+  return new Map(Object.values(values).map((value) => [value, label(value)]));
+}
+
+export function buildExportColumns({ t, labels }: ExportTranslators, options: ExportColumnOptions): ExportColumn[] {
+  const yes = labels("yes");
+  const no = labels("no");
+  const flag = (value: boolean | null) => (value === null ? null : value ? yes : no);
+  const csvCellOf = (type: ExportColumnType, sql: Prisma.Sql) => (type === "text" ? csvTextCellSql(sql) : type === "number" ? csvNumberCellSql(sql) : csvDateTimeCellSql(sql));
+  const column = (id: ColumnId, type: ExportColumnType, width: number, value: ExportColumn["value"], sql: Prisma.Sql): ExportColumn => ({
     id,
     header: t(`columns.${id}`),
     type,
     width,
     value,
+    csvCell: csvCellOf(type, sql),
   });
+  const english = options.locale === "en";
+  const onTime = exportOnTimeSql(options.now);
   const columns: ExportColumn[] = [
-    column("trackingCode", "text", 16, (row) => row.trackingCode),
-    column("receivedAt", "datetime", 17, (row) => row.receivedAt),
-    column("verifiedAt", "datetime", 17, (row) => row.verifiedAt),
-    column("closedAt", "datetime", 17, (row) => row.closedAt),
-    column("officeCode", "text", 16, (row) => row.officeCode),
-    column("office", "text", 28, (row) => row.officeName),
-    column("service", "text", 28, (row) => row.serviceName),
-    column("category", "text", 22, (row) => row.categoryName),
-    column("kind", "text", 16, (row) => labels(`kind.${row.kind}`)),
-    column("channel", "text", 14, (row) => labels(`channel.${row.channel}`)),
-    column("status", "text", 16, (row) => labels(`status.${row.status}`)),
-    column("deadlineTier", "text", 24, (row) => labels(`tier.${row.deadlineTier}`)),
-    column("verificationDueAt", "datetime", 17, (row) => row.verificationDueAt),
-    column("resolutionDueAt", "datetime", 17, (row) => row.resolutionDueAt),
-    column("verificationOnTime", "text", 10, (row) => flag(row.verificationOnTime)),
-    column("resolutionOnTime", "text", 10, (row) => flag(row.resolutionOnTime)),
-    column("workingDaysToVerify", "number", 10, (row) => row.verificationWorkingDays),
-    column("workingDaysToResolve", "number", 10, (row) => row.resolutionWorkingDays),
-    column("forwardedTo", "text", 22, (row) => (row.forwardedTo ? labels(`forwardTarget.${row.forwardedTo}`) : null)),
-    column("escalated", "text", 10, (row) => flag(row.isEscalated)),
-    column("ratingScore", "number", 8, (row) => row.ratingScore),
-    column("amountDemanded", "number", 14, (row) => row.amountDemandedRupiah),
-    column("amountPaid", "number", 14, (row) => row.amountPaidRupiah),
-    column("officialFee", "number", 14, (row) => row.officialFeeRupiah),
-    column("differenceAboveFee", "number", 14, (row) => row.feeDifferenceRupiah),
-    column("broker", "text", 10, (row) => flag(row.brokerInvolved)),
+    column("trackingCode", "text", 16, (row) => row.trackingCode, Prisma.sql`c."trackingCode"`),
+    column("receivedAt", "datetime", 17, (row) => row.receivedAt, Prisma.sql`c."receivedAt"`),
+    column("verifiedAt", "datetime", 17, (row) => row.verifiedAt, Prisma.sql`c."verifiedAt"`),
+    column("closedAt", "datetime", 17, (row) => row.closedAt, Prisma.sql`c."closedAt"`),
+    column("officeCode", "text", 16, (row) => row.officeCode, Prisma.sql`office."code"`),
+    column("office", "text", 28, (row) => row.officeName, Prisma.sql`office."name"`),
+    column("service", "text", 28, (row) => row.serviceName, english ? Prisma.sql`service."nameEn"` : Prisma.sql`service."nameId"`),
+    column("category", "text", 22, (row) => row.categoryName, english ? Prisma.sql`category."nameEn"` : Prisma.sql`category."nameId"`),
+    column("kind", "text", 16, (row) => labels(`kind.${row.kind}`), labelSql(Prisma.sql`c."kind"`, labelsOf(CaseKind, (kind) => labels(`kind.${kind as CaseKind}`)))),
+    column("channel", "text", 14, (row) => labels(`channel.${row.channel}`), labelSql(Prisma.sql`c."channel"`, labelsOf(Channel, (channel) => labels(`channel.${channel as Channel}`)))),
+    column("status", "text", 16, (row) => labels(`status.${row.status}`), labelSql(Prisma.sql`c."status"`, labelsOf(CaseStatus, (status) => labels(`status.${status as CaseStatus}`)))),
+    column("deadlineTier", "text", 24, (row) => labels(`tier.${row.deadlineTier}`), labelSql(Prisma.sql`c."deadlineTier"`, labelsOf(DeadlineTier, (tier) => labels(`tier.${tier as DeadlineTier}`)))),
+    column("verificationDueAt", "datetime", 17, (row) => row.verificationDueAt, Prisma.sql`c."verificationDueAt"`),
+    column("resolutionDueAt", "datetime", 17, (row) => row.resolutionDueAt, Prisma.sql`c."resolutionDueAt"`),
+    column("verificationOnTime", "text", 10, (row) => flag(row.verificationOnTime), flagSql(onTime.verification, yes, no)),
+    column("resolutionOnTime", "text", 10, (row) => flag(row.resolutionOnTime), flagSql(onTime.resolution, yes, no)),
+    column("workingDaysToVerify", "number", 10, (row) => row.verificationWorkingDays, Prisma.sql`c."verificationWorkingDays"`),
+    column("workingDaysToResolve", "number", 10, (row) => row.resolutionWorkingDays, Prisma.sql`c."resolutionWorkingDays"`),
+    column(
+      "forwardedTo",
+      "text",
+      22,
+      (row) => (row.forwardedTo ? labels(`forwardTarget.${row.forwardedTo}`) : null),
+      labelSql(Prisma.sql`c."forwardedTo"`, labelsOf(ForwardTarget, (target) => labels(`forwardTarget.${target as ForwardTarget}`))),
+    ),
+    column("escalated", "text", 10, (row) => flag(row.isEscalated), flagSql(Prisma.sql`c."isEscalated"`, yes, no)),
+    column("ratingScore", "number", 8, (row) => row.ratingScore, Prisma.sql`rating."score"`),
+    column("amountDemanded", "number", 14, (row) => row.amountDemandedRupiah, Prisma.sql`c."amountDemandedRupiah"`),
+    column("amountPaid", "number", 14, (row) => row.amountPaidRupiah, Prisma.sql`c."amountPaidRupiah"`),
+    column("officialFee", "number", 14, (row) => row.officialFeeRupiah, Prisma.sql`c."officialFeeRupiah"`),
+    column("differenceAboveFee", "number", 14, (row) => row.feeDifferenceRupiah, Prisma.sql`c."feeDifferenceRupiah"`),
+    column("broker", "text", 10, (row) => flag(row.brokerInvolved), flagSql(Prisma.sql`c."brokerInvolved"`, yes, no)),
   ];
-  if (!includeFreeText) return columns;
-  const messageKind = (kind: string) => t(`messageKind.${kind === "PUBLIC_REPLY" ? "PUBLIC_REPLY" : "REPORTER_MESSAGE"}`);
+  if (!options.includeFreeText) return columns;
+  const replyLabel = t("messageKind.PUBLIC_REPLY");
+  const reporterLabel = t("messageKind.REPORTER_MESSAGE");
+  const messagesColumn: ExportColumn = {
+    ...column(
+      "messages",
+      "text",
+      80,
+      (row) => {
+        const messages = row.freeText?.messages ?? [];
+        if (messages.length === 0) return null;
+        // json_agg renders the timestamp column without a zone; it is UTC.
+        return messages.map((message) => `${formatJakartaDateTime(new Date(`${message.at.replace(/Z?$/, "Z")}`))} [${message.kind === "PUBLIC_REPLY" ? replyLabel : reporterLabel}] ${message.body}`).join("\n");
+      },
+      Prisma.sql`messages."text"`,
+    ),
+    // The messages joined in a subquery evaluated once per row (the cell's SQL names its value several times).
+    csvCell: Prisma.sql`(SELECT ${csvTextCellSql(Prisma.sql`messages."text"`)} FROM (
+      SELECT string_agg(${jakartaDateTimeSql(Prisma.sql`message."createdAt"`)} || ' [' || (CASE WHEN message."kind" = 'PUBLIC_REPLY'::"MessageKind" THEN ${replyLabel}::text ELSE ${reporterLabel}::text END) || '] ' || message."body", E'\\n' ORDER BY message."createdAt", message."id") AS "text"
+      FROM "CaseMessage" message
+      WHERE message."caseId" = c."id" AND message."kind" IN ('REPORTER_MESSAGE'::"MessageKind", 'PUBLIC_REPLY'::"MessageKind")) messages)`,
+  };
   return [
     ...columns,
-    column("description", "text", 60, (row) => row.freeText?.description ?? null),
-    column("incidentPlace", "text", 24, (row) => row.freeText?.incidentPlace ?? null),
-    column("accusedDescription", "text", 40, (row) => row.freeText?.accusedDescription ?? null),
-    column("rejectionReason", "text", 40, (row) => row.freeText?.rejectionReason ?? null),
-    column("forwardNote", "text", 40, (row) => row.freeText?.forwardNote ?? null),
-    column("ratingComment", "text", 40, (row) => row.freeText?.ratingComment ?? null),
-    column("messages", "text", 80, (row) => {
-      const messages = row.freeText?.messages ?? [];
-      if (messages.length === 0) return null;
-      // json_agg renders the timestamp column without a zone; it is UTC.
-      return messages.map((message) => `${formatJakartaDateTime(new Date(`${message.at.replace(/Z?$/, "Z")}`))} [${messageKind(message.kind)}] ${message.body}`).join("\n");
-    }),
+    column("description", "text", 60, (row) => row.freeText?.description ?? null, Prisma.sql`c."description"`),
+    column("incidentPlace", "text", 24, (row) => row.freeText?.incidentPlace ?? null, Prisma.sql`c."incidentPlace"`),
+    column("accusedDescription", "text", 40, (row) => row.freeText?.accusedDescription ?? null, Prisma.sql`c."accusedDescription"`),
+    column("rejectionReason", "text", 40, (row) => row.freeText?.rejectionReason ?? null, Prisma.sql`c."rejectionReason"`),
+    column("forwardNote", "text", 40, (row) => row.freeText?.forwardNote ?? null, Prisma.sql`c."forwardNote"`),
+    column("ratingComment", "text", 40, (row) => row.freeText?.ratingComment ?? null, Prisma.sql`rating."comment"`),
+    messagesColumn,
   ];
 }
 
