@@ -15,7 +15,7 @@ import type { StatisticsFilters } from "@/lib/statistics/types";
  *
  * - streamExportCaseRows, for the XLSX (at most XLSX_MAX_ROWS rows): keyset batches, so memory
  *   holds one batch and a case saved meanwhile is neither skipped nor repeated.
- * - exportCsvRecordsSql, for the CSV at any size: the same source and order with every record
+ * - exportSelectSql, for the CSV at any size: the same source and order with every record
  *   formatted by PostgreSQL (./columns.ts csvCell), streamed by one COPY (./write-csv.ts).
  *
  * What a row never holds: the reporter's identity or contact (ReporterContact is not joined),
@@ -94,9 +94,9 @@ export function exportOnTimeSql(now: Date): { verification: Prisma.Sql; resoluti
   };
 }
 
-/** One text column, "record": each case's CSV record (CRLF included), in receipt order. */
-export function exportCsvRecordsSql(actor: StaffActor, filters: StatisticsFilters, record: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`SELECT ${record} AS "record" ${exportSourceSql(actor, filters)} ORDER BY c."receivedAt", c."id"`;
+/** `selected` (SQL over the tables of exportSourceSql) for each case of the export, in receipt order: the CSV's records (./write-csv.ts). */
+export function exportSelectSql(actor: StaffActor, filters: StatisticsFilters, selected: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT ${selected} ${exportSourceSql(actor, filters)} ORDER BY c."receivedAt", c."id"`;
 }
 
 export async function countExportCases(actor: StaffActor, filters: StatisticsFilters): Promise<number> {

@@ -30,6 +30,9 @@ export async function copyTextColumnTo(query: Prisma.Sql, output: Writable, opti
   const client = new pg.Client({ connectionString: getEnvironment().DATABASE_URL, application_name: "lapor-export" });
   await client.connect();
   try {
+    // ISO dates for ./csv-sql.ts jakartaDateTimeSql. No JIT: the records' one long expression
+    // would be compiled with LLVM in every parallel worker for seconds, to save less than that.
+    await client.query("SET DateStyle = 'ISO, YMD'; SET jit = off");
     const source = client.query(copyTo(`COPY (${inlineSql(query)}) TO STDOUT (FORMAT binary)`));
     const decoder = new CopyBinaryTextColumn(options.progress);
     await pipeline(source, decoder, output);

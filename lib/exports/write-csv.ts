@@ -5,7 +5,7 @@ import type { Writable } from "node:stream";
 import type { StaffActor } from "@/lib/auth/session";
 import type { StatisticsFilters } from "@/lib/statistics/types";
 
-import { exportCsvRecordsSql } from "./case-rows";
+import { exportSelectSql } from "./case-rows";
 import type { ExportColumn } from "./columns";
 import { CSV_BOM, formatCsvRow, type CsvSeparator } from "./csv";
 import { csvRecordSql } from "./csv-sql";
@@ -32,7 +32,7 @@ export type CaseCsvInput = {
 /** Writes the whole file to `output` and ends it; returns the number of case rows. */
 export async function writeCaseCsv(output: Writable, input: CaseCsvInput): Promise<number> {
   output.write(CSV_BOM + formatCsvRow(input.columns.map((column) => column.header), input.separator));
-  const query = exportCsvRecordsSql(
+  const query = exportSelectSql(
     input.actor,
     input.filters,
     csvRecordSql(
