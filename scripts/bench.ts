@@ -17,6 +17,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 
 import { prepareBenchDatabase } from "./bench/data";
+import { runBackgroundJobsBenchmark } from "./bench/background-jobs";
 import { runCsvExportBenchmark } from "./bench/export-csv";
 import { runMeasurements, WARM_UP_RUNS, type Measurement, type MemoryFigures } from "./bench/measure";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
     const { measurements, memory } = await runMeasurements();
     printReport(caseCount, measurements, memory, { setupS: (measuringFrom - started) / 1000, measuringS: (performance.now() - measuringFrom) / 1000 });
     await runCsvExportBenchmark(caseCount);
+    await runBackgroundJobsBenchmark(caseCount);
     return 0;
   } catch (error) {
     console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

@@ -7,7 +7,7 @@ import type { StatisticsFilters } from "@/lib/statistics/types";
 
 import { exportSelectSql } from "./case-rows";
 import type { ExportColumn } from "./columns";
-import { CSV_BOM, formatCsvRow, type CsvSeparator } from "./csv";
+import { csvFileStart, type CsvSeparator } from "./csv";
 import { csvRecordSql } from "./csv-sql";
 import { copyTextColumnTo } from "./copy-out";
 
@@ -31,7 +31,7 @@ export type CaseCsvInput = {
 
 /** Writes the whole file to `output` and ends it; returns the number of case rows. */
 export async function writeCaseCsv(output: Writable, input: CaseCsvInput): Promise<number> {
-  output.write(CSV_BOM + formatCsvRow(input.columns.map((column) => column.header), input.separator));
+  output.write(csvFileStart(input.columns.map((column) => column.header), input.separator));
   const query = exportSelectSql(
     input.actor,
     input.filters,
