@@ -17,6 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { runBackgroundJobsBenchmark } from "./bench/background-jobs";
 import { parseBenchArguments, type BenchArguments } from "./bench/arguments";
 import { prepareBenchDatabase, type DataPhase } from "./bench/data";
 import { runCsvExportBenchmark } from "./bench/export-csv";
@@ -36,6 +37,7 @@ const MODULES: { name: string; run: (context: BenchContext) => Promise<void> }[]
   { name: "queue", run: (context) => runQueueBenchmark(context.databaseUrl) },
   { name: "statistics", run: (context) => runInProcessBenchmark(context.caseCount) },
   { name: "statistics-rollups", run: () => runStatisticsBenchmark() },
+  { name: "background-jobs", run: (context) => runBackgroundJobsBenchmark(context.caseCount) },
   { name: "export-csv", run: (context) => runCsvExportBenchmark(context.caseCount) },
   { name: "filing-http", run: (context) => runFilingHttpBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret }).then(() => undefined) },
 ];

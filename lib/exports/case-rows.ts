@@ -11,9 +11,12 @@ import type { StatisticsFilters } from "@/lib/statistics/types";
 
 /**
  * The cases of an export: one row per case in the actor's scope (caseAccessSql, the only scope
- * rule) received in the filters' period, read in keyset batches ordered by (receivedAt, id), so
- * memory holds one batch whatever the number of cases and a case saved meanwhile is neither
- * skipped nor repeated.
+ * rule) received in the filters' period, in receipt order (receivedAt, id). Two readers:
+ *
+ * - streamExportCaseRows, for the XLSX (at most XLSX_MAX_ROWS rows): keyset batches, so memory
+ *   holds one batch and a case saved meanwhile is neither skipped nor repeated.
+ * - exportSelectSql, for the CSV at any size: the same source and order with every record
+ *   formatted by PostgreSQL (./columns.ts csvCell), streamed by one COPY (./write-csv.ts).
  *
  * What a row never holds: the reporter's identity or contact (ReporterContact is not joined),
  * staff names, internal notes. Free text (description, place, accused, rejection reason, forward
@@ -72,6 +75,30 @@ export function exportCaseConditions(actor: StaffActor, filters: StatisticsFilte
   return [caseAccessSql(actor, "c"), ...caseAttributeConditions(filters), ...receivedWithinConditions(filters.period)];
 }
 
+/** The tables every export reads, aliased as the columns' SQL expects (./columns.ts): c, office, category, service, rating. */
+function exportSourceSql(actor: StaffActor, filters: StatisticsFilters): Prisma.Sql {
+  return Prisma.sql`
+      FROM "Case" c
+      JOIN "Office" office ON office."id" = c."officeId"
+      JOIN "Category" category ON category."id" = c."categoryId"
+      LEFT JOIN "Service" service ON service."id" = c."serviceId"
+      LEFT JOIN "SatisfactionRating" rating ON rating."caseId" = c."id"
+      WHERE ${Prisma.join(exportCaseConditions(actor, filters), " AND ")}`;
+}
+
+/** The on-time flags of a case measured at `now`: NULL while the case does not count for the figure yet (lib/statistics/definitions-sql.ts). */
+export function exportOnTimeSql(now: Date): { verification: Prisma.Sql; resolution: Prisma.Sql } {
+  return {
+    verification: Prisma.sql`(CASE WHEN ${verificationMeasuredSql(now)} THEN ${VERIFICATION_ON_TIME_SQL} END)`,
+    resolution: Prisma.sql`(CASE WHEN ${resolutionMeasuredSql(now)} THEN ${RESOLUTION_ON_TIME_SQL} END)`,
+  };
+}
+
+/** `selected` (SQL over the tables of exportSourceSql) for each case of the export, in receipt order: the CSV's records (./write-csv.ts). */
+export function exportSelectSql(actor: StaffActor, filters: StatisticsFilters, selected: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`SELECT ${selected} ${exportSourceSql(actor, filters)} ORDER BY c."receivedAt", c."id"`;
+}
+
 export async function countExportCases(actor: StaffActor, filters: StatisticsFilters): Promise<number> {
   const rows = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Case" c WHERE ${Prisma.join(exportCaseConditions(actor, filters), " AND ")}`;
   return rows[0]?.count ?? 0;
@@ -105,8 +132,8 @@ export type CaseRowOptions = {
 /** The rows in batches; the next batch is read only when the consumer asks for it. */
 export async function* streamExportCaseRows(actor: StaffActor, filters: StatisticsFilters, options: CaseRowOptions): AsyncGenerator<ExportCaseRow[]> {
   const batchSize = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const conditions = exportCaseConditions(actor, filters);
   const english = options.locale === "en";
+  const onTime = exportOnTimeSql(options.now);
   let after: { receivedAt: Date; id: string } | null = null;
   for (;;) {
     const keyset: Prisma.Sql = after ? Prisma.sql`AND (c."receivedAt", c."id") > (${after.receivedAt}, ${after.id}::uuid)` : Prisma.empty;
@@ -116,18 +143,13 @@ export async function* streamExportCaseRows(actor: StaffActor, filters: Statisti
         ${english ? Prisma.sql`service."nameEn"` : Prisma.sql`service."nameId"`} AS "serviceName",
         ${english ? Prisma.sql`category."nameEn"` : Prisma.sql`category."nameId"`} AS "categoryName",
         c."kind", c."channel", c."status", c."deadlineTier", c."verificationDueAt", c."resolutionDueAt",
-        CASE WHEN ${verificationMeasuredSql(options.now)} THEN ${VERIFICATION_ON_TIME_SQL} END AS "verificationOnTime",
-        CASE WHEN ${resolutionMeasuredSql(options.now)} THEN ${RESOLUTION_ON_TIME_SQL} END AS "resolutionOnTime",
+        ${onTime.verification} AS "verificationOnTime",
+        ${onTime.resolution} AS "resolutionOnTime",
         c."verificationWorkingDays", c."resolutionWorkingDays", c."forwardedTo", c."isEscalated",
         rating."score" AS "ratingScore",
         c."amountDemandedRupiah", c."amountPaidRupiah", c."officialFeeRupiah", c."feeDifferenceRupiah", c."brokerInvolved"
         ${options.includeFreeText ? FREE_TEXT_COLUMNS : Prisma.empty}
-      FROM "Case" c
-      JOIN "Office" office ON office."id" = c."officeId"
-      JOIN "Category" category ON category."id" = c."categoryId"
-      LEFT JOIN "Service" service ON service."id" = c."serviceId"
-      LEFT JOIN "SatisfactionRating" rating ON rating."caseId" = c."id"
-      WHERE ${Prisma.join(conditions, " AND ")} ${keyset}
+      ${exportSourceSql(actor, filters)} ${keyset}
       ORDER BY c."receivedAt", c."id"
       LIMIT ${batchSize}`;
     if (rows.length === 0) return;

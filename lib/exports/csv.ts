@@ -50,14 +50,7 @@ export function formatCsvRow(cells: readonly CsvCell[], separator: CsvSeparator)
   return cells.map((cell) => formatCsvCell(cell)).join(separator) + CSV_LINE_END;
 }
 
-/**
- * The whole file as text chunks: the BOM and header, then one chunk per batch of rows. Pulled by
- * the consumer (a file stream), so only one batch is ever in memory.
- */
-export async function* generateCsv(header: readonly string[], batches: AsyncIterable<readonly (readonly CsvCell[])[]>, separator: CsvSeparator): AsyncGenerator<string> {
-  yield CSV_BOM + formatCsvRow(header, separator);
-  for await (const rows of batches) {
-    if (rows.length === 0) continue;
-    yield rows.map((row) => formatCsvRow(row, separator)).join("");
-  }
+/** How the file starts: the byte-order mark and the header record. The records follow (./write-csv.ts). */
+export function csvFileStart(header: readonly string[], separator: CsvSeparator): string {
+  return CSV_BOM + formatCsvRow(header, separator);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { PassThrough, Readable, type Writable } from "node:stream";
+import { PassThrough, type Writable } from "node:stream";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 import type { StaffActor } from "@/lib/auth/session";
@@ -20,7 +20,7 @@ import { exportParamsSchema } from "./params";
 import { writeReportPdf } from "./report-pdf";
 import { buildSummarySections } from "./summary";
 import { loadExportTranslators } from "./texts";
-import { generateCaseCsv } from "./write-csv";
+import { writeCaseCsv } from "./write-csv";
 import { writeCaseXlsx } from "./write-xlsx";
 
 /**
@@ -34,8 +34,9 @@ import { writeCaseXlsx } from "./write-xlsx";
  *   again every LEASE_MS.
  * - Each claim stamps startedAt, and every later write of the job matches it (a fencing token): a
  *   worker that lost its lease finds its writes refused, stops and deletes its file.
- * - One job at a time per instance, rows read in batches and the event loop given back between
- *   batches, so a huge export neither fills memory nor holds up other requests.
+ * - One job at a time per instance, and memory flat whatever the size: the CSV is one COPY
+ *   streamed to the file as fast as the file takes it (./write-csv.ts), the XLSX reads keyset
+ *   batches and gives the event loop back between them.
  * - A job unfinished JOB_TIME_LIMIT_MS after its request is failed by the sweep (./housekeeping.ts)
  *   instead of being retried forever.
  * - The finished job records the scope it was written for (scopeKey); ./jobs.ts serves the file
@@ -156,11 +157,14 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
       const sections = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
       await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
     } else {
-      const columns = buildExportColumns(translators, params.data.includeFreeText);
-      const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
+      const columns = buildExportColumns(translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText, now: asOf });
       if (params.data.format === "csv") {
-        await storage.putStream(storageKey, Readable.from(generateCaseCsv(batches, columns, params.data.separator)));
+        const separator = params.data.separator;
+        await writeThrough(storageKey, (output) =>
+          writeCaseCsv(output, { actor, filters: params.data.filters, columns, separator, onProgress: (progress) => fence.update({ progress }) }).then(() => undefined),
+        );
       } else {
+        const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
         const report = await getStatistics(actor, params.data.filters, { now: asOf });
         const summary = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
         await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));

@@ -1,15 +1,19 @@
 /**
- * `npm run bench:exports [-- --cases=N]`: memory and time of the streamed CSV export (lib/exports),
- * measured, never asserted. On a temporary database (dropped at the end) it seeds a few template
- * cases, multiplies them by SQL (INSERT ... SELECT over generate_series) to 10,000 cases, exports
- * them as a national supervisor through the real job worker while sampling the process's RSS and
- * heap, then grows the table to N cases (default 100,000) and does it again: flat memory shows as
- * the same peak at both sizes. The XLSX export is measured at 10,000 cases and at its cap
- * (XLSX_MAX_ROWS, 50,000): its writer buffers, so its memory is expected to grow with the rows,
- * and the figures show by how much. `npm run bench` calls measureCsvExport() on its own database too.
+ * `npm run bench:exports [-- --cases=N | --database=URL]`: speed and memory of the case exports
+ * (lib/exports), measured, never asserted. Each export runs through the real job worker in a
+ * child process (./export-child.ts) that reports its own peak resident memory (maxRSS), and the
+ * CSV's rows per second are printed beside `psql \copy` of the same rows (the export's own
+ * query with the raw column values, same scope, filters and order) timed in the same run.
  *
- *   node --expose-gc --conditions=react-server --import tsx scripts/bench/export-csv.ts [--cases=N]
+ * Without --database it works on a temporary database (dropped at the end): a few seeded cases
+ * multiplied by SQL to 10,000, then to N (default 100,000). With --database=URL it measures that
+ * database as it is (a copy of a large one; it writes export jobs and audit events into it).
+ * The XLSX export is measured at its cap (XLSX_MAX_ROWS): larger ones are refused.
+ * `npm run bench` calls runCsvExportBenchmark() on its own database too.
+ *
+ *   node --conditions=react-server --import tsx scripts/bench/export-csv.ts [--cases=N | --database=URL]
  */
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -21,109 +25,128 @@ import pg from "pg";
 
 import { db, disconnectDatabases } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
-import { getExportStorage } from "@/lib/exports/export-storage";
-import { requestExportJob } from "@/lib/exports/jobs";
-import type { ExportFormat } from "@/lib/exports/params";
-import { runExportWorker, XLSX_MAX_ROWS } from "@/lib/exports/worker";
+import { exportSelectSql } from "@/lib/exports/case-rows";
+import { buildExportColumns } from "@/lib/exports/columns";
+import { inlineSql } from "@/lib/exports/copy-out";
+import { loadExportTranslators } from "@/lib/exports/texts";
+import { XLSX_MAX_ROWS } from "@/lib/exports/worker";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 import { provideServerDatabase, uniqueDatabaseName } from "../lib/databases";
-import { onInterrupt, printBanner, printStep } from "../lib/processes";
+import { childEnvironment, onInterrupt, PROJECT_ROOT, printBanner, printStep } from "../lib/processes";
 import { applyMigrations, seedDatabase } from "../lib/prisma";
+import type { ExportChildResult } from "./export-child";
+import { printTable } from "./report";
 
 const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 const NATIONAL_SUPERVISOR = "supervisor.nasional@demo.lapor-imigrasi.id";
 const TEMPLATE_CASES = 50;
 const SMALL_SIZE = 10_000;
 const DEFAULT_LARGE_SIZE = 100_000;
-const SAMPLE_INTERVAL_MS = 25;
-const LIVE_HEAP_INTERVAL_MS = 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const mebibytes = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
-export type CsvExportFigures = {
-  label: string;
-  rows: number;
-  seconds: number;
-  fileMiB: number;
-  rssStartMiB: number;
-  rssPeakMiB: number;
-  rssEndMiB: number;
-  heapStartMiB: number;
-  heapPeakMiB: number;
-  heapEndMiB: number;
-  /** Heap still in use right after a full garbage collection, sampled every second (needs --expose-gc). */
-  liveHeapPeakMiB: number | null;
-};
+export type ExportRun = { label: string; format: "csv" | "xlsx"; includeFreeText?: boolean; from: string; to: string };
+export type ExportFigures = ExportRun & ExportChildResult & { baseline?: { rows: number; seconds: number } };
 
-/** Exports every case of the last year (as CSV unless told) through the worker, against the database in DATABASE_URL. */
-export async function measureCsvExport(label: string, options: { includeFreeText?: boolean; format?: Exclude<ExportFormat, "pdf"> } = {}): Promise<CsvExportFigures> {
+/** Every case of the last 400 days (the national supervisor's whole archive in the bench data). */
+export function lastDays(days: number): { from: string; to: string } {
+  return { from: toJakartaDateKey(new Date(Date.now() - days * DAY_MS)), to: toJakartaDateKey(new Date()) };
+}
+
+/** One export in a child process (its maxRSS is the export's), against the database in DATABASE_URL. */
+export async function measureExport(run: ExportRun): Promise<ExportChildResult> {
+  const args = ["--conditions=react-server", "--import", "tsx", path.join(PROJECT_ROOT, "scripts/bench/export-child.ts"), `--format=${run.format}`, `--from=${run.from}`, `--to=${run.to}`];
+  if (run.includeFreeText) args.push("--free-text");
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: childEnvironment({ RATE_LIMIT_EXPORTS_PER_HOUR: "1000" }), stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`export child exited with ${code}`))));
+  });
+  const result = JSON.parse(output.trim().split("\n").pop()!) as ExportChildResult;
+  if (result.status !== "SUCCEEDED") throw new Error(`export ended ${result.status} (${result.error})`);
+  return result;
+}
+
+/**
+ * The baseline: `psql \copy` of the same rows into a file, as CSV. The query is the export's own
+ * (exportSelectSql with the columns' raw SQL values), so scope, filters, joins and order match.
+ */
+export async function measurePsqlCopy(run: ExportRun): Promise<{ rows: number; seconds: number }> {
   const actor = await db.staffUser.findUniqueOrThrow({
     where: { email: NATIONAL_SUPERVISOR },
     select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true },
   });
-  await db.rateLimitBucket.deleteMany({ where: { key: { startsWith: "exportRequest:" } } });
-  const today = toJakartaDateKey(new Date());
-  const from = toJakartaDateKey(new Date(Date.now() - 400 * 24 * 60 * 60 * 1000));
-  global.gc?.();
-  const start = process.memoryUsage();
-  let rssPeak = start.rss;
-  let heapPeak = start.heapUsed;
-  let liveHeapPeak: number | null = global.gc ? start.heapUsed : null;
-  const sampler = setInterval(() => {
-    const now = process.memoryUsage();
-    rssPeak = Math.max(rssPeak, now.rss);
-    heapPeak = Math.max(heapPeak, now.heapUsed);
-  }, SAMPLE_INTERVAL_MS);
-  // What the export really holds, as opposed to garbage V8 has not collected yet.
-  const liveSampler = setInterval(() => {
-    if (!global.gc || liveHeapPeak === null) return;
-    global.gc();
-    liveHeapPeak = Math.max(liveHeapPeak, process.memoryUsage().heapUsed);
-  }, LIVE_HEAP_INTERVAL_MS);
+  const columns = buildExportColumns(await loadExportTranslators("id"), { locale: "id", includeFreeText: run.includeFreeText ?? false, now: new Date() });
+  const query = inlineSql(exportSelectSql(actor, { period: { preset: "custom", from: run.from, to: run.to } }, Prisma.join(columns.map((column) => column.sql)))).replace(/\s+/g, " ");
+  const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lapor-bench-copy-")), "rows.csv");
   const started = performance.now();
-  try {
-    const result = await requestExportJob(actor, { format: options.format ?? "csv", locale: "id", separator: ";", includeFreeText: options.includeFreeText ?? false, filters: { period: { preset: "custom", from, to: today } } });
-    if (result.status !== "queued") throw new Error(`export refused: ${JSON.stringify(result)}`);
-    await runExportWorker();
-    const seconds = (performance.now() - started) / 1000;
-    const job = await db.exportJob.findUniqueOrThrow({ where: { id: result.jobId } });
-    if (job.status !== "SUCCEEDED" || !job.storageKey) throw new Error(`export job ended ${job.status} (${job.error})`);
-    const file = await getExportStorage().getStream(job.storageKey);
-    file?.stream.destroy();
-    const end = process.memoryUsage();
-    return {
-      label,
-      rows: job.progress,
-      seconds,
-      fileMiB: mebibytes(file?.sizeBytes ?? 0),
-      rssStartMiB: mebibytes(start.rss),
-      rssPeakMiB: mebibytes(Math.max(rssPeak, end.rss)),
-      rssEndMiB: mebibytes(end.rss),
-      heapStartMiB: mebibytes(start.heapUsed),
-      heapPeakMiB: mebibytes(Math.max(heapPeak, end.heapUsed)),
-      heapEndMiB: mebibytes(end.heapUsed),
-      liveHeapPeakMiB: liveHeapPeak === null ? null : mebibytes(liveHeapPeak),
-    };
-  } finally {
-    clearInterval(sampler);
-    clearInterval(liveSampler);
-  }
+  const output = await new Promise<string>((resolve, reject) => {
+    const child = spawn("psql", ["-X", "-v", "ON_ERROR_STOP=1", "-d", process.env.DATABASE_URL!, "-c", `\\copy (${query}) TO '${target}' CSV`], { stdio: ["ignore", "pipe", "inherit"] });
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`psql exited with ${code}`))));
+  });
+  const seconds = (performance.now() - started) / 1000;
+  fs.rmSync(path.dirname(target), { recursive: true, force: true });
+  return { rows: Number(/COPY (\d+)/.exec(output)?.[1] ?? Number.NaN), seconds };
 }
 
-export function printCsvExportFigures(figures: CsvExportFigures[]): void {
-  console.log("\nCase exports (keyset batches of 1,000; CSV streamed, XLSX through exceljs's streaming writer), national supervisor, last 400 days");
-  console.log("run                          rows  seconds  file MiB  RSS start/peak/end MiB   heap start/peak/end MiB   live heap peak MiB");
-  for (const f of figures) {
-    console.log(
-      `${f.label.padEnd(26)} ${String(f.rows).padStart(7)}  ${f.seconds.toFixed(1).padStart(7)}  ${String(f.fileMiB).padStart(8)}  ${`${f.rssStartMiB} / ${f.rssPeakMiB} / ${f.rssEndMiB}`.padStart(22)}   ${`${f.heapStartMiB} / ${f.heapPeakMiB} / ${f.heapEndMiB}`.padStart(22)}   ${String(f.liveHeapPeakMiB ?? "n/a (no --expose-gc)").padStart(18)}`,
-    );
+/** The CSV runs with their baseline (psql first, then the export, in the same pass); XLSX runs alone. */
+export async function measureExports(runs: ExportRun[]): Promise<ExportFigures[]> {
+  const figures: ExportFigures[] = [];
+  for (const run of runs) {
+    printStep(`export: ${run.label}`);
+    const baseline = run.format === "csv" ? await measurePsqlCopy(run) : undefined;
+    const measured = await measureExport(run);
+    console.log(`  ${measured.rows} rows in ${measured.seconds.toFixed(1)} s, peak RSS ${measured.maxRssMiB} MiB${baseline ? `; psql \\copy ${baseline.rows} rows in ${baseline.seconds.toFixed(1)} s` : ""}`);
+    figures.push({ ...run, ...measured, baseline });
   }
+  return figures;
 }
 
-/** For `npm run bench`: one CSV export of every case in its database, printed, then the pool closed. */
+export function printExportFigures(figures: ExportFigures[]): void {
+  console.log("\nCase exports through the job worker (national supervisor), each in a child process; CSV beside `psql \\copy` of the same rows in the same run");
+  const rate = (rows: number, seconds: number) => Math.round(rows / seconds);
+  printTable(
+    ["run", "rows", "export s", "export rows/s", "psql \\copy s", "psql rows/s", "ratio", "file MiB", "RSS before MiB", "peak RSS MiB"],
+    figures.map((f) => [
+      f.label,
+      String(f.rows),
+      f.seconds.toFixed(1),
+      String(rate(f.rows, f.seconds)),
+      f.baseline ? f.baseline.seconds.toFixed(1) : "-",
+      f.baseline ? String(rate(f.baseline.rows, f.baseline.seconds)) : "-",
+      f.baseline ? `${(f.baseline.seconds / f.seconds).toFixed(2)}x` : "-",
+      String(mebibytes(f.fileBytes)),
+      String(f.rssBeforeMiB),
+      String(f.maxRssMiB),
+    ]),
+  );
+  console.log("ratio: export rows/s over psql rows/s (1.00x = as fast as psql). Peak RSS: the child's maxRSS, module loading included.");
+}
+
+/** The runs of `npm run bench` on a database of `caseCount` cases spread over the last year. */
+export async function benchExportRuns(caseCount: number): Promise<ExportRun[]> {
+  const year = lastDays(400);
+  // The XLSX near its cap: from the Jakarta day after the receipt of the 90 % * XLSX_MAX_ROWS-th newest case.
+  const [newest] = await db.$queryRaw<{ receivedAt: Date }[]>`SELECT "receivedAt" FROM "Case" ORDER BY "receivedAt" DESC OFFSET ${Math.floor(XLSX_MAX_ROWS * 0.9)} LIMIT 1`;
+  const xlsxFrom = newest ? toJakartaDateKey(new Date(newest.receivedAt.getTime() + DAY_MS)) : year.from;
+  return [
+    { label: `CSV, ${caseCount} cases`, format: "csv", ...year },
+    { label: `CSV + free text, ${caseCount} cases`, format: "csv", includeFreeText: true, ...year },
+    { label: `XLSX, cases from ${xlsxFrom}`, format: "xlsx", from: xlsxFrom, to: year.to },
+  ];
+}
+
+/** For `npm run bench`: the exports of its database, printed, then the pool closed. */
 export async function runCsvExportBenchmark(caseCount: number): Promise<void> {
   try {
-    printCsvExportFigures([await measureCsvExport(`${caseCount} cases`)]);
+    printExportFigures(await measureExports(await benchExportRuns(caseCount)));
   } finally {
     await disconnectDatabases();
   }
@@ -165,6 +188,21 @@ async function growCases(url: string, total: number): Promise<void> {
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const existing = process.argv.slice(2).find((arg) => arg.startsWith("--database="))?.slice("--database=".length);
+  if (existing) {
+    try {
+      Object.assign(process.env, { DATABASE_URL: existing, APP_SECRET: process.env.APP_SECRET ?? randomBytes(36).toString("base64url"), STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "lapor-bench-exports-")) });
+      delete process.env.DATABASE_READ_URL;
+      const cases = await db.case.count();
+      printBanner(`Export benchmark on an existing database (${cases} cases), Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
+      printExportFigures(await measureExports(await benchExportRuns(cases)));
+      return 0;
+    } finally {
+      await disconnectDatabases();
+      fs.rmSync(process.env.STORAGE_DIR!, { recursive: true, force: true });
+      console.log(`\nexport bench wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+  }
   const argument = process.argv.slice(2).find((arg) => arg.startsWith("--cases="))?.split("=")[1];
   const largeSize = Number(argument ?? DEFAULT_LARGE_SIZE);
   if (!Number.isInteger(largeSize) || largeSize < SMALL_SIZE) {
@@ -183,22 +221,20 @@ async function main(): Promise<number> {
     await applyMigrations(database.url);
     const appSecret = randomBytes(36).toString("base64url");
     await seedDatabase(database.url, { appSecret, args: [`--cases=${TEMPLATE_CASES}`] });
-    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret, STORAGE_DIR: storageDir, RATE_LIMIT_EXPORTS_PER_HOUR: "1000" });
+    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret, STORAGE_DIR: storageDir });
     // A replica from the shell would be another database than the one just made.
     delete process.env.DATABASE_READ_URL;
-    const figures: CsvExportFigures[] = [];
+    const figures: ExportFigures[] = [];
+    const year = lastDays(400);
     await growCases(database.url, SMALL_SIZE);
-    figures.push(await measureCsvExport(`${SMALL_SIZE} cases`));
-    figures.push(await measureCsvExport(`${SMALL_SIZE} cases, free text`, { includeFreeText: true }));
-    figures.push(await measureCsvExport(`${SMALL_SIZE} cases, XLSX`, { format: "xlsx" }));
+    figures.push(...(await measureExports([{ label: `CSV, ${SMALL_SIZE} cases`, format: "csv", ...year }, { label: `XLSX, ${SMALL_SIZE} cases`, format: "xlsx", ...year }])));
     const xlsxSize = Math.min(XLSX_MAX_ROWS, largeSize);
     await growCases(database.url, xlsxSize);
-    figures.push(await measureCsvExport(`${xlsxSize} cases, XLSX`, { format: "xlsx" }));
+    figures.push(...(await measureExports([{ label: `XLSX, ${xlsxSize} cases`, format: "xlsx", ...year }])));
     await growCases(database.url, largeSize);
-    figures.push(await measureCsvExport(`${largeSize} cases`));
-    figures.push(await measureCsvExport(`${largeSize} cases, free text`, { includeFreeText: true }));
+    figures.push(...(await measureExports((await benchExportRuns(largeSize)).filter((run) => run.format === "csv"))));
     printBanner(`Export benchmark, Node ${process.version}, ${os.cpus().length} cores`);
-    printCsvExportFigures(figures);
+    printExportFigures(figures);
     return 0;
   } catch (error) {
     console.error(`export bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
