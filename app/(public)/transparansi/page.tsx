@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
