@@ -18,6 +18,7 @@ import { performance } from "node:perf_hooks";
 
 import { prepareBenchDatabase } from "./bench/data";
 import { runCsvExportBenchmark } from "./bench/export-csv";
+import { runLighthouseBenchmark } from "./bench/lighthouse";
 import { runMeasurements, WARM_UP_RUNS, type Measurement, type MemoryFigures } from "./bench/measure";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
     const { measurements, memory } = await runMeasurements();
     printReport(caseCount, measurements, memory, { setupS: (measuringFrom - started) / 1000, measuringS: (performance.now() - measuringFrom) / 1000 });
     await runCsvExportBenchmark(caseCount);
+    await runLighthouseBenchmark({ databaseUrl: database.url, appSecret, storageDir });
     return 0;
   } catch (error) {
     console.error(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
