@@ -10,6 +10,17 @@ const eslintConfig = defineConfig([
     files: ["tests/e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
+  {
+    // lib/zod.ts sets zod up for the browser before any schema is built: import it from there.
+    files: ["app/**", "components/**", "i18n/**", "lib/**"],
+    ignores: ["lib/zod.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^zod(/.*)?$", allowTypeImports: true, message: 'Import z from "@/lib/zod" (it configures zod for the browser).' }] },
+      ],
+    },
+  },
   globalIgnores([
     ".next/**",
     "out/**",

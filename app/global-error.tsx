@@ -1,7 +1,8 @@
 "use client";
 
-import en from "@/messages/en.json";
-import id from "@/messages/id.json";
+// Only the error texts: this module is part of every page's JavaScript.
+import en from "@/messages/error/en.json";
+import id from "@/messages/error/id.json";
 import "./globals.css";
 
 // Replaces the root layout when the root layout itself fails, so neither the
@@ -11,7 +12,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
     <html lang="id">
       <body className="min-h-dvh bg-slate-50">
         <main className="mx-auto max-w-3xl space-y-6 px-4 py-12">
-          <title>{`${id.Error.title} · ${id.Common.productName}`}</title>
+          <title>{id.Error.title}</title>
           <div className="space-y-2">
             <h1 className="text-3xl font-bold text-brand-900">{id.Error.title}</h1>
             <p className="text-lg text-slate-700">{id.Error.body}</p>

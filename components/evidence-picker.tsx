@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 import type { StagedEvidence } from "@/lib/attachments/evidence-token";
-import { REPORT_LIMITS } from "@/lib/reports/schemas";
+import { REPORT_LIMITS } from "@/lib/reports/limits";
 
 import type { useEvidenceUploads } from "./evidence-uploads";
 import { formatFileSize } from "./file-size";

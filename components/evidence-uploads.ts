@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 
 import type { StagedEvidence } from "@/lib/attachments/evidence-token";
-import { checkEvidenceSelection, REPORT_LIMITS } from "@/lib/reports/schemas";
+import { checkEvidenceSelection, REPORT_LIMITS } from "@/lib/reports/limits";
 
 /**
  * The browser side of evidence uploads. Each chosen file is sent on its own to the upload

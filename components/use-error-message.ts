@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 
 import { REPORT_ERROR_CODES, type ReportErrorCode } from "@/lib/reports/error-codes";
-import { REPORT_LIMITS } from "@/lib/reports/schemas";
+import { REPORT_LIMITS } from "@/lib/reports/limits";
 
 /**
  * Problems only the browser sees: the server never answered (a form, an upload), or a file it

@@ -4,6 +4,7 @@ import type adminStaffMessages from "../messages/admin-staff/id.json";
 import type adminMessages from "../messages/admin/id.json";
 import type authMessages from "../messages/auth/id.json";
 import type caseMessages from "../messages/cases/id.json";
+import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
 import type messages from "../messages/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
@@ -17,6 +18,7 @@ declare module "next-intl" {
   interface AppConfig {
     Locale: Locale;
     Messages: typeof messages &
+      typeof errorMessages &
       typeof authMessages &
       typeof caseMessages &
       typeof statisticsMessages &

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // Pure locale facts, safe to import from server and client code alike.
 export const locales = ["id", "en"] as const;

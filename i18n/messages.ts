@@ -3,12 +3,14 @@ import type { Locale } from "./locales";
 /**
  * Messages are split by area so that each area's texts can be read (and
  * edited) on their own: messages/<locale>.json holds the public site and the
- * shell, messages/<area>/<locale>.json the staff areas. Namespaces must not
+ * shell, messages/<area>/<locale>.json the staff areas and the error page (which
+ * app/global-error.tsx also imports on its own, so it stays small). Namespaces must not
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays] = await Promise.all([
+  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays] = await Promise.all([
     import(`../messages/${locale}.json`),
+    import(`../messages/error/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
     import(`../messages/cases/${locale}.json`),
     import(`../messages/statistics/${locale}.json`),
@@ -21,6 +23,7 @@ export async function loadMessages(locale: Locale) {
   ]);
   return {
     ...main.default,
+    ...error.default,
     ...auth.default,
     ...cases.default,
     ...statistics.default,

@@ -2,7 +2,7 @@
 
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { localeCookieName, localeSchema } from "./locales";
 import { toSameSitePath } from "./return-path";
 

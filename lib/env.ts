@@ -1,6 +1,6 @@
 import { hkdfSync } from "node:crypto";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The one validated view of the environment. Every variable the app reads at

@@ -25,6 +25,7 @@ import { runFilingHttpBenchmark } from "./bench/filing-http";
 import { runInProcessBenchmark } from "./bench/measure";
 import { runQueueBenchmark } from "./bench/queue";
 import { runStatisticsBenchmark } from "./bench/statistics";
+import { runLighthouseBenchmark } from "./bench/lighthouse";
 import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
 
@@ -38,6 +39,7 @@ const MODULES: { name: string; run: (context: BenchContext) => Promise<void> }[]
   { name: "statistics", run: (context) => runInProcessBenchmark(context.caseCount) },
   { name: "statistics-rollups", run: () => runStatisticsBenchmark() },
   { name: "background-jobs", run: (context) => runBackgroundJobsBenchmark(context.caseCount) },
+  { name: "lighthouse", run: (context) => runLighthouseBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret, storageDir: context.storageDir }) },
   { name: "export-csv", run: (context) => runCsvExportBenchmark(context.caseCount) },
   { name: "filing-http", run: (context) => runFilingHttpBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret }).then(() => undefined) },
 ];

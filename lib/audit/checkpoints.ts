@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { deriveAppKey } from "@/lib/env";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { assertAdmin } from "@/lib/admin/guard";
 import type { StaffActor } from "@/lib/auth/session";

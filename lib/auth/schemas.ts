@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 /**
  * The sign-in and account forms. Error messages are message keys (messages/auth/*.json), so

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { cookies, headers } from "next/headers";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { deriveAppKey } from "@/lib/env";
 

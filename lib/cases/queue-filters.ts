@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { DEADLINE_STATES } from "@/lib/deadlines/case-clock";
 import { isRealDateKey } from "@/lib/deadlines/working-days";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { CaseKind, Channel } from "@/lib/generated/prisma/enums";
 import { PERIOD_PRESETS } from "@/lib/statistics/period";

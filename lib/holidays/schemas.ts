@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { isRealDateKey } from "@/lib/deadlines/working-days";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { positiveInteger, requiredText } from "@/lib/admin/reference-form";
 

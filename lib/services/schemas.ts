@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { codeText, dateKey, optionalText, positiveInteger, requiredText, rupiahAmount } from "@/lib/admin/reference-form";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { queueFiltersSchema, toQueueSearch, type QueueFilters } from "@/lib/cases/queue-filters";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { isRealDateKey, toJakartaDateKey } from "@/lib/deadlines/working-days";
 

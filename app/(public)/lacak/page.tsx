@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { getTrackedCase } from "@/lib/reports/tracking";
@@ -21,11 +22,13 @@ export default async function TrackPage() {
 
   if (trackedCase) {
     return (
-      <TrackedCaseView
-        trackedCase={trackedCase}
-        workingDaysLeft={trackedCase.workingDaysLeft}
-        messageIdempotencyKey={randomUUID()}
-      />
+      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "ReportErrors", "EvidencePicker", "Forms"]}>
+        <TrackedCaseView
+          trackedCase={trackedCase}
+          workingDaysLeft={trackedCase.workingDaysLeft}
+          messageIdempotencyKey={randomUUID()}
+        />
+      </ClientMessages>
     );
   }
 
@@ -35,7 +38,9 @@ export default async function TrackPage() {
       <PageIntro title={t("title")} lead={t("lead")} />
       <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
         <SectionCard title={t("form.title")}>
-          <OpenCaseForm />
+          <ClientMessages namespaces={["TrackPage.form", "ReportErrors", "Forms"]}>
+            <OpenCaseForm />
+          </ClientMessages>
         </SectionCard>
         <div className="space-y-6">
           <SectionCard title={t("safety.title")}>

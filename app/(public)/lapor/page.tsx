@@ -7,6 +7,8 @@ import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { listCategoriesForForm, listOfficesForForm, listServicesForForm } from "@/lib/reports/lookups";
 import { oldestIncidentDateKey } from "@/lib/reports/schemas";
 
+import { ClientMessages } from "@/components/client-messages";
+
 import { ReportFlow } from "./_components/report-flow";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,13 +26,15 @@ export default async function ReportPage() {
   const now = new Date();
 
   return (
-    <ReportFlow
-      offices={offices}
-      services={services}
-      categories={categories}
-      // One id per rendered form: a retried or doubled submission of it files one case.
-      idempotencyKey={randomUUID()}
-      dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
-    />
+    <ClientMessages namespaces={["ReportPage", "ReportForm", "ReportErrors", "Receipt", "EvidencePicker", "Forms"]}>
+      <ReportFlow
+        offices={offices}
+        services={services}
+        categories={categories}
+        // One id per rendered form: a retried or doubled submission of it files one case.
+        idempotencyKey={randomUUID()}
+        dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
+      />
+    </ClientMessages>
   );
 }

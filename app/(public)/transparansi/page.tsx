@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
@@ -75,7 +76,9 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
 
       <SectionCard title={t("offices.title")}>
         <p>{t("offices.lead")}</p>
-        <OfficeList offices={statistics.offices} query={query} format={format} />
+        <ClientMessages namespaces={["Transparency.offices"]}>
+          <OfficeList offices={statistics.offices} query={query} format={format} />
+        </ClientMessages>
       </SectionCard>
 
       <Method statistics={statistics} format={format} />

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/auth/schemas";
@@ -58,7 +59,9 @@ export default async function SetPasswordPage({ searchParams }: SetPasswordPageP
     <div className="max-w-3xl space-y-6">
       <PageIntro title={t("title")} lead={t("lead", { email: link.email, name: link.name })} />
       <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-        <SetPasswordForm token={token as string} minLength={MIN_NEW_PASSWORD_LENGTH} />
+        <ClientMessages namespaces={["SetPassword", "Forms"]}>
+          <SetPasswordForm token={token as string} minLength={MIN_NEW_PASSWORD_LENGTH} />
+        </ClientMessages>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
@@ -31,7 +32,9 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       </PageIntro>
       <div className="grid max-w-3xl gap-6">
         <div className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-          <SignInForm returnPath={returnPath} />
+          <ClientMessages namespaces={["SignIn", "Forms"]}>
+            <SignInForm returnPath={returnPath} />
+          </ClientMessages>
         </div>
         <SectionCard title={t("reporterHint.title")}>
           <p>{t("reporterHint.body")}</p>

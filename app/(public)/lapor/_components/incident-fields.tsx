@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Field } from "@/components/form-controls";
 import { inputClassName } from "@/components/form-styles";
 import type { CategoryOption, OfficeOption, ServiceOption } from "@/lib/reports/lookups";
-import { REPORT_LIMITS } from "@/lib/reports/schemas";
+import { REPORT_LIMITS } from "@/lib/reports/limits";
 
 import { OfficePicker } from "./office-picker";
 import type { BindField } from "./report-form";

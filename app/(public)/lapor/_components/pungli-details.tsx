@@ -9,7 +9,7 @@ import { isRealDateKey } from "@/lib/deadlines/working-days";
 import { pickFeeInForce } from "@/lib/fees/fee-history";
 import { computeFeeDifference } from "@/lib/reports/fees";
 import type { ServiceOption } from "@/lib/reports/lookups";
-import { parseRupiahAmount } from "@/lib/reports/schemas";
+import { parseRupiahAmount } from "@/lib/reports/limits";
 
 import type { BindField } from "./report-form";
 

@@ -12,7 +12,7 @@ import { useErrorMessage } from "@/components/use-error-message";
 import { useIsHydrated } from "@/components/use-is-hydrated";
 import type { SubmitReportState } from "@/lib/reports/actions";
 import type { CategoryOption, OfficeOption, ServiceOption } from "@/lib/reports/lookups";
-import { parseReportForm, REPORT_LIMITS, type FieldErrors, type ReportField } from "@/lib/reports/schemas";
+import { REPORT_LIMITS, type FieldErrors, type ReportField } from "@/lib/reports/limits";
 
 import { IdentitySection } from "./identity-section";
 import { IncidentFields } from "./incident-fields";
@@ -45,6 +45,16 @@ type ReportFormProps = {
 };
 
 const MEBIBYTE = 1024 * 1024;
+
+/**
+ * The form's full rules (zod, shared with the server) load when the reporter first checks a field
+ * or sends, not with the page: they are most of the form's JavaScript and no one needs them to
+ * read it. Without them (a failed load) the form still posts and the server checks everything.
+ */
+const loadReportRules = () => import("@/lib/reports/schemas");
+
+/** Early feedback is a convenience: when the rules cannot load, the server's answer still comes. */
+function skipEarlyCheck() {}
 
 export function ReportForm(props: ReportFormProps) {
   const { state, unreachable, isPending } = props;
@@ -79,7 +89,7 @@ export function ReportForm(props: ReportFormProps) {
   function checkField(field: ReportField, event: FocusEvent<HTMLElement>) {
     const form = event.currentTarget.closest("form");
     if (!form) return;
-    requestAnimationFrame(() => {
+    loadReportRules().then(({ parseReportForm }) => requestAnimationFrame(() => {
       const formData = new FormData(form);
       const typed = formData.get(field);
       const isEmpty = typeof typed !== "string" || typed.trim() === "";
@@ -92,7 +102,7 @@ export function ReportForm(props: ReportFormProps) {
         if (isEmpty && !errors[field]?.length) return current;
         return { basedOn: state, fieldErrors: { ...errors, [field]: codes }, summaryKey: latest?.summaryKey ?? null };
       });
-    });
+    }), skipEarlyCheck);
   }
 
   const bind: BindField = (field) => ({ errors: errorsOf(field), onBlur: (event) => checkField(field, event) });
@@ -110,16 +120,22 @@ export function ReportForm(props: ReportFormProps) {
     const formData = new FormData(event.currentTarget);
     // The files were uploaded already; the form sends their tokens.
     formData.delete("evidence");
-    const result = parseReportForm(formData);
-    const errors: FieldErrors<ReportField> = result.success ? {} : { ...result.fieldErrors };
-    delete errors.idempotencyKey;
-    if (uploads.items.some((item) => item.state === "failed")) errors.evidence = ["removeFailedFiles"];
-    if (Object.values(errors).some((codes) => codes && codes.length > 0)) {
-      setCheck({ basedOn: state, fieldErrors: errors, summaryKey: {} });
-      return;
-    }
-    setCheck(null);
-    props.submit(formData);
+    const hasFailedUploads = uploads.items.some((item) => item.state === "failed");
+    loadReportRules().then(
+      ({ parseReportForm }) => {
+        const result = parseReportForm(formData);
+        const errors: FieldErrors<ReportField> = result.success ? {} : { ...result.fieldErrors };
+        delete errors.idempotencyKey;
+        if (hasFailedUploads) errors.evidence = ["removeFailedFiles"];
+        if (Object.values(errors).some((codes) => codes && codes.length > 0)) {
+          setCheck({ basedOn: state, fieldErrors: errors, summaryKey: {} });
+          return;
+        }
+        setCheck(null);
+        props.submit(formData);
+      },
+      () => props.submit(formData),
+    );
   }
 
   const summaryItems: ErrorSummaryItem[] = [

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { isLocale } from "@/i18n/locales";
 import { requireStaff } from "@/lib/auth/session";
@@ -49,30 +50,32 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const hasReports = report.volume.received > 0;
 
   return (
-    <div className="space-y-6">
-      <PageIntro title={t("title")} lead={t("lead")} />
-      <StatisticsFilterForm filters={filters} period={period} options={options} />
-      <StatisticsHeader report={report} options={options} locale={locale} />
-      {/* The exports of these figures (CSV, XLSX, PDF) under the same filters. */}
-      <ExportPanel filters={filters} />
-      {hasReports ? null : (
-        <div role="status" className="rounded-xl border border-dashed border-slate-400 bg-white p-6">
-          <h2 className="text-xl font-semibold text-brand-900">{t("empty.title")}</h2>
-          <p className="mt-2 text-slate-700">{t("empty.body")}</p>
-        </div>
-      )}
-      {hasReports ? <VolumeSection report={report} locale={locale} /> : null}
-      {hasReports || report.backlog.open > 0 ? <BacklogSection report={report} locale={locale} /> : null}
-      {hasReports ? (
-        <>
-          <DeadlinesSection report={report} locale={locale} />
-          <OutcomesSection report={report} locale={locale} />
-          <SatisfactionSection report={report} locale={locale} />
-          <PungliSection report={report} locale={locale} />
-          {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}
-        </>
-      ) : null}
-      <MethodSection minimumCases={report.minimumCases} refreshMinutes={getEnvironment().STATS_SNAPSHOT_MINUTES} locale={locale} />
-    </div>
+    <ClientMessages namespaces={["Statistics.filters", "Exports"]}>
+      <div className="space-y-6">
+        <PageIntro title={t("title")} lead={t("lead")} />
+        <StatisticsFilterForm filters={filters} period={period} options={options} />
+        <StatisticsHeader report={report} options={options} locale={locale} />
+        {/* The exports of these figures (CSV, XLSX, PDF) under the same filters. */}
+        <ExportPanel filters={filters} />
+        {hasReports ? null : (
+          <div role="status" className="rounded-xl border border-dashed border-slate-400 bg-white p-6">
+            <h2 className="text-xl font-semibold text-brand-900">{t("empty.title")}</h2>
+            <p className="mt-2 text-slate-700">{t("empty.body")}</p>
+          </div>
+        )}
+        {hasReports ? <VolumeSection report={report} locale={locale} /> : null}
+        {hasReports || report.backlog.open > 0 ? <BacklogSection report={report} locale={locale} /> : null}
+        {hasReports ? (
+          <>
+            <DeadlinesSection report={report} locale={locale} />
+            <OutcomesSection report={report} locale={locale} />
+            <SatisfactionSection report={report} locale={locale} />
+            <PungliSection report={report} locale={locale} />
+            {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}
+          </>
+        ) : null}
+        <MethodSection minimumCases={report.minimumCases} refreshMinutes={getEnvironment().STATS_SNAPSHOT_MINUTES} locale={locale} />
+      </div>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { requireAdmin } from "@/lib/admin/guard";
@@ -74,86 +75,88 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   };
 
   return (
-    <div className="space-y-6">
-      <PageIntro title={t("title")} lead={t("lead")} />
+    <ClientMessages namespaces={["AdminHolidays", "Forms"]}>
+      <div className="space-y-6">
+        <PageIntro title={t("title")} lead={t("lead")} />
 
-      {done ? (
-        <p role="status" className="max-w-3xl rounded-lg border border-emerald-300 bg-emerald-50 p-4 font-semibold text-emerald-900">
-          {t(`done.${done}`)} {t("done.moved", { count: Number.isFinite(movedCases) ? movedCases : 0 })}
-        </p>
-      ) : null}
-
-      <YearPicker year={year} currentYear={currentYear} place={place} />
-
-      {editing ? (
-        <section id="ubah" aria-labelledby="ubah-title" className="rounded-xl border-2 border-brand-700 bg-white p-5 shadow-sm sm:p-6">
-          <h2 id="ubah-title" className="text-xl font-semibold text-brand-900">
-            {t("edit.title")}
-          </h2>
-          <p className="mt-1 text-slate-700">{t("edit.place", { place: placeLabel(editing.scopeKey) })}</p>
-          <HolidayEditForms key={`${editing.id}-${editing.version}`} holiday={editing} place={place ?? ""} cancelHref={`${HOLIDAYS_PATH}?${new URLSearchParams({ tahun: String(year), ...(place ? { tempat: place } : {}) }).toString()}`} />
-        </section>
-      ) : null}
-
-      <SectionCard title={t("national.title", { year })}>
-        {calendar.national.length === 0 ? (
-          <p role="note" className="rounded-lg border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 p-3 text-amber-950">
-            {t("national.empty", { year })}
+        {done ? (
+          <p role="status" className="max-w-3xl rounded-lg border border-emerald-300 bg-emerald-50 p-4 font-semibold text-emerald-900">
+            {t(`done.${done}`)} {t("done.moved", { count: Number.isFinite(movedCases) ? movedCases : 0 })}
           </p>
-        ) : (
-          <HolidayList holidays={calendar.national} editHref={editHref} />
-        )}
-        <details className="rounded-lg border border-slate-200 p-3">
-          <summary className="cursor-pointer font-semibold text-brand-800">{t("national.add")}</summary>
-          <div className="mt-4">
-            <HolidayAddForm formId="add-national" year={year} place={NATIONAL_SCOPE_KEY} kinds={["NATIONAL_HOLIDAY", "CUTI_BERSAMA"]} />
-          </div>
-        </details>
-      </SectionCard>
+        ) : null}
 
-      <SectionCard title={t("regional.title", { year })}>
-        <p>{t("regional.lead")}</p>
-        <PlacePicker year={year} place={place} places={places} />
-        <div>
-          <h3 className="font-semibold text-slate-900">{t("regional.placesWithDays", { year })}</h3>
-          {calendar.regionalPlaces.length === 0 ? (
-            <p>{t("regional.noPlaces", { year })}</p>
+        <YearPicker year={year} currentYear={currentYear} place={place} />
+
+        {editing ? (
+          <section id="ubah" aria-labelledby="ubah-title" className="rounded-xl border-2 border-brand-700 bg-white p-5 shadow-sm sm:p-6">
+            <h2 id="ubah-title" className="text-xl font-semibold text-brand-900">
+              {t("edit.title")}
+            </h2>
+            <p className="mt-1 text-slate-700">{t("edit.place", { place: placeLabel(editing.scopeKey) })}</p>
+            <HolidayEditForms key={`${editing.id}-${editing.version}`} holiday={editing} place={place ?? ""} cancelHref={`${HOLIDAYS_PATH}?${new URLSearchParams({ tahun: String(year), ...(place ? { tempat: place } : {}) }).toString()}`} />
+          </section>
+        ) : null}
+
+        <SectionCard title={t("national.title", { year })}>
+          {calendar.national.length === 0 ? (
+            <p role="note" className="rounded-lg border border-amber-300 border-l-4 border-l-amber-600 bg-amber-50 p-3 text-amber-950">
+              {t("national.empty", { year })}
+            </p>
           ) : (
-            <ul className="mt-1 flex flex-wrap gap-2">
-              {calendar.regionalPlaces.map((entry) => (
-                <li key={entry.scopeKey}>
-                  <Link
-                    href={`${HOLIDAYS_PATH}?${new URLSearchParams({ tahun: String(year), tempat: entry.scopeKey }).toString()}`}
-                    aria-current={entry.scopeKey === place ? "true" : undefined}
-                    className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm text-brand-800 underline-offset-2 hover:underline aria-[current=true]:border-brand-700 aria-[current=true]:bg-brand-50 aria-[current=true]:font-semibold"
-                  >
-                    {placeLabel(entry.scopeKey)} · {t("regional.dayCount", { count: entry.count })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+            <HolidayList holidays={calendar.national} editHref={editHref} />
           )}
-        </div>
-        {place && calendar.regional ? (
-          <>
-            {calendar.regional.length === 0 ? <p>{t("regional.empty", { place: placeLabel(place), year })}</p> : <HolidayList holidays={calendar.regional} editHref={editHref} />}
-            <details className="rounded-lg border border-slate-200 p-3" open={calendar.regional.length === 0}>
-              <summary className="cursor-pointer font-semibold text-brand-800">{t("regional.add", { place: placeLabel(place) })}</summary>
-              <div className="mt-4">
-                <HolidayAddForm formId="add-regional" year={year} place={place} kinds={["REGIONAL_HOLIDAY"]} />
-              </div>
-            </details>
-          </>
-        ) : (
-          <p className="text-slate-700">{t("regional.pickFirst")}</p>
-        )}
-      </SectionCard>
+          <details className="rounded-lg border border-slate-200 p-3">
+            <summary className="cursor-pointer font-semibold text-brand-800">{t("national.add")}</summary>
+            <div className="mt-4">
+              <HolidayAddForm formId="add-national" year={year} place={NATIONAL_SCOPE_KEY} kinds={["NATIONAL_HOLIDAY", "CUTI_BERSAMA"]} />
+            </div>
+          </details>
+        </SectionCard>
 
-      <SectionCard title={t("import.title", { year })}>
-        <p>{t("import.lead")}</p>
-        <ImportFormat year={year} />
-        <HolidayImportForm year={year} placeLabels={placeLabels} />
-      </SectionCard>
-    </div>
+        <SectionCard title={t("regional.title", { year })}>
+          <p>{t("regional.lead")}</p>
+          <PlacePicker year={year} place={place} places={places} />
+          <div>
+            <h3 className="font-semibold text-slate-900">{t("regional.placesWithDays", { year })}</h3>
+            {calendar.regionalPlaces.length === 0 ? (
+              <p>{t("regional.noPlaces", { year })}</p>
+            ) : (
+              <ul className="mt-1 flex flex-wrap gap-2">
+                {calendar.regionalPlaces.map((entry) => (
+                  <li key={entry.scopeKey}>
+                    <Link
+                      href={`${HOLIDAYS_PATH}?${new URLSearchParams({ tahun: String(year), tempat: entry.scopeKey }).toString()}`}
+                      aria-current={entry.scopeKey === place ? "true" : undefined}
+                      className="inline-block rounded-full border border-slate-300 px-3 py-1 text-sm text-brand-800 underline-offset-2 hover:underline aria-[current=true]:border-brand-700 aria-[current=true]:bg-brand-50 aria-[current=true]:font-semibold"
+                    >
+                      {placeLabel(entry.scopeKey)} · {t("regional.dayCount", { count: entry.count })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          {place && calendar.regional ? (
+            <>
+              {calendar.regional.length === 0 ? <p>{t("regional.empty", { place: placeLabel(place), year })}</p> : <HolidayList holidays={calendar.regional} editHref={editHref} />}
+              <details className="rounded-lg border border-slate-200 p-3" open={calendar.regional.length === 0}>
+                <summary className="cursor-pointer font-semibold text-brand-800">{t("regional.add", { place: placeLabel(place) })}</summary>
+                <div className="mt-4">
+                  <HolidayAddForm formId="add-regional" year={year} place={place} kinds={["REGIONAL_HOLIDAY"]} />
+                </div>
+              </details>
+            </>
+          ) : (
+            <p className="text-slate-700">{t("regional.pickFirst")}</p>
+          )}
+        </SectionCard>
+
+        <SectionCard title={t("import.title", { year })}>
+          <p>{t("import.lead")}</p>
+          <ImportFormat year={year} />
+          <HolidayImportForm year={year} placeLabels={placeLabels} />
+        </SectionCard>
+      </div>
+    </ClientMessages>
   );
 }

@@ -21,6 +21,7 @@ import { MessageForm } from "./_components/message-form";
 import { DeadlineTierForm, EscalationForm, LinkCaseForm } from "./_components/small-forms";
 import { StatusForm } from "./_components/status-form";
 import { Timeline } from "./_components/timeline";
+import { ClientMessages } from "@/components/client-messages";
 
 type PageProps = { params: Promise<{ id: string }> };
 
@@ -55,131 +56,133 @@ export default async function CasePage({ params }: PageProps) {
   const isOpen = !isClosedStatus(detail.status);
 
   return (
-    <div className="space-y-6">
-      <Link href="/dasbor" className="font-semibold text-brand-800 underline underline-offset-2">
-        ← {t("backToQueue")}
-      </Link>
-      <CaseHeading detail={detail} />
+    <ClientMessages namespaces={["CaseActions", "CaseLabels", "CaseErrors", "HolidayNoticeTimeline", "Forms"]}>
+      <div className="space-y-6">
+        <Link href="/dasbor" className="font-semibold text-brand-800 underline underline-offset-2">
+          ← {t("backToQueue")}
+        </Link>
+        <CaseHeading detail={detail} />
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-6">
-          <ReportDetails detail={detail} />
-          <EvidenceList detail={detail} />
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="min-w-0 space-y-6">
+            <ReportDetails detail={detail} />
+            <EvidenceList detail={detail} />
 
-          <section aria-labelledby="case-conversation-title" className={sectionClassName}>
-            <h2 id="case-conversation-title" className="text-xl font-semibold text-brand-900">
-              {t("conversation.title")}
-            </h2>
-            <div className="mt-3 space-y-6">
-              <Conversation detail={detail} />
-              {permissions.workCase ? (
-                <div className="border-t border-slate-200 pt-4">
-                  <h3 className="mb-3 text-lg font-semibold text-brand-900">{actions("message.title")}</h3>
-                  <MessageForm caseId={detail.id} version={detail.version} templates={templates} templateLanguage={actions(`languages.${detail.locale}`)} />
-                </div>
-              ) : null}
-            </div>
-          </section>
-
-          <section aria-labelledby="case-links-title" className={sectionClassName}>
-            <h2 id="case-links-title" className="text-xl font-semibold text-brand-900">
-              {t("links.title")}
-            </h2>
-            {detail.links.length === 0 ? (
-              <p className="mt-2 text-slate-700">{t("links.empty")}</p>
-            ) : (
-              <ul className="mt-2 space-y-1">
-                {detail.links.map((link) => (
-                  <li key={`${link.kind}-${link.case.id}`}>
-                    <Link href={`/dasbor/kasus/${link.case.id}`} className="font-mono font-semibold text-brand-800 underline underline-offset-2">
-                      {link.case.trackingCode}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-
-          <InvolvementSection detail={detail} className={sectionClassName} />
-
-          {detail.rating ? (
-            <section aria-labelledby="case-rating-title" className={sectionClassName}>
-              <h2 id="case-rating-title" className="text-xl font-semibold text-brand-900">
-                {t("rating.title")}
+            <section aria-labelledby="case-conversation-title" className={sectionClassName}>
+              <h2 id="case-conversation-title" className="text-xl font-semibold text-brand-900">
+                {t("conversation.title")}
               </h2>
-              <p className="mt-2 font-semibold">{t("rating.score", { score: detail.rating.score })}</p>
-              {detail.rating.comment ? <p className="mt-1 whitespace-pre-line">{detail.rating.comment}</p> : null}
+              <div className="mt-3 space-y-6">
+                <Conversation detail={detail} />
+                {permissions.workCase ? (
+                  <div className="border-t border-slate-200 pt-4">
+                    <h3 className="mb-3 text-lg font-semibold text-brand-900">{actions("message.title")}</h3>
+                    <MessageForm caseId={detail.id} version={detail.version} templates={templates} templateLanguage={actions(`languages.${detail.locale}`)} />
+                  </div>
+                ) : null}
+              </div>
             </section>
-          ) : null}
 
-          <section aria-labelledby="case-timeline-title" className={sectionClassName}>
-            <h2 id="case-timeline-title" className="text-xl font-semibold text-brand-900">
-              {t("timeline.title")}
+            <section aria-labelledby="case-links-title" className={sectionClassName}>
+              <h2 id="case-links-title" className="text-xl font-semibold text-brand-900">
+                {t("links.title")}
+              </h2>
+              {detail.links.length === 0 ? (
+                <p className="mt-2 text-slate-700">{t("links.empty")}</p>
+              ) : (
+                <ul className="mt-2 space-y-1">
+                  {detail.links.map((link) => (
+                    <li key={`${link.kind}-${link.case.id}`}>
+                      <Link href={`/dasbor/kasus/${link.case.id}`} className="font-mono font-semibold text-brand-800 underline underline-offset-2">
+                        {link.case.trackingCode}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+
+            <InvolvementSection detail={detail} className={sectionClassName} />
+
+            {detail.rating ? (
+              <section aria-labelledby="case-rating-title" className={sectionClassName}>
+                <h2 id="case-rating-title" className="text-xl font-semibold text-brand-900">
+                  {t("rating.title")}
+                </h2>
+                <p className="mt-2 font-semibold">{t("rating.score", { score: detail.rating.score })}</p>
+                {detail.rating.comment ? <p className="mt-1 whitespace-pre-line">{detail.rating.comment}</p> : null}
+              </section>
+            ) : null}
+
+            <section aria-labelledby="case-timeline-title" className={sectionClassName}>
+              <h2 id="case-timeline-title" className="text-xl font-semibold text-brand-900">
+                {t("timeline.title")}
+              </h2>
+              <div className="mt-3">
+                <Timeline detail={detail} />
+              </div>
+            </section>
+          </div>
+
+          <aside aria-labelledby="case-actions-title" className="space-y-4">
+            <h2 id="case-actions-title" className="sr-only">
+              {t("actionsTitle")}
             </h2>
-            <div className="mt-3">
-              <Timeline detail={detail} />
-            </div>
-          </section>
+            <DeadlinePanel detail={detail} />
+            {!permissions.workCase ? <p className="rounded-xl border border-brand-100 bg-brand-50 p-3 text-sm text-slate-800">{t("readOnly")}</p> : null}
+            {permissions.workCase ? (
+              <ActionPanel id="action-status" title={actions("status.title")}>
+                <StatusForm caseId={detail.id} version={detail.version} allowed={detail.allowedTransitions} />
+              </ActionPanel>
+            ) : null}
+            {permissions.assign ? (
+              <ActionPanel id="action-assign" title={actions("assign.title")}>
+                <AssignForm
+                  caseId={detail.id}
+                  version={detail.version}
+                  currentAssignee={detail.assignee}
+                  candidates={detail.assignableStaff}
+                  self={actor.role === "OFFICER" ? { id: actor.id } : null}
+                />
+              </ActionPanel>
+            ) : null}
+            {permissions.workCase && isOpen ? (
+              <ActionPanel id="action-tier" title={actions("tier.title")}>
+                <DeadlineTierForm caseId={detail.id} version={detail.version} tier={detail.deadlineTier} />
+              </ActionPanel>
+            ) : null}
+            {permissions.escalate && isOpen ? (
+              <ActionPanel id="action-escalation" title={actions("escalation.title")}>
+                {detail.isEscalated ? <p>{actions("escalation.already")}</p> : <EscalationForm caseId={detail.id} />}
+              </ActionPanel>
+            ) : null}
+            {permissions.viewIdentity ? (
+              <ActionPanel id="action-identity" title={actions("identity.title")}>
+                {detail.reporterMode === "IDENTIFIED" ? <IdentityForm caseId={detail.id} /> : <p>{actions("identity.anonymous")}</p>}
+              </ActionPanel>
+            ) : null}
+            {permissions.workCase ? (
+              <ActionPanel id="action-link" title={actions("link.title")}>
+                <LinkCaseForm caseId={detail.id} version={detail.version} />
+              </ActionPanel>
+            ) : null}
+            {permissions.manageInvolvement ? (
+              <ActionPanel id="action-mark-involvement" title={actions("markInvolvement.title")}>
+                <MarkInvolvementForm caseId={detail.id} candidates={detail.involvementCandidates} actorId={actor.id} />
+              </ActionPanel>
+            ) : permissions.declareInvolvement ? (
+              <>
+                <ActionPanel id="action-report-involvement" title={actions("reportInvolvement.title")}>
+                  <ReportInvolvementForm caseId={detail.id} candidates={detail.involvementCandidates} />
+                </ActionPanel>
+                <ActionPanel id="action-declare-involvement" title={actions("declareInvolvement.title")}>
+                  <DeclareInvolvementForm caseId={detail.id} />
+                </ActionPanel>
+              </>
+            ) : null}
+          </aside>
         </div>
-
-        <aside aria-labelledby="case-actions-title" className="space-y-4">
-          <h2 id="case-actions-title" className="sr-only">
-            {t("actionsTitle")}
-          </h2>
-          <DeadlinePanel detail={detail} />
-          {!permissions.workCase ? <p className="rounded-xl border border-brand-100 bg-brand-50 p-3 text-sm text-slate-800">{t("readOnly")}</p> : null}
-          {permissions.workCase ? (
-            <ActionPanel id="action-status" title={actions("status.title")}>
-              <StatusForm caseId={detail.id} version={detail.version} allowed={detail.allowedTransitions} />
-            </ActionPanel>
-          ) : null}
-          {permissions.assign ? (
-            <ActionPanel id="action-assign" title={actions("assign.title")}>
-              <AssignForm
-                caseId={detail.id}
-                version={detail.version}
-                currentAssignee={detail.assignee}
-                candidates={detail.assignableStaff}
-                self={actor.role === "OFFICER" ? { id: actor.id } : null}
-              />
-            </ActionPanel>
-          ) : null}
-          {permissions.workCase && isOpen ? (
-            <ActionPanel id="action-tier" title={actions("tier.title")}>
-              <DeadlineTierForm caseId={detail.id} version={detail.version} tier={detail.deadlineTier} />
-            </ActionPanel>
-          ) : null}
-          {permissions.escalate && isOpen ? (
-            <ActionPanel id="action-escalation" title={actions("escalation.title")}>
-              {detail.isEscalated ? <p>{actions("escalation.already")}</p> : <EscalationForm caseId={detail.id} />}
-            </ActionPanel>
-          ) : null}
-          {permissions.viewIdentity ? (
-            <ActionPanel id="action-identity" title={actions("identity.title")}>
-              {detail.reporterMode === "IDENTIFIED" ? <IdentityForm caseId={detail.id} /> : <p>{actions("identity.anonymous")}</p>}
-            </ActionPanel>
-          ) : null}
-          {permissions.workCase ? (
-            <ActionPanel id="action-link" title={actions("link.title")}>
-              <LinkCaseForm caseId={detail.id} version={detail.version} />
-            </ActionPanel>
-          ) : null}
-          {permissions.manageInvolvement ? (
-            <ActionPanel id="action-mark-involvement" title={actions("markInvolvement.title")}>
-              <MarkInvolvementForm caseId={detail.id} candidates={detail.involvementCandidates} actorId={actor.id} />
-            </ActionPanel>
-          ) : permissions.declareInvolvement ? (
-            <>
-              <ActionPanel id="action-report-involvement" title={actions("reportInvolvement.title")}>
-                <ReportInvolvementForm caseId={detail.id} candidates={detail.involvementCandidates} />
-              </ActionPanel>
-              <ActionPanel id="action-declare-involvement" title={actions("declareInvolvement.title")}>
-                <DeclareInvolvementForm caseId={detail.id} />
-              </ActionPanel>
-            </>
-          ) : null}
-        </aside>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { requireStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
@@ -36,13 +37,15 @@ export default async function IntakePage() {
   const [services, categories] = await Promise.all([listServicesForForm(locale), listCategoriesForForm(locale)]);
   const now = new Date();
   return (
-    <IntakeFlow
-      office={office}
-      services={services}
-      categories={categories}
-      // One id per rendered form: a doubled submission files one case.
-      idempotencyKey={randomUUID()}
-      dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
-    />
+    <ClientMessages namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "Forms"]}>
+      <IntakeFlow
+        office={office}
+        services={services}
+        categories={categories}
+        // One id per rendered form: a doubled submission files one case.
+        idempotencyKey={randomUUID()}
+        dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
+      />
+    </ClientMessages>
   );
 }

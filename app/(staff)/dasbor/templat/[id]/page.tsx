@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
@@ -31,21 +32,23 @@ export default async function TemplatePage({ params }: PageProps) {
   const backHref = template.officeId === null ? "/dasbor/templat" : `/dasbor/templat?office=${template.officeId}`;
 
   return (
-    <div className="space-y-6">
-      <Link href={backHref} className="font-semibold text-brand-800 underline underline-offset-2">
-        ← {t("backToList")}
-      </Link>
-      <PageIntro title={template.titleId} lead={template.officeName ? t("ofOffice", { office: template.officeName }) : t("ofNation")}>
-        {template.isActive ? null : <StatusNotice>{t("inactiveNotice")}</StatusNotice>}
-      </PageIntro>
-      <div className="grid max-w-3xl gap-6">
-        <SectionCard title={t("editSection")}>
-          <TemplateEditForm template={{ ...ref, titleId: template.titleId, bodyId: template.bodyId, titleEn: template.titleEn, bodyEn: template.bodyEn }} />
-        </SectionCard>
-        <SectionCard title={template.isActive ? t("status.deactivateTitle") : t("status.reactivateTitle")}>
-          <TemplateStatusForm template={{ ...ref, isActive: template.isActive }} />
-        </SectionCard>
+    <ClientMessages namespaces={["AdminTemplates", "AdminErrors", "AdminReferenceErrors.fields", "AdminReferenceErrors.rules", "Forms"]}>
+      <div className="space-y-6">
+        <Link href={backHref} className="font-semibold text-brand-800 underline underline-offset-2">
+          ← {t("backToList")}
+        </Link>
+        <PageIntro title={template.titleId} lead={template.officeName ? t("ofOffice", { office: template.officeName }) : t("ofNation")}>
+          {template.isActive ? null : <StatusNotice>{t("inactiveNotice")}</StatusNotice>}
+        </PageIntro>
+        <div className="grid max-w-3xl gap-6">
+          <SectionCard title={t("editSection")}>
+            <TemplateEditForm template={{ ...ref, titleId: template.titleId, bodyId: template.bodyId, titleEn: template.titleEn, bodyEn: template.bodyEn }} />
+          </SectionCard>
+          <SectionCard title={template.isActive ? t("status.deactivateTitle") : t("status.reactivateTitle")}>
+            <TemplateStatusForm template={{ ...ref, isActive: template.isActive }} />
+          </SectionCard>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

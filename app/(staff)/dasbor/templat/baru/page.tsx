@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { loadOrNotFound } from "@/lib/admin/reference-page";
@@ -27,16 +28,18 @@ export default async function NewTemplatePage({ searchParams }: PageProps) {
   const backHref = target.officeId === null ? "/dasbor/templat" : `/dasbor/templat?office=${target.officeId}`;
 
   return (
-    <div className="space-y-6">
-      <Link href={backHref} className="font-semibold text-brand-800 underline underline-offset-2">
-        ← {t("backToList")}
-      </Link>
-      <PageIntro title={t("createTitle")} lead={target.officeName ? t("createLeadOffice", { office: target.officeName }) : t("createLeadNational")} />
-      <div className="max-w-3xl">
-        <SectionCard title={t("createSection")}>
-          <TemplateCreateForm officeId={target.officeId} />
-        </SectionCard>
+    <ClientMessages namespaces={["AdminTemplates", "AdminErrors", "AdminReferenceErrors.fields", "AdminReferenceErrors.rules", "Forms"]}>
+      <div className="space-y-6">
+        <Link href={backHref} className="font-semibold text-brand-800 underline underline-offset-2">
+          ← {t("backToList")}
+        </Link>
+        <PageIntro title={t("createTitle")} lead={target.officeName ? t("createLeadOffice", { office: target.officeName }) : t("createLeadNational")} />
+        <div className="max-w-3xl">
+          <SectionCard title={t("createSection")}>
+            <TemplateCreateForm officeId={target.officeId} />
+          </SectionCard>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
@@ -31,38 +32,40 @@ export default async function OfficePage({ params, searchParams }: PageProps) {
   const notice = readStatusNotice(status, NOTICES);
 
   return (
-    <div className="space-y-6">
-      <Link href="/dasbor/admin/kantor" className="font-semibold text-brand-800 underline underline-offset-2">
-        ← {t("backToList")}
-      </Link>
-      <PageIntro title={office.name}>
-        {notice ? <StatusNotice>{t(`notices.${notice}`)}</StatusNotice> : null}
-        {office.isActive ? null : <StatusNotice>{t("closedNotice")}</StatusNotice>}
-      </PageIntro>
+    <ClientMessages namespaces={["AdminOffices", "AdminErrors", "AdminReferenceErrors.fields", "AdminReferenceErrors.rules", "Forms"]}>
+      <div className="space-y-6">
+        <Link href="/dasbor/admin/kantor" className="font-semibold text-brand-800 underline underline-offset-2">
+          ← {t("backToList")}
+        </Link>
+        <PageIntro title={office.name}>
+          {notice ? <StatusNotice>{t(`notices.${notice}`)}</StatusNotice> : null}
+          {office.isActive ? null : <StatusNotice>{t("closedNotice")}</StatusNotice>}
+        </PageIntro>
 
-      <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold">{t("fields.code")}</dt>
-        <dd className="font-mono break-all">{office.code}</dd>
-        <dt className="font-semibold">{t("fields.regionalOffice")}</dt>
-        <dd>{office.regionalOffice.name}</dd>
-        <dt className="font-semibold">{t("fields.place")}</dt>
-        <dd>
-          {office.city}, {office.province}
-        </dd>
-        <dt className="font-semibold">{t("facts.label")}</dt>
-        <dd>{t("facts.value", { cases: office._count.cases, staff: office._count.staff })}</dd>
-      </dl>
+        <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t("fields.code")}</dt>
+          <dd className="font-mono break-all">{office.code}</dd>
+          <dt className="font-semibold">{t("fields.regionalOffice")}</dt>
+          <dd>{office.regionalOffice.name}</dd>
+          <dt className="font-semibold">{t("fields.place")}</dt>
+          <dd>
+            {office.city}, {office.province}
+          </dd>
+          <dt className="font-semibold">{t("facts.label")}</dt>
+          <dd>{t("facts.value", { cases: office._count.cases, staff: office._count.staff })}</dd>
+        </dl>
 
-      <div className="grid max-w-3xl gap-6">
-        <SectionCard title={t("editSection")}>
-          <OfficeEditForm
-            office={{ id: office.id, version: office.version, name: office.name, officeClass: office.officeClass, address: office.address, phone: office.phone, openingHours: office.openingHours }}
-          />
-        </SectionCard>
-        <SectionCard title={office.isActive ? t("status.closeTitle") : t("status.reopenTitle")}>
-          <OfficeStatusForm office={{ id: office.id, version: office.version, isActive: office.isActive }} />
-        </SectionCard>
+        <div className="grid max-w-3xl gap-6">
+          <SectionCard title={t("editSection")}>
+            <OfficeEditForm
+              office={{ id: office.id, version: office.version, name: office.name, officeClass: office.officeClass, address: office.address, phone: office.phone, openingHours: office.openingHours }}
+            />
+          </SectionCard>
+          <SectionCard title={office.isActive ? t("status.closeTitle") : t("status.reopenTitle")}>
+            <OfficeStatusForm office={{ id: office.id, version: office.version, isActive: office.isActive }} />
+          </SectionCard>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

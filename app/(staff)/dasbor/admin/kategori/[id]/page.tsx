@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
@@ -32,30 +33,32 @@ export default async function CategoryPage({ params, searchParams }: PageProps) 
   const ref = { id: category.id, version: category.version };
 
   return (
-    <div className="space-y-6">
-      <Link href="/dasbor/admin/kategori" className="font-semibold text-brand-800 underline underline-offset-2">
-        ← {t("backToList")}
-      </Link>
-      <PageIntro title={locale === "en" ? category.nameEn : category.nameId}>
-        {notice ? <StatusNotice>{t(`notices.${notice}`)}</StatusNotice> : null}
-        {category.isActive ? null : <StatusNotice>{t("retiredNotice")}</StatusNotice>}
-      </PageIntro>
-      <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-        <dt className="font-semibold">{t("fields.code")}</dt>
-        <dd className="font-mono break-all">{category.code}</dd>
-        <dt className="font-semibold">{t("fields.problemCode")}</dt>
-        <dd>{t(`problemCodes.${category.problemCode as "01" | "02" | "03"}`)}</dd>
-        <dt className="font-semibold">{t("caseCountLabel")}</dt>
-        <dd>{t("caseCount", { count: category.caseCount })}</dd>
-      </dl>
-      <div className="grid max-w-3xl gap-6">
-        <SectionCard title={t("editSection")}>
-          <CategoryEditForm category={{ ...ref, nameId: category.nameId, nameEn: category.nameEn }} />
-        </SectionCard>
-        <SectionCard title={category.isActive ? t("status.retireTitle") : t("status.reinstateTitle")}>
-          <CategoryStatusForm category={{ ...ref, isActive: category.isActive }} />
-        </SectionCard>
+    <ClientMessages namespaces={["AdminCategories", "AdminErrors", "AdminReferenceErrors.fields", "AdminReferenceErrors.rules", "Forms"]}>
+      <div className="space-y-6">
+        <Link href="/dasbor/admin/kategori" className="font-semibold text-brand-800 underline underline-offset-2">
+          ← {t("backToList")}
+        </Link>
+        <PageIntro title={locale === "en" ? category.nameEn : category.nameId}>
+          {notice ? <StatusNotice>{t(`notices.${notice}`)}</StatusNotice> : null}
+          {category.isActive ? null : <StatusNotice>{t("retiredNotice")}</StatusNotice>}
+        </PageIntro>
+        <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="font-semibold">{t("fields.code")}</dt>
+          <dd className="font-mono break-all">{category.code}</dd>
+          <dt className="font-semibold">{t("fields.problemCode")}</dt>
+          <dd>{t(`problemCodes.${category.problemCode as "01" | "02" | "03"}`)}</dd>
+          <dt className="font-semibold">{t("caseCountLabel")}</dt>
+          <dd>{t("caseCount", { count: category.caseCount })}</dd>
+        </dl>
+        <div className="grid max-w-3xl gap-6">
+          <SectionCard title={t("editSection")}>
+            <CategoryEditForm category={{ ...ref, nameId: category.nameId, nameEn: category.nameEn }} />
+          </SectionCard>
+          <SectionCard title={category.isActive ? t("status.retireTitle") : t("status.reinstateTitle")}>
+            <CategoryStatusForm category={{ ...ref, isActive: category.isActive }} />
+          </SectionCard>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

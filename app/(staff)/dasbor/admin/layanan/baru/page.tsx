@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { requireAdmin } from "@/lib/admin/guard";
@@ -17,16 +18,18 @@ export default async function NewServicePage() {
   await requireAdmin();
   const t = await getTranslations("AdminServices");
   return (
-    <div className="space-y-6">
-      <Link href="/dasbor/admin/layanan" className="font-semibold text-brand-800 underline underline-offset-2">
-        ← {t("backToList")}
-      </Link>
-      <PageIntro title={t("createTitle")} lead={t("createLead")} />
-      <div className="max-w-2xl">
-        <SectionCard title={t("createSection")}>
-          <ServiceCreateForm />
-        </SectionCard>
+    <ClientMessages namespaces={["AdminServices", "AdminErrors", "AdminReferenceErrors.fields", "AdminReferenceErrors.rules", "Forms"]}>
+      <div className="space-y-6">
+        <Link href="/dasbor/admin/layanan" className="font-semibold text-brand-800 underline underline-offset-2">
+          ← {t("backToList")}
+        </Link>
+        <PageIntro title={t("createTitle")} lead={t("createLead")} />
+        <div className="max-w-2xl">
+          <SectionCard title={t("createSection")}>
+            <ServiceCreateForm />
+          </SectionCard>
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

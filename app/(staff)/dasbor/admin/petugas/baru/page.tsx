@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 
+import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { StatusNotice } from "@/components/status-notice";
 import { requireAdmin } from "@/lib/admin/guard";
@@ -20,16 +21,18 @@ export default async function NewStaffPage() {
   const [t, options] = await Promise.all([getTranslations("AdminStaff.create"), getScopeOptions(actor)]);
 
   return (
-    <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href={STAFF_LIST_PATH} className="font-semibold text-brand-800 underline underline-offset-2">
-          {t("back")}
-        </Link>
-      </p>
-      <PageIntro title={t("title")} lead={t("lead")}>
-        <StatusNotice>{t("mailNotice")}</StatusNotice>
-      </PageIntro>
-      <CreateStaffForm options={options} />
-    </div>
+    <ClientMessages namespaces={["AdminStaff.form", "AdminStaff.link", "AdminStaff.errors", "AdminStaff.notices", "AdminStaff.roles", "AdminErrors", "Forms"]}>
+      <div className="max-w-3xl space-y-6">
+        <p>
+          <Link href={STAFF_LIST_PATH} className="font-semibold text-brand-800 underline underline-offset-2">
+            {t("back")}
+          </Link>
+        </p>
+        <PageIntro title={t("title")} lead={t("lead")}>
+          <StatusNotice>{t("mailNotice")}</StatusNotice>
+        </PageIntro>
+        <CreateStaffForm options={options} />
+      </div>
+    </ClientMessages>
   );
 }
