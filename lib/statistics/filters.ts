@@ -2,7 +2,7 @@ import { z } from "@/lib/zod";
 
 import { queueFiltersSchema, toQueueSearch, type QueueFilters } from "@/lib/cases/queue-filters";
 
-import { periodPresetSchema, resolvePeriod, type PeriodPreset } from "./period";
+import { DEFAULT_PERIOD_PRESET, periodPresetSchema, resolvePeriod, type PeriodPreset } from "./period";
 import type { StatisticsFilters } from "./types";
 
 /**
@@ -41,13 +41,13 @@ export function parseStatisticsFilters(searchParams: SearchParams, now: Date): P
   };
   const period = resolvePeriod({ preset, from, to }, now);
   if (period) return { ok: true, filters: { period, ...rest } };
-  return { ok: false, error: "invalidPeriod", typed: { from, to }, fallback: { period: resolvePeriod({ preset: "this-month" }, now)!, ...rest } };
+  return { ok: false, error: "invalidPeriod", typed: { from, to }, fallback: { period: resolvePeriod({ preset: DEFAULT_PERIOD_PRESET }, now)!, ...rest } };
 }
 
 /** The query string of a statistics view (defaults left out). */
 export function toStatisticsSearch(filters: StatisticsFilters): string {
   const params = new URLSearchParams();
-  if (filters.period.preset !== "this-month") params.set("period", filters.period.preset);
+  if (filters.period.preset !== DEFAULT_PERIOD_PRESET) params.set("period", filters.period.preset);
   if (filters.period.preset === "custom") {
     params.set("from", filters.period.from);
     params.set("to", filters.period.to);

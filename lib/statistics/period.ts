@@ -8,8 +8,20 @@ import { isRealDateKey, toJakartaDateKey } from "@/lib/deadlines/working-days";
  * Pure: the page, the exports and the tests resolve a period the same way.
  */
 
-export const PERIOD_PRESETS = ["this-month", "last-month", "quarter", "year", "custom"] as const;
+/**
+ * In the order the page offers them. The last full month comes first and is the default: early
+ * in a month "this month" covers a day or two, so it is offered second and labelled as partial.
+ */
+export const PERIOD_PRESETS = ["last-month", "this-month", "quarter", "year", "custom"] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** The period shown when the URL asks for none (or for one that does not resolve). */
+export const DEFAULT_PERIOD_PRESET = "last-month" satisfies PeriodPreset;
+
+/** Presets whose period runs up to today: their figures still change, the page says so. */
+export function isPartialPreset(preset: PeriodPreset): boolean {
+  return preset === "this-month" || preset === "quarter" || preset === "year";
+}
 
 /** A resolved period: Jakarta date keys "YYYY-MM-DD", `from` <= `to`, both included. */
 export type StatisticsPeriod = { preset: PeriodPreset; from: string; to: string };
@@ -53,7 +65,7 @@ export function resolvePeriod(input: { preset: PeriodPreset; from?: string; to?:
   }
 }
 
-export const periodPresetSchema = z.enum(PERIOD_PRESETS).catch("this-month");
+export const periodPresetSchema = z.enum(PERIOD_PRESETS).catch(DEFAULT_PERIOD_PRESET);
 
 /** The calendar months ("YYYY-MM") a period touches, in order, for trends by month. */
 export function monthsOfPeriod(period: Pick<StatisticsPeriod, "from" | "to">): string[] {

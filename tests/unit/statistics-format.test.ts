@@ -12,6 +12,7 @@ import {
   formatShare,
   MISSING_VALUE,
   monthWithinPeriod,
+  describeScope,
 } from "@/app/(staff)/dasbor/statistik/_components/statistics-format";
 
 // Intl uses no-break and thin spaces (after "Rp", around a range's dash); the reader sees spaces.
@@ -78,6 +79,10 @@ describe("dates on the statistics page", () => {
   it("writes the generation time in Jakarta time with its zone", () => {
     expect(plain(formatGeneratedAt("2026-11-28T03:55:00.000Z", "id"))).toBe("28 November 2026 pukul 10.55 WIB");
   });
+
+  it("names the zone WIB in English too, not GMT+7", () => {
+    expect(plain(formatGeneratedAt("2026-11-28T03:55:00.000Z", "en"))).toBe("November 28, 2026 at 10:55 AM WIB");
+  });
 });
 
 describe("monthWithinPeriod", () => {
@@ -90,5 +95,18 @@ describe("monthWithinPeriod", () => {
 
   it("keeps a whole month inside the period, leap days included", () => {
     expect(monthWithinPeriod("2028-02", { from: "2028-01-01", to: "2028-12-31" })).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+  });
+});
+
+describe("the scope in the statistics header", () => {
+  const words = { all: "Nasional", none: "Tidak ada kantor" };
+
+  it("names a regional office once, as stored, without putting \"Kantor Wilayah\" before its full name", () => {
+    expect(describeScope({ kind: "region", name: "Kantor Wilayah Ditjen Imigrasi Jawa Barat" }, words)).toBe("Kantor Wilayah Ditjen Imigrasi Jawa Barat");
+  });
+
+  it("names the national scope and an empty scope in words", () => {
+    expect(describeScope({ kind: "all" }, words)).toBe("Nasional");
+    expect(describeScope({ kind: "none" }, words)).toBe("Tidak ada kantor");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { hasNarrowingFilters, hasStatisticFilters, parseQueueFilters } from "@/lib/cases/queue-filters";
 import { parseStatisticsFilters, toQueueHref, toStatisticsSearch } from "@/lib/statistics/filters";
-import { MAX_PERIOD_DAYS, monthsOfPeriod, resolvePeriod } from "@/lib/statistics/period";
+import { isPartialPreset, MAX_PERIOD_DAYS, monthsOfPeriod, PERIOD_PRESETS, resolvePeriod } from "@/lib/statistics/period";
 import type { StatisticsFilters } from "@/lib/statistics/types";
 
 /** An instant given as Jakarta wall-clock time. */
@@ -88,8 +88,21 @@ describe("queue dates typed into the URL", () => {
 describe("statistics filters in the URL", () => {
   const now = jakarta("2026-05-14T12:00:00");
 
-  it("defaults to this month", () => {
-    expect(parseStatisticsFilters({}, now)).toEqual({ ok: true, filters: { period: { preset: "this-month", from: "2026-05-01", to: "2026-05-14" } } });
+  it("defaults to the last full month, not the days of this month so far", () => {
+    expect(parseStatisticsFilters({}, now)).toEqual({ ok: true, filters: { period: { preset: "last-month", from: "2026-04-01", to: "2026-04-30" } } });
+  });
+
+  it("on the 2nd of a month still shows a whole month by default", () => {
+    const secondOfMonth = jakarta("2026-06-02T09:00:00");
+    expect(parseStatisticsFilters({}, secondOfMonth)).toEqual({ ok: true, filters: { period: { preset: "last-month", from: "2026-05-01", to: "2026-05-31" } } });
+  });
+
+  it("offers the last full month first and keeps this month, marked as partial", () => {
+    expect(PERIOD_PRESETS[0]).toBe("last-month");
+    expect(PERIOD_PRESETS).toContain("this-month");
+    expect(isPartialPreset("this-month")).toBe(true);
+    expect(isPartialPreset("last-month")).toBe(false);
+    expect(parseStatisticsFilters({ period: "this-month" }, now)).toEqual({ ok: true, filters: { period: { preset: "this-month", from: "2026-05-01", to: "2026-05-14" } } });
   });
 
   it("reads the queue's filter names and ignores what does not parse", () => {
@@ -97,19 +110,20 @@ describe("statistics filters in the URL", () => {
     expect(parsed).toEqual({ ok: true, filters: { period: { preset: "year", from: "2026-01-01", to: "2026-05-14" }, office: "kanim-bekasi", kind: "PUNGLI", category: "CALO" } });
   });
 
-  it("keeps what was typed in an invalid custom period and falls back to this month with the other filters", () => {
+  it("keeps what was typed in an invalid custom period and falls back to the last full month with the other filters", () => {
     expect(parseStatisticsFilters({ period: "custom", from: "2026-04-10", to: "2026-04-01", office: "kanim-bekasi" }, now)).toEqual({
       ok: false,
       error: "invalidPeriod",
       typed: { from: "2026-04-10", to: "2026-04-01" },
-      fallback: { period: { preset: "this-month", from: "2026-05-01", to: "2026-05-14" }, office: "kanim-bekasi" },
+      fallback: { period: { preset: "last-month", from: "2026-04-01", to: "2026-04-30" }, office: "kanim-bekasi" },
     });
   });
 
   it("writes a view back to the URL without its defaults, and round-trips it", () => {
     const filters: StatisticsFilters = { period: { preset: "custom", from: "2026-01-01", to: "2026-03-31" }, service: "paspor-el-10th" };
     expect(toStatisticsSearch(filters)).toBe("?period=custom&from=2026-01-01&to=2026-03-31&service=paspor-el-10th");
-    expect(toStatisticsSearch({ period: { preset: "this-month", from: "2026-05-01", to: "2026-05-14" } })).toBe("");
+    expect(toStatisticsSearch({ period: { preset: "last-month", from: "2026-04-01", to: "2026-04-30" } })).toBe("");
+    expect(toStatisticsSearch({ period: { preset: "this-month", from: "2026-05-01", to: "2026-05-14" } })).toBe("?period=this-month");
     expect(parseStatisticsFilters(Object.fromEntries(new URLSearchParams(toStatisticsSearch(filters))), now)).toEqual({ ok: true, filters });
   });
 });

@@ -2,6 +2,8 @@
 
 import { Bar, BarChart, usePlotArea, XAxis, YAxis } from "recharts";
 
+import { distinctShortLabels } from "./bar-labels";
+
 /** One bar: its name, its value, and the value as the page writes it ("1.234"). */
 export type BreakdownBar = { label: string; value: number; valueLabel: string };
 
@@ -13,18 +15,22 @@ const CHARACTER_WIDTH = 7.4;
 
 /**
  * The category's name and count, written above its bar from the left edge, so long names fit a
- * 360 px screen: a name too long for the chart's width is shortened (the table beside the chart
- * has it in full), never the count. The axis keeps a width of 1: recharts draws no ticks on an
- * axis 0 wide.
+ * 360 px screen: a name too long for the chart's width is shortened, never the count, and never
+ * to the same label as another bar's (bar-labels.ts). The full name is the label's tooltip, and
+ * the table beside the chart has it too. The axis keeps a width of 1: recharts draws no ticks on
+ * an axis 0 wide.
  */
-function CategoryTick({ y, index, payload, valueLabels }: { y?: number; index?: number; payload?: { value?: string }; valueLabels: string[] }) {
+function CategoryTick({ y, index, names, valueLabels }: { y?: number; index?: number; names: string[]; valueLabels: string[] }) {
   const plotArea = usePlotArea();
-  const suffix = ` · ${valueLabels[index ?? 0] ?? ""}`;
-  const name = String(payload?.value ?? "");
-  const room = Math.max(8, Math.floor((plotArea?.width ?? 280) / CHARACTER_WIDTH) - suffix.length);
-  const shown = name.length > room ? `${name.slice(0, room - 1).trimEnd()}…` : name;
+  const position = index ?? 0;
+  const suffix = ` · ${valueLabels[position] ?? ""}`;
+  const longestSuffix = Math.max(...valueLabels.map((label) => label.length)) + 3;
+  const room = Math.max(8, Math.floor((plotArea?.width ?? 280) / CHARACTER_WIDTH) - longestSuffix);
+  const name = names[position] ?? "";
+  const shown = distinctShortLabels(names, room)[position] ?? name;
   return (
     <text x={0} y={(y ?? 0) - BAR_SIZE / 2 - 5} fill="#1e293b" fontSize={FONT_SIZE} textAnchor="start">
+      {shown === name ? null : <title>{name}</title>}
       {shown + suffix}
     </text>
   );
@@ -54,7 +60,7 @@ export function BreakdownBarChart({ bars, color }: { bars: BreakdownBar[]; color
           axisLine={false}
           tickLine={false}
           interval={0}
-          tick={<CategoryTick valueLabels={bars.map((bar) => bar.valueLabel)} />}
+          tick={<CategoryTick names={bars.map((bar) => bar.label)} valueLabels={bars.map((bar) => bar.valueLabel)} />}
         />
         <Bar dataKey="value" fill={color} barSize={BAR_SIZE} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>

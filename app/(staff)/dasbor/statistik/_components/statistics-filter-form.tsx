@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import { buttonClassName, inputClassName, secondaryButtonClassName } from "@/components/form-styles";
 import type { getStatisticsFilterOptions } from "@/lib/statistics/queries";
-import type { PeriodPreset } from "@/lib/statistics/period";
+import { DEFAULT_PERIOD_PRESET, type PeriodPreset } from "@/lib/statistics/period";
 import type { StatisticsFilters } from "@/lib/statistics/types";
 
 import { PeriodFields } from "./period-fields";
@@ -35,7 +35,7 @@ export async function StatisticsFilterForm({ filters, period, options }: { filte
     const name = locale === "en" ? item.nameEn : item.nameId;
     return item.isActive ? name : marks("retired", { name });
   };
-  const isNarrowed = Boolean(filters.office || filters.kind || filters.channel || filters.category || filters.service || period.preset !== "this-month");
+  const isNarrowed = Boolean(filters.office || filters.kind || filters.channel || filters.category || filters.service || period.preset !== DEFAULT_PERIOD_PRESET);
 
   const select = (name: "office" | "kind" | "channel" | "category" | "service", choices: { value: string; label: string }[]) => (
     <div>

@@ -1,6 +1,6 @@
 import type { Locale } from "@/i18n/locales";
 import type { StatisticsPeriod } from "@/lib/statistics/period";
-import type { Share } from "@/lib/statistics/types";
+import type { Share, StatisticsScope } from "@/lib/statistics/types";
 
 /**
  * How the statistics page writes its numbers, dates and periods: Bahasa Indonesia as id-ID
@@ -79,17 +79,21 @@ export function formatMonth(month: string, locale: Locale, style: keyof typeof M
   return new Intl.DateTimeFormat(intlLocale(locale), { ...options, timeZone: "UTC" }).format(dateOfKey(`${month}-01`));
 }
 
-/** An instant (ISO) as a Jakarta date and time with the zone: "28 November 2026 pukul 10.55 WIB". */
+/**
+ * An instant (ISO) as a Jakarta date and time with the zone: "28 November 2026 pukul 10.55 WIB",
+ * "November 28, 2026 at 10:55 AM WIB". The zone is written as Indonesians name it in both
+ * languages (Intl would write "GMT+7" in English).
+ */
 export function formatGeneratedAt(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), {
+  const dateTime = new Intl.DateTimeFormat(intlLocale(locale), {
     day: "numeric",
     month: "long",
     year: "numeric",
     hour: "2-digit",
     minute: "2-digit",
     timeZone: JAKARTA,
-    timeZoneName: "short",
   }).format(new Date(iso));
+  return `${dateTime} WIB`;
 }
 
 /** The days of `month` ("YYYY-MM") that fall inside the period, for a month's link to the queue. */
@@ -99,4 +103,20 @@ export function monthWithinPeriod(month: string, period: Pick<StatisticsPeriod, 
   const first = `${month}-01`;
   const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
   return { from: first < period.from ? period.from : first, to: last > period.to ? period.to : last };
+}
+
+/**
+ * The scope in words. A regional or local office is named as stored: the stored name is already
+ * the full official name ("Kantor Wilayah Ditjen Imigrasi Jawa Barat"), so nothing is put before it.
+ */
+export function describeScope(scope: StatisticsScope, words: { all: string; none: string }): string {
+  switch (scope.kind) {
+    case "all":
+      return words.all;
+    case "region":
+    case "office":
+      return scope.name;
+    case "none":
+      return words.none;
+  }
 }

@@ -1,17 +1,19 @@
 import { getTranslations } from "next-intl/server";
 
 import type { Locale } from "@/i18n/locales";
+import { isPartialPreset } from "@/lib/statistics/period";
 import type { StatisticsReport } from "@/lib/statistics/types";
 
 import type { StatisticsFilterOptions } from "./statistics-filter-form";
-import { formatGeneratedAt, formatPeriod } from "./statistics-format";
+import { describeScope, formatGeneratedAt, formatPeriod } from "./statistics-format";
 
 /** What the figures below cover: the scope, the period in words, the filters, and when they were computed. */
 export async function StatisticsHeader({ report, options, locale }: { report: StatisticsReport; options: StatisticsFilterOptions; locale: Locale }) {
   const [t, labels] = await Promise.all([getTranslations("Statistics.header"), getTranslations("CaseLabels")]);
   const { scope, filters } = report;
   const nameOf = (item: { nameId: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.nameId);
-  const scopeName = scope.kind === "all" ? t("scopeAll") : scope.kind === "region" ? t("scopeRegion", { name: scope.name }) : scope.kind === "office" ? scope.name : t("scopeNone");
+  const scopeName = describeScope(scope, { all: t("scopeAll"), none: t("scopeNone") });
+  const periodText = formatPeriod(filters.period, locale);
 
   const filterNames = [
     filters.office ? (options.offices.find((office) => office.code === filters.office)?.name ?? filters.office) : null,
@@ -23,7 +25,7 @@ export async function StatisticsHeader({ report, options, locale }: { report: St
 
   const items = [
     { key: "scope", term: t("scope"), value: scopeName },
-    { key: "period", term: t("period"), value: formatPeriod(filters.period, locale) },
+    { key: "period", term: t("period"), value: isPartialPreset(filters.period.preset) ? t("partialPeriod", { period: periodText }) : periodText },
     ...(filterNames.length > 0 ? [{ key: "filters", term: t("filters"), value: filterNames.join(" · ") }] : []),
     { key: "generated", term: t("generatedAt"), value: formatGeneratedAt(report.generatedAt, locale) },
   ];
