@@ -118,7 +118,8 @@ export function buildSummarySections(report: StatisticsReport, { t, labels }: Ex
     ],
     tables: [
       {
-        title: t("report.satisfaction"),
+        // The section is already headed "Kepuasan pelapor": the table says what it adds.
+        title: t("report.ratingDistribution"),
         header: [t("columns.ratingScore"), t("report.count")],
         rows: report.satisfaction.distribution.map((row) => [t("report.score", { score: row.score }), count(row.count)]),
         bars: report.satisfaction.distribution.map((row) => row.count),

@@ -254,6 +254,11 @@ describe("the XLSX export", () => {
     expect(summaryRows.get("Cakupan")).toBe(fixture.region1.name);
     expect(summaryRows.get("Periode")).toBe("2026-03-01 – 2026-03-31");
     expect(summaryRows.get("Laporan diterima")).toBe("3");
+    // Each heading once: the satisfaction table is not headed "Kepuasan pelapor" a second time.
+    const summaryLabels: string[] = [];
+    summary.eachRow((row) => summaryLabels.push(String(row.getCell(1).text)));
+    expect(summaryLabels.filter((label) => label === "Kepuasan pelapor")).toHaveLength(1);
+    expect(summaryLabels).toContain("Sebaran nilai kepuasan");
 
     // Figures are typed: numbers with a number format, a share's numerator/denominator beside it.
     const rowLabelled = (label: string) => {
@@ -334,6 +339,9 @@ describe("the PDF report", () => {
     expect(text).toContain("Kepatuhan tenggat");
     expect(text).toMatch(/Halaman 1 dari \d/);
     expect(text).toContain(fixture.offices.a.name);
+    // Each heading once: the satisfaction table is not headed "Kepuasan pelapor" a second time.
+    expect(text.match(/Kepuasan pelapor/g)).toHaveLength(1);
+    expect(text).toContain("Sebaran nilai kepuasan");
   });
 
   it("is written in English when asked", async () => {

@@ -13,6 +13,7 @@ import {
   MISSING_VALUE,
   monthWithinPeriod,
   describeScope,
+  formatExportName,
 } from "@/app/(staff)/dasbor/statistik/_components/statistics-format";
 
 // Intl uses no-break and thin spaces (after "Rp", around a range's dash); the reader sees spaces.
@@ -108,5 +109,14 @@ describe("the scope in the statistics header", () => {
   it("names the national scope and an empty scope in words", () => {
     expect(describeScope({ kind: "all" }, words)).toBe("Nasional");
     expect(describeScope({ kind: "none" }, words)).toBe("Tidak ada kantor");
+  });
+});
+
+describe("an export in the list of recent exports", () => {
+  it("writes its period in words in the user's language, not as ISO dates", () => {
+    const job = { format: "xlsx", period: { from: "2026-03-01", to: "2026-03-31" } };
+    expect(plain(formatExportName(job, "id"))).toBe("XLSX · 1–31 Maret 2026");
+    expect(plain(formatExportName(job, "en"))).toBe("XLSX · March 1 – 31, 2026");
+    expect(formatExportName(job, "id")).not.toContain("2026-03-01");
   });
 });

@@ -1,9 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 
+import { isLocale } from "@/i18n/locales";
 import type { ExportJobSummary } from "@/lib/exports/jobs";
+
+import { formatExportName } from "./statistics-format";
 
 const POLL_INTERVAL_MS = 2000;
 
@@ -16,6 +19,8 @@ const isActive = (job: ExportJobSummary) => job.status === "QUEUED" || job.statu
 export function ExportJobList({ initialJobs, refreshHref }: { initialJobs: ExportJobSummary[]; refreshHref: string }) {
   const t = useTranslations("Exports");
   const format = useFormatter();
+  const requestedLocale = useLocale();
+  const locale = isLocale(requestedLocale) ? requestedLocale : "id";
   const [jobs, setJobs] = useState(initialJobs);
   const [renderedInitialJobs, setRenderedInitialJobs] = useState(initialJobs);
   // A new request re-renders the page (the action revalidates it): start again from its list.
@@ -55,7 +60,7 @@ export function ExportJobList({ initialJobs, refreshHref }: { initialJobs: Expor
       {jobs.length === 0 ? <p className="mt-2">{t("panel.none")}</p> : null}
       <ul className="mt-2 space-y-3" aria-live="polite">
         {jobs.map((job) => {
-          const name = `${job.format.toUpperCase()} ${job.period.from} – ${job.period.to}`;
+          const name = formatExportName(job, locale);
           return (
             <li key={job.id} className="rounded-lg border border-slate-200 p-3" data-export-job={job.id} data-status={job.status}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">

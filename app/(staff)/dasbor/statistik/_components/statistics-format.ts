@@ -120,3 +120,8 @@ export function describeScope(scope: StatisticsScope, words: { all: string; none
       return words.none;
   }
 }
+
+/** An export in the list of recent exports: its format and its period in words ("XLSX · 1–31 Maret 2026"). */
+export function formatExportName(job: { format: string; period: Pick<StatisticsPeriod, "from" | "to"> }, locale: Locale): string {
+  return `${job.format.toUpperCase()} · ${formatPeriod(job.period, locale)}`;
+}
