@@ -53,6 +53,21 @@ const environmentSchema = z.object({
   /** Root folder of the local evidence storage. Must stay outside `public/`: evidence is never served as a static file. */
   STORAGE_DIR: z.string().min(1).default(".data/storage"),
   /**
+   * Where vulnerability reports go, as /.well-known/security.txt states it (RFC 9116): one or more
+   * `mailto:` or `https:` addresses separated by commas. Unset: `mailto:security@<the site's host>`,
+   * the mailbox RFC 2142 reserves for it.
+   */
+  SECURITY_CONTACT: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const contacts = (value ?? "").split(",").map((contact) => contact.trim()).filter(Boolean);
+      const invalid = contacts.find((contact) => !/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/i.test(contact));
+      if (invalid === undefined) return contacts;
+      context.addIssue({ code: "custom", message: `expected mailto: or https: addresses separated by commas, got "${invalid}"` });
+      return z.NEVER;
+    }),
+  /**
    * Whether a reverse proxy in front of the app sets X-Forwarded-For: "false" (the app is
    * reached directly: the TCP peer's address counts, and no header a client sends does), "true"
    * (one proxy) or the number of proxies in the chain; then the client address for abuse limits
