@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 
 import { Field } from "@/components/form-controls";
+import { RupiahInput } from "@/components/rupiah-input";
 import { buttonClassName, inputClassName, secondaryButtonClassName } from "@/components/form-styles";
 import { IDLE_REFERENCE_FORM_STATE, isGeneralMessage, type ReferenceFormState } from "@/lib/admin/reference-form";
 
@@ -76,6 +77,8 @@ type TextFieldProps = {
   type?: "text" | "tel" | "date";
   inputMode?: "numeric" | "text";
   autoComplete?: string;
+  /** A rupiah amount: "Rp" beside it, grouped as typed (RupiahInput). */
+  isRupiah?: boolean;
 };
 
 export function ReferenceTextField(props: TextFieldProps) {
@@ -84,7 +87,9 @@ export function ReferenceTextField(props: TextFieldProps) {
   return (
     <Field id={`${props.idPrefix}-${name}`} label={props.label} labelNote={props.labelNote} hint={props.hint} errors={form.errorsOf(name)}>
       {(control) =>
-        props.rows ? (
+        props.isRupiah ? (
+          <RupiahInput {...control} name={name} defaultValue={value === undefined ? undefined : String(value)} maxLength={props.maxLength} required={props.isRequired} />
+        ) : props.rows ? (
           <textarea {...control} name={name} defaultValue={value} rows={props.rows} maxLength={props.maxLength} required={props.isRequired} className={inputClassName} />
         ) : (
           <input

@@ -1,10 +1,11 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useState, type FocusEvent } from "react";
+import { useState } from "react";
 
 import { ChoiceGroup, Field } from "@/components/form-controls";
 import { inputClassName } from "@/components/form-styles";
+import { RupiahInput } from "@/components/rupiah-input";
 import { isRealDateKey } from "@/lib/deadlines/working-days";
 import { pickFeeInForce } from "@/lib/fees/fee-history";
 import { computeFeeDifference } from "@/lib/reports/fees";
@@ -64,7 +65,7 @@ export function PungliDetails({ services, serviceCode, incidentDate, values, bin
           extraDescriptions={[FEE_NOTE_ID]}
         >
           {(control) => (
-            <AmountInput {...control} name="amountDemanded" value={amountDemanded} onChange={setAmountDemanded} onBlur={demanded.onBlur} />
+            <RupiahInput {...control} name="amountDemanded" defaultValue={values.amountDemanded ?? ""} onValueChange={setAmountDemanded} onBlur={demanded.onBlur} />
           )}
         </Field>
         <Field
@@ -75,7 +76,7 @@ export function PungliDetails({ services, serviceCode, incidentDate, values, bin
           errors={paid.errors}
           extraDescriptions={[FEE_NOTE_ID]}
         >
-          {(control) => <AmountInput {...control} name="amountPaid" value={amountPaid} onChange={setAmountPaid} onBlur={paid.onBlur} />}
+          {(control) => <RupiahInput {...control} name="amountPaid" defaultValue={values.amountPaid ?? ""} onValueChange={setAmountPaid} onBlur={paid.onBlur} />}
         </Field>
       </div>
 
@@ -135,37 +136,6 @@ export function PungliDetails({ services, serviceCode, incidentDate, values, bin
           />
         )}
       </Field>
-    </div>
-  );
-}
-
-type AmountInputProps = {
-  id: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur: (event: FocusEvent<HTMLElement>) => void;
-  "aria-describedby"?: string;
-  "aria-invalid"?: true;
-};
-
-function AmountInput({ onChange, ...props }: AmountInputProps) {
-  return (
-    <div className="flex">
-      <span
-        aria-hidden="true"
-        className="inline-flex items-center rounded-l-lg border-2 border-r-0 border-slate-500 bg-slate-100 px-3 font-semibold text-slate-800"
-      >
-        Rp
-      </span>
-      <input
-        {...props}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        onChange={(event) => onChange(event.target.value)}
-        className={`${inputClassName} min-w-0 rounded-l-none`}
-      />
     </div>
   );
 }

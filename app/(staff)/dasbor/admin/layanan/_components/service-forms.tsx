@@ -33,7 +33,7 @@ function FeeFields({ form, idPrefix }: { form: ReferenceForm; idPrefix: string }
   const t = useTranslations("AdminServices.fields");
   return (
     <>
-      <ReferenceTextField form={form} idPrefix={idPrefix} name="feeRupiah" label={t("feeRupiah")} hint={t("feeRupiahHint")} inputMode="numeric" maxLength={20} isRequired />
+      <ReferenceTextField form={form} idPrefix={idPrefix} name="feeRupiah" label={t("feeRupiah")} hint={t("feeRupiahHint")} maxLength={20} isRequired isRupiah />
       <ReferenceTextField form={form} idPrefix={idPrefix} name="effectiveFrom" type="date" label={t("effectiveFrom")} hint={t("effectiveFromHint")} maxLength={10} isRequired />
       <ReferenceTextField
         form={form}
