@@ -9,6 +9,7 @@ import { REPORT_LIMITS } from "@/lib/reports/limits";
 import type { useEvidenceUploads } from "./evidence-uploads";
 import { formatFileSize } from "./file-size";
 import { describedBy, errorIdOf, FieldError, hintIdOf } from "./form-controls";
+import { FileChooseInput } from "./file-choose-input";
 import { useErrorMessage } from "./use-error-message";
 
 /** What the file picker offers; the server decides from the content, this only helps phones show the right files. */
@@ -58,21 +59,24 @@ export function EvidencePicker({ inputId, label, hint, errors, isHydrated, stage
       <p id={`${inputId}-slots`} className="text-sm text-slate-700">
         {t("remainingSlots", { count: Math.max(remainingSlots, 0), max: REPORT_LIMITS.files })}
       </p>
-      <input
-        type="file"
-        id={inputId}
-        name={isHydrated ? undefined : "evidence"}
-        multiple
-        accept={ACCEPTED_TYPES}
-        aria-describedby={describedBy(hintIdOf(inputId), hasErrors && errorIdOf(inputId), `${inputId}-slots`)}
-        aria-invalid={hasErrors ? true : undefined}
-        onChange={(event) => {
-          uploads.addFiles(Array.from(event.target.files ?? []));
-          // Chosen files live in the list now; the input must not send them a second time.
-          event.target.value = "";
-        }}
-        className="block w-full max-w-full text-base text-slate-900 file:mr-3 file:min-h-11 file:cursor-pointer file:rounded-lg file:border-2 file:border-brand-800 file:bg-white file:px-4 file:py-2 file:font-semibold file:text-brand-800 hover:file:bg-brand-50"
-      />
+      {/* The files chosen are listed above: with JavaScript as they upload, without it once the form came back. */}
+      <div>
+        <FileChooseInput
+          id={inputId}
+          name={isHydrated ? undefined : "evidence"}
+          multiple
+          accept={ACCEPTED_TYPES}
+          aria-describedby={describedBy(hintIdOf(inputId), hasErrors && errorIdOf(inputId), `${inputId}-slots`)}
+          aria-invalid={hasErrors ? true : undefined}
+          onChange={(event) => {
+            uploads.addFiles(Array.from(event.target.files ?? []));
+            // Chosen files live in the list now; the input must not send them a second time.
+            event.target.value = "";
+          }}
+          buttonText={staged.length > 0 || (isHydrated && uploads.items.length > 0) ? t("chooseMoreFiles") : t("chooseFiles")}
+        />
+        {isHydrated ? null : <p className="mt-2 text-sm text-slate-700">{t("chosenWithoutJavaScript")}</p>}
+      </div>
     </div>
   );
 }

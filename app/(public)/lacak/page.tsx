@@ -22,7 +22,7 @@ export default async function TrackPage() {
 
   if (trackedCase) {
     return (
-      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "ReportErrors", "EvidencePicker", "Forms"]}>
+      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "ReportErrors", "EvidencePicker", "FileChooser", "Forms"]}>
         <TrackedCaseView
           trackedCase={trackedCase}
           workingDaysLeft={trackedCase.workingDaysLeft}

@@ -26,7 +26,7 @@ export default async function ReportPage() {
   const now = new Date();
 
   return (
-    <ClientMessages namespaces={["ReportPage", "ReportForm", "ReportErrors", "Receipt", "EvidencePicker", "Forms"]}>
+    <ClientMessages namespaces={["ReportPage", "ReportForm", "ReportErrors", "Receipt", "EvidencePicker", "FileChooser", "Forms"]}>
       <ReportFlow
         offices={offices}
         services={services}

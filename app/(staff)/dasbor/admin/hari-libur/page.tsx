@@ -75,7 +75,7 @@ export default async function HolidaysPage({ searchParams }: { searchParams: Pro
   };
 
   return (
-    <ClientMessages namespaces={["AdminHolidays", "Forms"]}>
+    <ClientMessages namespaces={["AdminHolidays", "FileChooser", "Forms"]}>
       <div className="space-y-6">
         <PageIntro title={t("title")} lead={t("lead")} />
 

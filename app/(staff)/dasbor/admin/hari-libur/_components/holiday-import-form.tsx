@@ -3,7 +3,8 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 
-import { buttonClassName, Field, inputClassName } from "@/components/form-controls";
+import { FileChooseInput } from "@/components/file-choose-input";
+import { buttonClassName, Field } from "@/components/form-controls";
 import type { HolidayImportState } from "@/lib/holidays/action-state";
 import { submitHolidayImport } from "@/lib/holidays/actions";
 import type { ImportedHoliday } from "@/lib/holidays/csv-import";
@@ -27,7 +28,7 @@ export function HolidayImportForm({ year, placeLabels }: { year: number; placeLa
         <input type="hidden" name="intent" value="preview" />
         <input type="hidden" name="year" value={year} />
         <Field id="holiday-import-file" label={t("import.file")} hint={t("import.fileHint")}>
-          {(control) => <input {...control} type="file" name="file" accept=".csv,text/csv" required className={inputClassName} />}
+          {(control) => <FileChooseInput {...control} name="file" accept=".csv,text/csv" required buttonText={t("import.chooseFile")} listsChosenFiles />}
         </Field>
         <button type="submit" disabled={isPending} className={buttonClassName}>
           {t("import.preview")}
