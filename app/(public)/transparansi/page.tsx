@@ -6,9 +6,8 @@ import { z } from "@/lib/zod";
 
 import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
-import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
-import { MAX_OFFICE_SEARCH_LENGTH } from "@/lib/transparency/office-search";
+import { matchesOfficeSearch, MAX_OFFICE_SEARCH_LENGTH, officeSearchText } from "@/lib/transparency/office-search";
 import { CHECKPOINTS_SHOWN, getPublishedCheckpoints } from "@/lib/transparency/audit-checkpoints";
 import { getPublicStatistics } from "@/lib/transparency/snapshot";
 
@@ -16,7 +15,9 @@ import { AuditCheckpoints } from "./_components/audit-checkpoints";
 import { HeadlineFigures } from "./_components/headline-figures";
 import { Method } from "./_components/method";
 import { MonthlyTrend } from "./_components/monthly-trend";
-import { OfficeList } from "./_components/office-list";
+import { DisclosureMark } from "./_components/collapsible-section";
+import { OFFICE_LIST_ID, OfficeList } from "./_components/office-list";
+import { OfficeSearch } from "./_components/office-search";
 import { getFigureFormat } from "./_components/public-figure";
 
 /** `?q=` searches the office list; `?office=<code>` shows one office's figures and trend. */
@@ -43,8 +44,13 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
   const office = officeCode ? statistics.offices.find((candidate) => candidate.code === officeCode) : undefined;
   const shown = office ?? statistics.national;
 
+  const matchCount = statistics.offices.filter((candidate) => matchesOfficeSearch(officeSearchText(candidate), query)).length;
+
+  // Scannable on a phone: the office search first, then the figures shown (the country's, or the
+  // chosen office's) in short, then the offices by province, closed; the trend, the method and
+  // the audit checkpoints open on demand. All of it works without JavaScript (<details>, `?q=`).
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <PageIntro title={t("title")} lead={t("lead")}>
         <p className="text-slate-700">
           {t("period", { from: format.day(statistics.period.from), to: format.day(statistics.period.to) })}{" "}
@@ -54,7 +60,13 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
 
       {officeCode && !office ? <StatusNotice>{t("office.notFound")}</StatusNotice> : null}
 
-      <section aria-labelledby="figures-title" className="space-y-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+      <section aria-label={t("offices.searchLabel")} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <ClientMessages namespaces={["Transparency.offices"]}>
+          <OfficeSearch initialQuery={query} initialCount={matchCount} listId={OFFICE_LIST_ID} />
+        </ClientMessages>
+      </section>
+
+      <section aria-labelledby="figures-title" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <div>
           <h2 id="figures-title" className="text-xl font-semibold text-brand-900">
             {office ? office.name : t("national.title")}
@@ -63,8 +75,15 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
         </div>
         <HeadlineFigures figures={shown.figures} format={format} />
         <p className="text-sm text-slate-700">{t("figures.rounded", { base: format.decimal(statistics.rules.roundingBase) })}</p>
-        <h3 className="text-lg font-semibold text-brand-900">{t("trend.title")}</h3>
-        <MonthlyTrend months={shown.months} format={format} />
+        <details className="group rounded-lg border border-slate-200" open={office !== undefined}>
+          <summary className="flex min-h-11 cursor-pointer list-none items-center justify-between gap-3 rounded-lg px-3 py-2 font-semibold text-brand-900 hover:bg-slate-50 [&::-webkit-details-marker]:hidden">
+            <h3 className="text-lg">{t("trend.title")}</h3>
+            <DisclosureMark />
+          </summary>
+          <div className="px-3 pb-3">
+            <MonthlyTrend months={shown.months} format={format} />
+          </div>
+        </details>
         {office ? (
           <p>
             <Link href="/transparansi" className="font-semibold text-brand-800 underline underline-offset-2 hover:text-brand-900">
@@ -74,12 +93,15 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
         ) : null}
       </section>
 
-      <SectionCard title={t("offices.title")}>
-        <p>{t("offices.lead")}</p>
-        <ClientMessages namespaces={["Transparency.offices"]}>
+      <section id="kantor" aria-labelledby="offices-title" className="scroll-mt-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="offices-title" className="text-xl font-semibold text-brand-900">
+          {t("offices.title")}
+        </h2>
+        <div className="mt-3 space-y-3 text-slate-700">
+          <p>{t("offices.lead")}</p>
           <OfficeList offices={statistics.offices} query={query} format={format} />
-        </ClientMessages>
-      </SectionCard>
+        </div>
+      </section>
 
       <Method statistics={statistics} format={format} />
 

@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 
-import { SectionCard } from "@/components/section-card";
 import type { CheckpointsDocument } from "@/lib/audit/checkpoints";
+
+import { CollapsibleSection } from "./collapsible-section";
 
 /** The audit chain's signed daily checkpoints: what they prove, the public key, the latest ones and the download. */
 export async function AuditCheckpoints({ document }: { document: CheckpointsDocument }) {
   const t = await getTranslations("Transparency.checkpoints");
   return (
-    <SectionCard title={t("title")}>
+    <CollapsibleSection title={t("title")} testId="transparency-checkpoints">
       <p>{t("lead")}</p>
       <p>{t("howToCheck")}</p>
       <p>
@@ -43,6 +44,6 @@ export async function AuditCheckpoints({ document }: { document: CheckpointsDocu
           {t("download")}
         </a>
       </p>
-    </SectionCard>
+    </CollapsibleSection>
   );
 }

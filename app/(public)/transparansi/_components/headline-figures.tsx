@@ -7,16 +7,16 @@ import type { FigureFormat } from "./public-figure";
 
 function Figure({ label, value, note }: { label: string; value: ReactNode; note?: ReactNode }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-slate-50 p-4">
+    <div className="rounded-lg border border-slate-200 bg-slate-50 p-3 sm:p-4">
       <dt className="text-sm font-medium text-slate-700">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold text-brand-900">{value}</dd>
+      <dd className="mt-1 text-xl font-bold text-brand-900 sm:text-2xl">{value}</dd>
       {note ? <dd className="mt-1 text-sm text-slate-700">{note}</dd> : null}
     </div>
   );
 }
 
 function TooFew({ text }: { text: string }) {
-  return <span className="text-base font-semibold text-slate-700">{text}</span>;
+  return <span className="text-sm font-semibold text-slate-700 sm:text-base">{text}</span>;
 }
 
 /** The four headline figures of the country or of one office. */
@@ -26,7 +26,8 @@ export async function HeadlineFigures({ figures, format }: { figures: PublicFigu
   const { resolutionOnTimePercent, medianResolutionWorkingDays, satisfaction } = figures;
 
   return (
-    <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+    // Two by two on a phone: the summary stays within about one screen.
+    <dl className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-4">
       <Figure label={t("received")} value={format.count(figures.received)} />
       <Figure
         label={t("onTime")}

@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 
-import { SectionCard } from "@/components/section-card";
 import type { PublicStatistics } from "@/lib/transparency/types";
 
 import type { FigureFormat } from "./public-figure";
+import { CollapsibleSection } from "./collapsible-section";
 
 /** "How we compute", in plain words, with the rules' current values. */
 export async function Method({ statistics, format }: { statistics: PublicStatistics; format: FigureFormat }) {
@@ -27,10 +27,10 @@ export async function Method({ statistics, format }: { statistics: PublicStatist
   ];
 
   return (
-    <SectionCard title={t("title")}>
+    <CollapsibleSection title={t("title")} testId="transparency-method">
       {paragraphs.map((paragraph) => (
         <p key={paragraph}>{paragraph}</p>
       ))}
-    </SectionCard>
+    </CollapsibleSection>
   );
 }

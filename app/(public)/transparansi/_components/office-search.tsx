@@ -9,13 +9,14 @@ import { matchesOfficeSearch, MAX_OFFICE_SEARCH_LENGTH } from "@/lib/transparenc
 type OfficeSearchProps = {
   initialQuery: string;
   initialCount: number;
-  /** The id of the list whose items carry `data-office-search`. */
+  /** The id of the list whose groups carry `data-office-group` and items `data-office-search`. */
   listId: string;
 };
 
 /**
  * A GET form (`?q=`) that works without JavaScript; with it, the list is filtered as the visitor
- * types, by hiding the items the server rendered, so no request is made per keystroke.
+ * types, by hiding the items the server rendered and opening the province groups with a match,
+ * so no request is made per keystroke.
  */
 export function OfficeSearch({ initialQuery, initialCount, listId }: OfficeSearchProps) {
   const t = useTranslations("Transparency.offices");
@@ -23,12 +24,20 @@ export function OfficeSearch({ initialQuery, initialCount, listId }: OfficeSearc
   const [count, setCount] = useState(initialCount);
 
   function search(nextQuery: string) {
-    const items = document.querySelectorAll<HTMLElement>(`#${listId} [data-office-search]`);
+    const hasQuery = nextQuery.trim() !== "";
     let visible = 0;
-    for (const item of items) {
-      const isMatch = matchesOfficeSearch(item.dataset.officeSearch ?? "", nextQuery);
-      item.hidden = !isMatch;
-      if (isMatch) visible += 1;
+    // Each province group: its matching rows shown; open while a search finds something in it,
+    // hidden when it finds nothing there, all closed again once the search is emptied.
+    for (const group of document.querySelectorAll<HTMLDetailsElement>(`#${listId} [data-office-group]`)) {
+      let groupMatches = 0;
+      for (const item of group.querySelectorAll<HTMLElement>("[data-office-search]")) {
+        const isMatch = matchesOfficeSearch(item.dataset.officeSearch ?? "", nextQuery);
+        item.hidden = !isMatch;
+        if (isMatch) groupMatches += 1;
+      }
+      group.hidden = hasQuery && groupMatches === 0;
+      group.open = hasQuery && groupMatches > 0;
+      visible += groupMatches;
     }
     setQuery(nextQuery);
     setCount(visible);
@@ -36,7 +45,7 @@ export function OfficeSearch({ initialQuery, initialCount, listId }: OfficeSearc
 
   return (
     <div className="space-y-2">
-      <form method="get" action="/transparansi" role="search" aria-label={t("searchLabel")} className="space-y-2">
+      <form method="get" action="/transparansi#kantor" role="search" aria-label={t("searchLabel")} className="space-y-2">
         <label htmlFor="office-search" className="block font-semibold text-slate-900">
           {t("searchLabel")}
         </label>
