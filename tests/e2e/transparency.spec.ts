@@ -24,7 +24,12 @@ function textsFor(locale: Locale): Texts {
 
 test.afterAll(closeReportDatabase);
 
-const officeList = (page: import("@playwright/test").Page) => page.locator("#office-figures > tr:visible");
+const officeList = (page: import("@playwright/test").Page) => page.locator("#office-figures tr[data-office-search]:visible");
+const allOfficeRows = (page: import("@playwright/test").Page) => page.locator("#office-figures tr[data-office-search]");
+const provinceToggle = (page: import("@playwright/test").Page, province: string) => page.locator("#office-figures summary").filter({ has: page.getByText(province, { exact: true }) });
+const pageHeight = (page: import("@playwright/test").Page) => page.evaluate(() => document.documentElement.scrollHeight);
+/** A phone's page stays scannable: it was about 19,000 px with every office open. */
+const MAX_PHONE_PAGE_HEIGHT = 6000;
 
 for (const locale of locales) {
   test.describe(`in ${locale === "id" ? "Indonesian" : "English"}`, () => {
@@ -43,8 +48,18 @@ for (const locale of locales) {
       await expect(page.getByRole("heading", { level: 1, name: texts.title })).toBeVisible();
       await expect(page.getByRole("heading", { level: 2, name: texts.national.title })).toBeVisible();
       await expect(page.getByText(texts.figures.received, { exact: true }).first()).toBeVisible();
+      // The office search comes before the figures.
+      const search = page.getByRole("searchbox", { name: texts.offices.searchLabel });
+      const nationalHeading = page.getByRole("heading", { level: 2, name: texts.national.title });
+      expect((await search.boundingBox())!.y).toBeLessThan((await nationalHeading.boundingBox())!.y);
+      // The page is short: offices, trend, method and checkpoints are closed until asked for.
+      expect(await pageHeight(page)).toBeLessThan(MAX_PHONE_PAGE_HEIGHT);
+      await expect(officeList(page)).toHaveCount(0);
+      await page.getByText(texts.trend.title, { exact: true }).click();
       await expect(page.getByRole("table", { name: texts.trend.caption }).getByRole("row")).toHaveCount(13);
       await expect(page.getByRole("heading", { level: 2, name: texts.method.title })).toBeVisible();
+      await page.getByRole("heading", { level: 2, name: texts.method.title }).click();
+      await expect(page.getByTestId("transparency-method").locator("p").first()).toBeVisible();
       await expectNoAccessibilityViolations(page);
       await expectNoHorizontalOverflow(page);
       expect(consoleErrors).toEqual([]);
@@ -52,9 +67,13 @@ for (const locale of locales) {
 
     test("finds an office as the visitor types and opens its figures by month", async ({ page, consoleErrors }) => {
       await page.goto("/transparansi");
-      const allOffices = await officeList(page).count();
-      expect(allOffices).toBeGreaterThan(100);
+      expect(await allOfficeRows(page).count()).toBeGreaterThan(100);
 
+      // A province opens by itself; typing opens the groups with a match.
+      await provinceToggle(page, "Bali").click();
+      await expect(officeList(page).first()).toBeVisible();
+      await page.getByRole("searchbox", { name: texts.offices.searchLabel }).fill("singaraja");
+      await expect(officeList(page)).toHaveCount(1);
       await page.getByRole("searchbox", { name: texts.offices.searchLabel }).fill("denpasar");
       await expect(officeList(page)).toHaveCount(1);
       await expect(page.locator("[aria-live=polite]").filter({ hasText: locale === "id" ? "1 kantor ditampilkan." : "1 office shown." })).toBeVisible();
@@ -62,6 +81,7 @@ for (const locale of locales) {
       await officeList(page).getByRole("link", { name: "Kantor Imigrasi Kelas I TPI Denpasar" }).click();
       await expect(page).toHaveURL(/office=kanim-denpasar/);
       await expect(page.getByRole("heading", { level: 2, name: "Kantor Imigrasi Kelas I TPI Denpasar" })).toBeVisible();
+      // One office's trend is open from the start: it is what the visitor came for.
       await expect(page.getByRole("table", { name: texts.trend.caption }).getByRole("row")).toHaveCount(13);
       await expectNoAccessibilityViolations(page);
 
@@ -83,6 +103,16 @@ for (const locale of locales) {
         await expect(officeList(page)).toContainText("Singaraja");
         await expectNoAccessibilityViolationsWithoutJavaScript(page, browser);
       });
+
+      test("is short on a phone, and a province opens without a script", async ({ page }) => {
+        await page.setViewportSize({ width: 360, height: 740 });
+        await page.goto("/transparansi");
+        expect(await pageHeight(page)).toBeLessThan(MAX_PHONE_PAGE_HEIGHT);
+        await expect(officeList(page)).toHaveCount(0);
+        await provinceToggle(page, "Sumatera Barat").click();
+        await expect(officeList(page).filter({ hasText: "Agam" })).toBeVisible();
+        await expectNoHorizontalOverflow(page);
+      });
     });
   });
 }
@@ -96,6 +126,14 @@ test("the language switcher turns the page into English and back", async ({ page
   await expect(page).toHaveURL(/\/transparansi$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 2, name: textsFor("en").method.title })).toBeVisible();
+});
+
+test("writes the offices' place notes in Indonesian on the Indonesian page", async ({ page, context, baseURL }) => {
+  await useLocale(context, "id", baseURL!);
+  await page.goto("/transparansi?q=agam");
+  await expect(officeList(page)).toHaveCount(1);
+  await expect(officeList(page)).toContainText("Agam (Bukittinggi)");
+  await expect(page.getByRole("main")).not.toContainText(/near Bukittinggi|Gunungsitoli area/);
 });
 
 test("an unknown office falls back to the national figures with a notice", async ({ page, context, baseURL }) => {
@@ -116,6 +154,7 @@ test("publishes the audit trail's signed checkpoints, checkable with the publish
   await page.goto("/transparansi");
   const texts = textsFor("id").checkpoints;
   await expect(page.getByRole("heading", { level: 2, name: texts.title })).toBeVisible();
+  await page.getByRole("heading", { level: 2, name: texts.title }).click();
   await expect(page.getByRole("table", { name: texts.caption }).getByRole("row").filter({ hasText: latest!.headHash })).toHaveCount(1);
   await expectNoAccessibilityViolations(page);
   await expectNoHorizontalOverflow(page);
