@@ -23,5 +23,7 @@ describe("the offices' place notes", () => {
       expect(offices.find((office) => office.code === code)?.city).toBe(city);
     }
     expect([...migration.matchAll(/UPDATE "Office"/g)]).toHaveLength(2);
+    // The migration runner splits on every ";", comments included: one per statement only.
+    expect(migration.split(";").slice(0, -1).every((statement) => /UPDATE "Office"[^;]+$/.test(statement))).toBe(true);
   });
 });
