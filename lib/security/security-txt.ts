@@ -29,3 +29,21 @@ export function buildSecurityTxt({ contacts, origin, now }: SecurityTxtInput): s
     "",
   ].join("\n");
 }
+
+/**
+ * The origin the visitor reached: the Host header (or a proxy's X-Forwarded-Host/-Proto), since
+ * the server's own URL may be an internal name. Anything that does not parse as a host falls back
+ * to `fallback`. A client that sends a false Host only changes its own answer: the file is not
+ * cached by shared caches (route.ts).
+ */
+export function originOfRequest(headers: Headers, fallback: string): string {
+  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? headers.get("host");
+  const protocol = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? new URL(fallback).protocol.replace(":", "");
+  if (!host || (protocol !== "http" && protocol !== "https")) return new URL(fallback).origin;
+  try {
+    const url = new URL(`${protocol}://${host}`);
+    return url.host === host.toLowerCase() ? url.origin : new URL(fallback).origin;
+  } catch {
+    return new URL(fallback).origin;
+  }
+}

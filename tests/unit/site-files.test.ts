@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import manifest from "@/app/manifest";
 import robots from "@/app/robots";
 import { parseEnvironment } from "@/lib/env";
-import { buildSecurityTxt } from "@/lib/security/security-txt";
+import { buildSecurityTxt, originOfRequest } from "@/lib/security/security-txt";
 
 describe("security.txt (RFC 9116)", () => {
   const now = new Date("2026-12-07T18:00:00Z");
@@ -31,6 +31,20 @@ describe("security.txt (RFC 9116)", () => {
     expect(parseEnvironment({ ...base, SECURITY_CONTACT: " mailto:a@b.id , https://b.id/lapor-kerentanan " }).SECURITY_CONTACT).toEqual(["mailto:a@b.id", "https://b.id/lapor-kerentanan"]);
     expect(parseEnvironment(base).SECURITY_CONTACT).toEqual([]);
     expect(() => parseEnvironment({ ...base, SECURITY_CONTACT: "http://insecure.example" })).toThrow(/SECURITY_CONTACT/);
+  });
+});
+
+describe("the origin security.txt names as canonical", () => {
+  const internal = "http://localhost:3000/.well-known/security.txt";
+
+  it("is the one the visitor reached, through a proxy or not, not the server's internal name", () => {
+    expect(originOfRequest(new Headers({ host: "127.0.0.1:46193" }), internal)).toBe("http://127.0.0.1:46193");
+    expect(originOfRequest(new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "lapor.example.go.id", "x-forwarded-proto": "https" }), internal)).toBe("https://lapor.example.go.id");
+  });
+
+  it("falls back to the server's own address when the Host is not a host", () => {
+    expect(originOfRequest(new Headers({ host: "evil.example/path?x" }), internal)).toBe("http://localhost:3000");
+    expect(originOfRequest(new Headers({ host: "lapor.example.go.id", "x-forwarded-proto": "gopher" }), internal)).toBe("http://localhost:3000");
   });
 });
 
