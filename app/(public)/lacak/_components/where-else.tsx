@@ -29,7 +29,9 @@ export async function WhereElse({ trackingCode }: { trackingCode: string }) {
           </li>
         ))}
       </ul>
-      <p className="mt-3 text-slate-700">{t("mention", { code: trackingCode })}</p>
+      <p className="mt-3 text-slate-700">
+        {t.rich("mention", { code: trackingCode, mono: (chunks) => <span className="font-mono whitespace-nowrap">{chunks}</span> })}
+      </p>
     </section>
   );
 }
