@@ -30,6 +30,7 @@ const FIELDS_WITH_OWN_REQUIRED_MESSAGE = [
   "secretKey",
   "body",
   "score",
+  "reason",
 ] as const;
 
 type FieldWithOwnRequiredMessage = (typeof FIELDS_WITH_OWN_REQUIRED_MESSAGE)[number];
@@ -44,6 +45,7 @@ const LENGTH_LIMITS: Record<string, { min?: number; max: number }> = {
   reporterPhone: { max: REPORT_LIMITS.phoneMax },
   body: { max: REPORT_LIMITS.messageMax },
   comment: { max: REPORT_LIMITS.commentMax },
+  reason: { min: REPORT_LIMITS.objectionReasonMin, max: REPORT_LIMITS.objectionReasonMax },
 };
 
 const MEBIBYTE = 1024 * 1024;

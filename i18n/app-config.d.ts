@@ -7,6 +7,7 @@ import type caseMessages from "../messages/cases/id.json";
 import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
 import type messages from "../messages/id.json";
+import type objectionMessages from "../messages/objection/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
 import type transparencyMessages from "../messages/transparency/id.json";
 import type { Locale } from "./locales";
@@ -27,6 +28,7 @@ declare module "next-intl" {
       typeof adminMessages &
       typeof adminStaffMessages &
       typeof adminReferenceMessages &
-      typeof adminHolidayMessages;
+      typeof adminHolidayMessages &
+      typeof objectionMessages;
   }
 }

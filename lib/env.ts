@@ -136,6 +136,11 @@ const environmentSchema = z.object({
    */
   CONTACT_RETENTION_DAYS: wholeNumber(1, 365 * 20, 365),
   /**
+   * Working days (of the case's office, holidays and cuti bersama excluded) after a resolution or
+   * rejection during which the reporter may object to it from the tracking page (lib/objections).
+   */
+  OBJECTION_WINDOW_WORKING_DAYS: wholeNumber(1, 60, 10),
+  /**
    * The version of the key that encrypts reporters' contact data (lib/contacts/encryption.ts).
    * Raise it by one to rotate: new writes use the new key, older versions keep decrypting, and
    * `npm run contacts:encrypt` re-encrypts the stored rows under the new one.

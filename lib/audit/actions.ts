@@ -63,6 +63,8 @@ export const AUDIT_ACTIONS = {
   // Issue 11: the reporter's contact data of a long-closed case erased by the retention job
   // (lib/contacts/retention.ts), and the one-time re-keying of the audit chain (lib/audit/rekey.ts).
   CONTACT_ERASED: "CONTACT_ERASED",
+  // Issue 12: the reporter objected to the office's decision (lib/objections): the case reopens, escalated.
+  OBJECTED: "OBJECTED",
   AUDIT_CHAIN_REKEYED: "AUDIT_CHAIN_REKEYED",
 } as const;
 

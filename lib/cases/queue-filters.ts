@@ -13,7 +13,8 @@ import { toSearchText } from "@/lib/search-text";
  * hand and kept in bookmarks.
  */
 
-export const QUEUE_VIEWS = ["all", "mine", "unassigned", "escalated"] as const;
+/** "objected": cases whose reporter objected to a decision (lib/objections), whatever the escalation flag says now. */
+export const QUEUE_VIEWS = ["all", "mine", "unassigned", "escalated", "objected"] as const;
 export type QueueView = (typeof QUEUE_VIEWS)[number];
 
 export const QUEUE_SORTS = ["deadline", "newest", "oldest"] as const;

@@ -55,6 +55,7 @@ type QueueRow = {
   clockPausedAt: Date | null;
   pausedWorkingDays: number;
   isEscalated: boolean;
+  isObjected: boolean;
   /** The description cut one character past the excerpt, to tell whether it was cut. */
   descriptionStart: string;
   officeName: string;
@@ -78,6 +79,8 @@ export type QueueCase = {
   dueAt: Date;
   deadlineState: DeadlineState;
   isEscalated: boolean;
+  /** The reporter objected to a decision on it (lib/objections). */
+  isObjected: boolean;
   officeName: string;
   service: { nameId: string; nameEn: string } | null;
   category: { code: string; nameId: string; nameEn: string };
@@ -102,6 +105,9 @@ export type QueuePage = {
 };
 
 const EXCERPT_LENGTH = 160;
+
+/** The reporter objected to a decision on the case (one "CaseObjection" row at most, by its unique index). */
+const OBJECTED_SQL = Prisma.sql`EXISTS (SELECT 1 FROM "CaseObjection" objection WHERE objection."caseId" = c."id")`;
 
 type Cursor = { sort: QueueSort; key: string; id: string };
 
@@ -182,6 +188,7 @@ function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: 
   if (filters.view === "mine") conditions.push(Prisma.sql`c."assigneeId" = ${actor.id}::uuid`);
   if (filters.view === "unassigned") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
   if (filters.view === "escalated") conditions.push(Prisma.sql`c."isEscalated" AND ${statusInSql(OPEN_STATUSES)}`);
+  if (filters.view === "objected") conditions.push(OBJECTED_SQL);
   conditions.push(...caseAttributeConditions(filters));
   if (filters.assignee) conditions.push(Prisma.sql`c."assigneeId" = ${filters.assignee}::uuid`);
   if (filters.deadline) conditions.push(deadlineStateSql(filters.deadline, requireThresholds(thresholds)));
@@ -223,6 +230,7 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
     db.$queryRaw<QueueRow[]>`
       SELECT c."id", ${sortKey} AS "sortKey", c."trackingCode", c."kind", c."channel", c."status", c."deadlineTier", c."receivedAt",
              c."verificationDueAt", c."verifiedAt", c."resolutionDueAt", c."clockPausedAt", c."pausedWorkingDays", c."isEscalated",
+             ${OBJECTED_SQL} AS "isObjected",
              left(c."description", ${EXCERPT_LENGTH + 1}) AS "descriptionStart", office."name" AS "officeName",
              service."nameId" AS "serviceNameId", service."nameEn" AS "serviceNameEn",
              category."code" AS "categoryCode", category."nameId" AS "categoryNameId", category."nameEn" AS "categoryNameEn",
@@ -269,6 +277,7 @@ function toQueueCase(row: QueueRow, now: Date, holidays: ReadonlySet<string>): Q
     dueAt: currentDueAt(row),
     deadlineState: getDeadlineState(row, now, holidays),
     isEscalated: row.isEscalated,
+    isObjected: row.isObjected,
     officeName: row.officeName,
     service: row.serviceNameId !== null && row.serviceNameEn !== null ? { nameId: row.serviceNameId, nameEn: row.serviceNameEn } : null,
     category: { code: row.categoryCode, nameId: row.categoryNameId, nameEn: row.categoryNameEn },

@@ -22,8 +22,9 @@ export const FORWARD_TARGETS = ["REGIONAL_OFFICE", "INSPECTORATE_GENERAL", "SABE
 /**
  * Allowed moves. A new report is first verified (or rejected, or forwarded straight to the body
  * that handles it); only a verified case can wait for the reporter, because the pause shifts the
- * resolution deadline, which exists only from verification on. Closed cases stay closed: a
- * reporter who is not satisfied files a new report, which can be linked to the old one.
+ * resolution deadline, which exists only from verification on. Staff cannot reopen a closed
+ * case; the reporter can, once, by objecting to a resolution or rejection within the window of
+ * lib/objections (the case returns to IN_PROGRESS, escalated, outside this table).
  */
 export const CASE_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   NEW: ["VERIFIED", "REJECTED", "FORWARDED"],

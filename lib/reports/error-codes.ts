@@ -43,6 +43,12 @@ export const REPORT_ERROR_CODES = [
   "caseClosed", // The case is resolved or rejected: no more messages can be added.
   "alreadyRated", // This case has already been rated.
   "cannotRateYet", // A case can be rated only once it is resolved or rejected.
+  "trackingCodeMalformed", // The text cannot be a tracking code (LI- and two groups of 4 letters and digits): says the shape.
+  "secretKeyMalformed", // The text cannot be a secret key (25 digits in 5 groups of 5): says the shape.
+  // Objection (lib/objections)
+  "objectionNotAvailable", // The case is not resolved or rejected by the office (still open, or forwarded): nothing to object to.
+  "objectionWindowClosed", // The working days to object to the decision have passed.
+  "alreadyObjected", // The reporter already objected to this case once.
 ] as const;
 
 export type ReportErrorCode = (typeof REPORT_ERROR_CODES)[number];

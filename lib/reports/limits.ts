@@ -23,6 +23,8 @@ export const REPORT_LIMITS = {
   amountMin: 0,
   amountMax: 1_000_000_000,
   incidentMaxAgeYears: 2,
+  objectionReasonMin: 20,
+  objectionReasonMax: 3000,
 } as const;
 
 export const REPORT_KINDS = ["COMPLAINT", "PUNGLI"] as const;

@@ -1,19 +1,11 @@
 import { randomInt } from "node:crypto";
 
+import { CODE_ALPHABET, CODE_GROUP_LENGTH, CODE_GROUPS, CODE_PREFIX, KEY_GROUP_LENGTH, KEY_GROUPS } from "./receipt-format";
+
 /**
  * The receipt a reporter keeps: a public tracking code and a secret key.
  * Pure apart from the system's cryptographic random source.
  */
-
-/** Letters and digits that cannot be confused when read aloud or copied (no 0/O, 1/I/L, U). */
-const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-const CODE_GROUPS = 2;
-const CODE_GROUP_LENGTH = 4;
-const CODE_PREFIX = "LI";
-
-/** 5 groups of 5 digits: 10^25 possibilities, about 83 bits of randomness. */
-const KEY_GROUPS = 5;
-const KEY_GROUP_LENGTH = 5;
 
 export const SECRET_KEY_BITS = Math.log2(10) * KEY_GROUPS * KEY_GROUP_LENGTH;
 
@@ -32,22 +24,4 @@ export function generateSecretKey(): string {
   ).join("-");
 }
 
-/**
- * Reads a tracking code as a person may type it (lower case, spaces, missing
- * dashes). Returns null when it cannot be a tracking code.
- */
-export function normalizeTrackingCode(input: string): string | null {
-  const compact = input.toUpperCase().replace(/[^0-9A-Z]/g, "");
-  const body = compact.startsWith(CODE_PREFIX) ? compact.slice(CODE_PREFIX.length) : compact;
-  if (body.length !== CODE_GROUPS * CODE_GROUP_LENGTH) return null;
-  if ([...body].some((character) => !CODE_ALPHABET.includes(character))) return null;
-  return [CODE_PREFIX, body.slice(0, CODE_GROUP_LENGTH), body.slice(CODE_GROUP_LENGTH)].join("-");
-}
-
-/** Reads a secret key as typed (spaces or no dashes). Returns null when malformed. */
-export function normalizeSecretKey(input: string): string | null {
-  const digits = input.replace(/[\s-]/g, "");
-  if (!/^\d+$/.test(digits) || digits.length !== KEY_GROUPS * KEY_GROUP_LENGTH) return null;
-  const groups = digits.match(new RegExp(`\\d{${KEY_GROUP_LENGTH}}`, "g")) ?? [];
-  return groups.join("-");
-}
+export { normalizeSecretKey, normalizeTrackingCode } from "./receipt-format";

@@ -3,6 +3,7 @@ import { z } from "@/lib/zod";
 import { isRealDateKey, toJakartaDateKey } from "@/lib/deadlines/working-days";
 
 import { PAYMENT_METHODS, REPORT_KINDS, REPORT_LIMITS, REPORT_TEXT_FIELDS, REPORTER_MODES, TRI_STATE_ANSWERS, parseRupiahAmount, type FieldErrors, type ReportField } from "./limits";
+import { normalizeSecretKey, normalizeTrackingCode } from "./receipt-format";
 
 export {
   checkEvidenceSelection,
@@ -296,10 +297,25 @@ export function parseReportForm(
 export const TRACKING_FIELDS = ["trackingCode", "secretKey"] as const;
 export type TrackingField = (typeof TRACKING_FIELDS)[number];
 
-/** Only presence is checked here: a malformed code or key gets the same generic answer as a wrong one. */
+/**
+ * A code or key that cannot be one (a key of 24 digits, a letter in it) gets a message of its own
+ * that says what shape it has: the shape is printed on every receipt, so saying it gives nothing
+ * away. Separators people type (spaces, dashes, dots) are tolerated. A well-formed pair that does
+ * not match gets the one answer that does not say which of the two is wrong (./tracking.ts).
+ */
+const receiptPart = (isWellFormed: (text: string) => boolean, malformed: "trackingCodeMalformed" | "secretKeyMalformed") =>
+  z
+    .string()
+    .optional()
+    .transform(cleanText)
+    .superRefine((text, context) => {
+      const code = text === "" ? "required" : !isWellFormed(text) ? malformed : null;
+      if (code) context.addIssue({ code: "custom", message: code });
+    });
+
 export const trackingCredentialsSchema = z.object({
-  trackingCode: requiredText({ max: 64 }),
-  secretKey: requiredText({ max: 64 }),
+  trackingCode: receiptPart((text) => normalizeTrackingCode(text) !== null, "trackingCodeMalformed"),
+  secretKey: receiptPart((text) => normalizeSecretKey(text) !== null, "secretKeyMalformed"),
 });
 
 export function parseTrackingCredentials(input: FormData | Record<string, string | undefined>) {
@@ -342,4 +358,19 @@ export type RatingData = z.infer<typeof ratingSchema>;
 
 export function parseRating(input: FormData | Record<string, string | undefined>): ParseResult<RatingData, RatingField> {
   return parseWith(ratingSchema, input, RATING_FIELDS);
+}
+
+export const OBJECTION_FIELDS = ["reason", "idempotencyKey"] as const;
+export type ObjectionField = (typeof OBJECTION_FIELDS)[number];
+
+/** An objection to the office's decision (lib/objections): the reason is required, so the supervisor knows what to review. */
+export const objectionSchema = z.object({
+  reason: requiredText({ min: REPORT_LIMITS.objectionReasonMin, max: REPORT_LIMITS.objectionReasonMax }),
+  idempotencyKey: z.string().optional().transform(cleanText).pipe(z.uuid({ error: "formOutdated" })),
+});
+
+export type ObjectionData = z.infer<typeof objectionSchema>;
+
+export function parseObjection(input: FormData | Record<string, string | undefined>): ParseResult<ObjectionData, ObjectionField> {
+  return parseWith(objectionSchema, input, OBJECTION_FIELDS);
 }

@@ -42,6 +42,7 @@ vi.mock("@/lib/auth/session", async () => {
 
 const { submitReport } = await import("@/lib/reports/actions");
 const trackingActions = await import("@/lib/reports/tracking-actions");
+const objectionActions = await import("@/lib/objections/actions");
 const caseActions = await import("@/lib/cases/actions");
 const categoryActions = await import("@/lib/categories/actions");
 const officeActions = await import("@/lib/offices/actions");
@@ -166,6 +167,7 @@ describe("the public Server Actions", () => {
       { name: "openTrackedCase", action: trackingActions.openTrackedCase as ActionCase["action"], fields: { trackingCode: [caseRef.trackingCode], secretKey: ["abcd-efgh-ijkl-mnop"] } },
       { name: "postReporterMessage", action: trackingActions.postReporterMessage as ActionCase["action"], fields: { body: ["Mohon kabar perkembangannya."], idempotencyKey: UUID(), evidenceToken: ["abc.def"] } },
       { name: "rateCase", action: trackingActions.rateCase as ActionCase["action"], fields: { score: ["1", "5"], comment: [""] } },
+      { name: "objectToDecision", action: objectionActions.objectToDecision as ActionCase["action"], fields: { reason: ["Keputusan ini keliru karena uang belum kembali."], idempotencyKey: UUID() } },
     ]);
   });
 });

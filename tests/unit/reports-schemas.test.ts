@@ -225,9 +225,21 @@ describe("evidence selection", () => {
 });
 
 describe("tracking forms", () => {
-  it("requires a code and a key without saying anything about their shape", () => {
+  it("requires a code and a key, and says the shape of one that cannot be a code or a key", () => {
     expect(parseTrackingCredentials({})).toEqual({ success: false, fieldErrors: { trackingCode: ["required"], secretKey: ["required"] } });
-    expect(parseTrackingCredentials({ trackingCode: "nonsense", secretKey: "x" }).success).toBe(true);
+    expect(parseTrackingCredentials({ trackingCode: "nonsense", secretKey: "x" })).toEqual({
+      success: false,
+      fieldErrors: { trackingCode: ["trackingCodeMalformed"], secretKey: ["secretKeyMalformed"] },
+    });
+    for (const secretKey of ["04817-93302-55710-28461-9003", "04817-93302-55710-28461-900355", "04817-93302-55710-28461-9003O"]) {
+      expect(parseTrackingCredentials({ trackingCode: "LI-7K3M-9QX2", secretKey })).toEqual({ success: false, fieldErrors: { secretKey: ["secretKeyMalformed"] } });
+    }
+  });
+
+  it("tolerates the separators people type in a well-formed code and key", () => {
+    for (const secretKey of ["0481793302557102846190035", "04817 93302 55710 28461 90035", " 04817–93302–55710–28461–90035 ", "04817.93302.55710.28461.90035"]) {
+      expect(parseTrackingCredentials({ trackingCode: "li 7k3m 9qx2", secretKey }).success).toBe(true);
+    }
   });
 
   it("requires a message of at most 3000 characters and the submission id", () => {

@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/client-messages";
 import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
+import { getTrackedObjection } from "@/lib/objections/tracked-objection";
 import { getTrackedCase } from "@/lib/reports/tracking";
 
 import { OpenCaseForm } from "./_components/open-case-form";
@@ -21,12 +22,15 @@ export default async function TrackPage() {
   const trackedCase = await getTrackedCase(locale);
 
   if (trackedCase) {
+    const trackedObjection = await getTrackedObjection();
     return (
-      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "ReportErrors", "EvidencePicker", "FileChooser", "Forms"]}>
+      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "Objection.form", "ReportErrors", "EvidencePicker", "FileChooser", "Forms"]}>
         <TrackedCaseView
           trackedCase={trackedCase}
           workingDaysLeft={trackedCase.workingDaysLeft}
           messageIdempotencyKey={randomUUID()}
+          trackedObjection={trackedObjection}
+          objectionIdempotencyKey={randomUUID()}
         />
       </ClientMessages>
     );

@@ -21,11 +21,17 @@ function isDescribedAction(action: string): action is DescribedAction {
 
 /** The case's public history, oldest first. Never internal notes or officers' names. */
 export async function CaseTimeline({ timeline }: { timeline: TrackedCase["timeline"] }) {
-  const [t, holidayWords, format] = await Promise.all([getTranslations("TrackedCase"), getTranslations("HolidayNoticeTimeline"), getFormatter()]);
+  const [t, holidayWords, objectionWords, format] = await Promise.all([
+    getTranslations("TrackedCase"),
+    getTranslations("HolidayNoticeTimeline"),
+    getTranslations("Objection"),
+    getFormatter(),
+  ]);
 
   const describe = (event: TrackedCase["timeline"][number]) => {
     // A holiday change moved the deadline: said neutrally, the new date shows in the status card.
     if (event.action === "DEADLINE_RECOMPUTED") return holidayWords("public");
+    if (event.action === "OBJECTED") return objectionWords("timeline");
     if (event.action === "STATUS_CHANGED" && event.statusAfter) return t("timeline.statusChanged", { status: t(`status.labels.${event.statusAfter}`) });
     return isDescribedAction(event.action) ? t(`timeline.actions.${event.action}`) : t("timeline.otherUpdate");
   };

@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { secondaryButtonClassName } from "@/components/form-styles";
 import { SectionCard } from "@/components/section-card";
 import { closeTrackedCase } from "@/lib/reports/tracking-actions";
+import type { TrackedObjection } from "@/lib/objections/tracked-objection";
 import type { TrackedCase } from "@/lib/reports/tracking";
 
 import { CaseStatus } from "./case-status";
@@ -10,18 +11,28 @@ import { CaseTimeline } from "./case-timeline";
 import { Conversation } from "./conversation";
 import { EvidenceList } from "./evidence-list";
 import { MessageForm } from "./message-form";
+import { ObjectionSection } from "./objection-section";
 import { RatingForm } from "./rating-form";
+import { WhereElse } from "./where-else";
 
 type TrackedCaseViewProps = {
   trackedCase: TrackedCase;
   workingDaysLeft: number | null;
   /** For the message form: one per rendered page. */
   messageIdempotencyKey: string;
+  /** Objecting to the office's decision; null when it could not be read (the session ended meanwhile). */
+  trackedObjection: TrackedObjection | null;
+  /** For the objection form: one per rendered page. */
+  objectionIdempotencyKey: string;
 };
 
+/** Ratings at or below this score get the objection offered next to the thanks. */
+const LOW_RATING_MAX = 2;
+
 /** A case opened with its receipt: status and deadline, the conversation, rating, evidence and history. */
-export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIdempotencyKey }: TrackedCaseViewProps) {
-  const [t, format] = await Promise.all([getTranslations("TrackedCase"), getFormatter()]);
+export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIdempotencyKey, trackedObjection, objectionIdempotencyKey }: TrackedCaseViewProps) {
+  const [t, objectionWords, format] = await Promise.all([getTranslations("TrackedCase"), getTranslations("Objection"), getFormatter()]);
+  const canObject = trackedObjection?.window.status === "open";
 
   return (
     <div className="space-y-8">
@@ -44,6 +55,8 @@ export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIde
 
       <CaseStatus trackedCase={trackedCase} workingDaysLeft={workingDaysLeft} />
 
+      {trackedObjection ? <ObjectionSection status={trackedCase.status} trackedObjection={trackedObjection} idempotencyKey={objectionIdempotencyKey} /> : null}
+
       <SectionCard title={t("conversation.title")}>
         <p>{t("conversation.intro")}</p>
         <Conversation trackedCase={trackedCase} />
@@ -57,6 +70,14 @@ export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIde
           {trackedCase.rating.comment ? (
             <p className="break-words whitespace-pre-line">{t("rating.yourComment", { comment: trackedCase.rating.comment })}</p>
           ) : null}
+          {trackedCase.rating.score <= LOW_RATING_MAX && canObject ? (
+            <p data-testid="rating-objection-offer" className="rounded-lg bg-amber-50 p-3 text-slate-900">
+              {objectionWords("lowRating.body")}{" "}
+              <a href="#keberatan" className="font-semibold text-brand-800 underline underline-offset-2">
+                {objectionWords("lowRating.link")}
+              </a>
+            </p>
+          ) : null}
         </SectionCard>
       ) : trackedCase.canRate ? (
         <SectionCard title={t("rating.title")}>
@@ -68,6 +89,8 @@ export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIde
       <SectionCard title={t("messageForm.title")}>
         {trackedCase.canPostMessage ? <MessageForm idempotencyKey={messageIdempotencyKey} /> : <p>{t("messageForm.closed")}</p>}
       </SectionCard>
+
+      <WhereElse trackingCode={trackedCase.trackingCode} />
 
       <SectionCard title={t("details.title")}>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-[auto_1fr]">

@@ -8,7 +8,7 @@ import { inputClassName } from "@/components/form-styles";
 import type { BindField } from "./report-form";
 
 /** Who can see what, said before the reporter decides whether to give a name. */
-const VISIBILITY_FACTS = ["officers", "supervisors", "anonymous", "public"] as const;
+const VISIBILITY_FACTS = ["officers", "supervisors", "conversation", "anonymous", "public"] as const;
 
 type IdentitySectionProps = {
   reporterMode: string;

@@ -65,3 +65,9 @@ export function EscalatedBadge() {
     </span>
   );
 }
+
+/** The reporter objected to a decision on the case (lib/objections). */
+export function ObjectedBadge() {
+  const t = useTranslations("ObjectionStaff");
+  return <span className={`${badgeClassName} bg-amber-100 text-amber-950 ring-amber-600`}>{t("badge")}</span>;
+}

@@ -3,7 +3,7 @@ import Link from "next/link";
 
 import type { QueueCase } from "@/lib/cases/queue";
 
-import { DeadlineBadge, EscalatedBadge, StatusBadge } from "./case-badges";
+import { DeadlineBadge, EscalatedBadge, ObjectedBadge, StatusBadge } from "./case-badges";
 
 /**
  * The queue's cases: a table on wide screens, a list of cards on phones (a wide table would
@@ -71,6 +71,7 @@ export async function QueueList({ cases, showOffice }: { cases: QueueCase[]; sho
                   <div className="flex flex-col items-start gap-1">
                     <DeadlineBadge state={item.deadlineState} />
                     {item.isEscalated ? <EscalatedBadge /> : null}
+                    {item.isObjected ? <ObjectedBadge /> : null}
                     {item.deadlineState !== "CLOSED" ? <span className="text-xs whitespace-nowrap text-slate-700">{day(item.dueAt)}</span> : null}
                   </div>
                 </td>
@@ -99,6 +100,7 @@ export async function QueueList({ cases, showOffice }: { cases: QueueCase[]; sho
             <div className="mt-3 flex flex-wrap items-center gap-2">
               <DeadlineBadge state={item.deadlineState} />
               {item.isEscalated ? <EscalatedBadge /> : null}
+                    {item.isObjected ? <ObjectedBadge /> : null}
             </div>
             <dl className="mt-3 grid grid-cols-1 gap-1 text-sm text-slate-800">
               {item.deadlineState !== "CLOSED" ? (

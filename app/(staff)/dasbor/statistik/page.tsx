@@ -7,6 +7,7 @@ import { isLocale } from "@/i18n/locales";
 import { requireStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { getEnvironment } from "@/lib/env";
+import { getObjectionStatistics } from "@/lib/objections/statistics";
 import { parseStatisticsFilters } from "@/lib/statistics/filters";
 import { getStatisticsFilterOptions } from "@/lib/statistics/queries";
 import { getStatisticsSnapshot } from "@/lib/statistics/snapshots";
@@ -16,6 +17,7 @@ import { DeadlinesSection } from "./_components/deadlines-section";
 import { ExportPanel } from "./_components/export-panel";
 import { MethodSection } from "./_components/method-section";
 import { NotAvailableForRole } from "./_components/not-available";
+import { ObjectionsSection } from "./_components/objections-section";
 import { OfficesSection } from "./_components/offices-section";
 import { OutcomesSection } from "./_components/outcomes-section";
 import { PungliSection } from "./_components/pungli-section";
@@ -40,11 +42,12 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const period: PeriodInput = parsed.ok
     ? { ...filters.period, hasError: false }
     : { preset: "custom", from: parsed.typed.from ?? "", to: parsed.typed.to ?? "", hasError: true };
-  const [t, requestedLocale, report, options] = await Promise.all([
+  const [t, requestedLocale, report, options, objections] = await Promise.all([
     getTranslations("Statistics"),
     getLocale(),
     getStatisticsSnapshot(actor, filters, { now }),
     getStatisticsFilterOptions(actor),
+    getObjectionStatistics(actor, filters),
   ]);
   const locale = isLocale(requestedLocale) ? requestedLocale : "id";
   const hasReports = report.volume.received > 0;
@@ -69,6 +72,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
           <>
             <DeadlinesSection report={report} locale={locale} />
             <OutcomesSection report={report} locale={locale} />
+            <ObjectionsSection objections={objections} filters={filters} locale={locale} />
             <SatisfactionSection report={report} locale={locale} />
             <PungliSection report={report} locale={locale} />
             {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}

@@ -8,6 +8,7 @@ import { requireStaff } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/case-detail";
 import { CaseNotFoundError } from "@/lib/cases/errors";
 import { isClosedStatus } from "@/lib/cases/workflow";
+import { findCaseObjection } from "@/lib/objections/staff";
 import { listCaseReplyTemplates } from "@/lib/reply-templates/templates";
 
 import { ActionPanel } from "./_components/action-panel";
@@ -18,6 +19,7 @@ import { IdentityForm } from "./_components/identity-form";
 import { DeclareInvolvementForm, MarkInvolvementForm, ReportInvolvementForm } from "./_components/involvement-forms";
 import { InvolvementSection } from "./_components/involvement-section";
 import { MessageForm } from "./_components/message-form";
+import { ObjectionNotice } from "./_components/objection-notice";
 import { DeadlineTierForm, EscalationForm, LinkCaseForm } from "./_components/small-forms";
 import { StatusForm } from "./_components/status-form";
 import { Timeline } from "./_components/timeline";
@@ -46,11 +48,12 @@ const sectionClassName = "rounded-xl border border-slate-200 bg-white p-4 shadow
 
 export default async function CasePage({ params }: PageProps) {
   const { actor, detail } = await loadCase((await params).id);
-  const [t, actions, templates] = await Promise.all([
+  const [t, actions, templates, objection] = await Promise.all([
     getTranslations("CasePage"),
     getTranslations("CaseActions"),
     // Replies go to the reporter, so templates are offered in the reporter's language.
     detail.permissions.workCase ? listCaseReplyTemplates(actor, detail.id) : [],
+    findCaseObjection(actor, detail.id),
   ]);
   const { permissions } = detail;
   const isOpen = !isClosedStatus(detail.status);
@@ -65,6 +68,7 @@ export default async function CasePage({ params }: PageProps) {
 
         <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
           <div className="min-w-0 space-y-6">
+            {objection ? <ObjectionNotice objection={objection} /> : null}
             <ReportDetails detail={detail} />
             <EvidenceList detail={detail} />
 

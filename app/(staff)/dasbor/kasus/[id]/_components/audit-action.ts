@@ -22,6 +22,7 @@ const CASE_EVENT_ACTIONS = [
   "INVOLVEMENT_REPORT_DISMISSED",
   "RATED",
   "CONTACT_ERASED",
+  "OBJECTED",
 ] as const satisfies readonly AuditAction[];
 
 export type CaseEventAction = (typeof CASE_EVENT_ACTIONS)[number];

@@ -28,10 +28,11 @@ function oneOf<const Values extends readonly string[]>(values: Values, value: st
 
 /** The audit trail of the case, oldest first, in words. */
 export async function Timeline({ detail }: { detail: CaseDetail }) {
-  const [t, labels, holidayWords, format] = await Promise.all([
+  const [t, labels, holidayWords, objectionWords, format] = await Promise.all([
     getTranslations("CasePage.timeline"),
     getTranslations("CaseLabels"),
     getTranslations("HolidayNoticeTimeline"),
+    getTranslations("ObjectionStaff"),
     getFormatter(),
   ]);
   const dueDay = (value: string | null) => (value ? format.dateTime(new Date(value), { dateStyle: "medium", timeZone: "Asia/Jakarta" }) : "—");
@@ -94,6 +95,8 @@ export async function Timeline({ detail }: { detail: CaseDetail }) {
           from: dueDay(field(event.before, "dueAt")),
           to: dueDay(field(event.after, "dueAt")),
         });
+      case "OBJECTED":
+        return objectionWords("timeline", { dueDate: dueDay(field(event.after, "resolutionDueAt")) });
       case "ESCALATED": {
         const note = field(event.after, "note");
         return note ? t("escalatedNote", { note }) : t("escalatedOverdue");
