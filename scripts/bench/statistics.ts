@@ -65,10 +65,10 @@ const REGIONAL: Scope = { label: "regional (Jawa Barat)", email: SUPERVISORS[1].
 const OFFICE: Scope = { label: "office (Bekasi)", email: SUPERVISORS[2].email };
 
 /**
- * `runStatisticsBenchmark`: each statistics view computed live from the daily rollups
+ * `runStatisticsBenchmark`: each statistics view computed live from the statistics cubes
  * (getStatistics) beside the same report computed straight from the case rows in the same run
  * (getStatisticsFromCaseRows, the raw-SQL baseline), for a national, a regional and an office
- * supervisor under several filter combinations; then one full rebuild of the rollups, one
+ * supervisor under several filter combinations; then one full rebuild of the cubes, one
  * compaction and one pre-warm round of the stored views. It checks that both reports agree.
  * Writes to the database (rebuild, snapshots): run it on a bench database or a copy.
  */

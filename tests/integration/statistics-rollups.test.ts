@@ -23,7 +23,7 @@ import { computePublicStatistics } from "@/lib/transparency/compute";
 import { ensureReportReferenceData, pungliForm } from "../fixtures/reports";
 
 /**
- * The statistics summed from the daily rollups (lib/statistics/queries-rollups.ts) against the
+ * The statistics summed from the statistics cubes (lib/statistics/queries-rollups.ts) against the
  * same report computed straight from the case rows with lib/statistics/definitions-sql.ts, over
  * the seeded demo data, for every kind of scope and several filter combinations (and the public
  * figures of /transparansi the same way), before and
