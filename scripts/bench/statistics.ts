@@ -72,7 +72,7 @@ const OFFICE: Scope = { label: "office (Bekasi)", email: SUPERVISORS[2].email };
  * compaction and one pre-warm round of the stored views. It checks that both reports agree.
  * Writes to the database (rebuild, snapshots): run it on a bench database or a copy.
  */
-export async function runStatisticsBenchmark(options: { runs?: number; baselineRuns?: number } = {}): Promise<void> {
+export async function runStatisticsBenchmark(options: { runs?: number; baselineRuns?: number; viewsOnly?: boolean } = {}): Promise<void> {
   const runs = options.runs ?? 10;
   const baselineRuns = options.baselineRuns ?? 2;
   const now = new Date();
@@ -120,6 +120,7 @@ export async function runStatisticsBenchmark(options: { runs?: number; baselineR
     rows,
   );
 
+  if (options.viewsOnly) return;
   const [sizes] = await db.$queryRaw<{ cases: number; counts: number; values: number; due: number }[]>`
     SELECT (SELECT count(*) FROM "Case")::int AS "cases", (SELECT count(*) FROM "StatisticsCube")::int AS "counts",
       (SELECT count(*) FROM "StatisticsCubeValue")::int AS "values", (SELECT count(*) FROM "StatisticsCubeDue")::int AS "due"`;
