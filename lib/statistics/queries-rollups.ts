@@ -69,7 +69,7 @@ export async function queryRollupFigures(actor: StaffActor, filters: StatisticsF
   const offices = selectCube(actor, filters, { groupBits: GRAIN_BITS.office | GRAIN_BITS.service, period, now, withYears: true });
   const histograms = selectCube(actor, filters, { groupBits: 0, period, now, withYears: true });
   const byService = selectCube(actor, filters, { groupBits: GRAIN_BITS.service, period, now, withYears: true });
-  const [attributeRows, officeRows, histogramRows, amountRows, backlog] = await Promise.all([
+  const [attributeRows, officeRows, pairRows, histogramRows, amountRows, backlog] = await Promise.all([
     readDb.$queryRaw<GroupRow[]>`
       SELECT
         CASE WHEN GROUPING(to_char(c."day", 'YYYY-MM')) = 0 THEN 'month' ELSE 'attributes' END AS "grouping",
@@ -78,13 +78,22 @@ export async function queryRollupFigures(actor: StaffActor, filters: StatisticsF
       FROM ${countFactsSql(actor, now, attributes)} c
       WHERE ${conditions}
       GROUP BY GROUPING SETS ((to_char(c."day", 'YYYY-MM')), (c."kind", c."channel", c."categoryId"))`,
+    // Every sum per office and per service; per (office, service) only the reports received
+    // (the office comparison lists them), so the thousands of pairs cost one column each.
     readDb.$queryRaw<GroupRow[]>`
       SELECT
-        'offices' AS "grouping", NULL AS "month", NULL AS "kind", NULL AS "channel", NULL::int AS "categoryId", c."officeId", c."serviceId",
+        CASE WHEN GROUPING(c."officeId") = 0 THEN 'offices' ELSE 'services' END AS "grouping",
+        NULL AS "month", NULL AS "kind", NULL AS "channel", NULL::int AS "categoryId", c."officeId", c."serviceId",
         ${SUMS_SQL}
       FROM ${countFactsSql(actor, now, offices)} c
       WHERE ${conditions}
-      GROUP BY c."officeId", c."serviceId"`,
+      GROUP BY GROUPING SETS ((c."officeId"), (c."serviceId"))`,
+    readDb.$queryRaw<{ officeId: number; serviceId: number | null; received: number }[]>`
+      SELECT c."officeId", c."serviceId", sum(c."received")::int AS "received"
+      FROM ${countFactsSql(actor, now, offices)} c
+      WHERE ${conditions}
+      GROUP BY c."officeId", c."serviceId"
+      HAVING sum(c."received") <> 0`,
     readDb.$queryRaw<ValueRow[]>`
       SELECT c."measure", NULL::int AS "serviceId", c."value", c."label", sum(c."count")::int AS "count"
       FROM ${valueFactsSql(actor, ["verifyDays", "resolveDays", "rejectionReason", "forwardedTo"], histograms)} c
@@ -104,18 +113,18 @@ export async function queryRollupFigures(actor: StaffActor, filters: StatisticsF
   const byGrouping = (grouping: GroupRow["grouping"]) => rows.filter((row) => row.grouping === grouping);
   return {
     summary: toSummary(byGrouping("attributes"), byGrouping("month"), values, filters),
-    breakdowns: toBreakdowns(byGrouping("attributes"), byGrouping("offices")),
+    breakdowns: toBreakdowns(byGrouping("attributes"), byGrouping("offices"), byGrouping("services"), pairRows),
     closings: {
       byRejectionReason: sumLabels(values, "rejectionReason").map(([reason, count]) => ({ reason, count })),
       byForwardTarget: sumLabels(values, "forwardedTo").map(([target, count]) => ({ target: target as ForwardTarget, count })),
     },
-    pungli: toPungli(byGrouping("offices"), values),
+    pungli: toPungli(byGrouping("services"), values),
     backlog,
   };
 }
 
 type GroupRow = Sums & {
-  grouping: "month" | "attributes" | "offices";
+  grouping: "month" | "attributes" | "offices" | "services";
   month: string | null;
   kind: CaseKind | null;
   channel: Channel | null;
@@ -193,19 +202,26 @@ function groupBy<Key>(rows: readonly GroupRow[], keyOf: (row: GroupRow) => Key):
   return [...groups].map(([key, group]) => [key, { ...toBreakdownCounts(group.sums), pungli: group.pungli }]);
 }
 
-function toBreakdowns(attributeRows: readonly GroupRow[], officeRows: readonly GroupRow[]): Breakdowns {
+function toBreakdowns(
+  attributeRows: readonly GroupRow[],
+  officeRows: readonly GroupRow[],
+  serviceRows: readonly GroupRow[],
+  pairRows: readonly { officeId: number; serviceId: number | null; received: number }[],
+): Breakdowns {
+  const pairCounts = (received: number) => ({ ...toBreakdownCounts({ ...emptySums(), received }), pungli: 0 });
   return {
     byKind: groupBy(attributeRows, (row) => row.kind!).map(([kind, counts]) => ({ ...counts, kind })),
     byChannel: groupBy(attributeRows, (row) => row.channel!).map(([channel, counts]) => ({ ...counts, channel })),
     byCategory: groupBy(attributeRows, (row) => row.categoryId!).map(([categoryId, counts]) => ({ ...counts, categoryId })),
-    byService: groupBy(officeRows, (row) => row.serviceId).map(([serviceId, counts]) => ({ ...counts, serviceId })),
+    byService: groupBy(serviceRows, (row) => row.serviceId).map(([serviceId, counts]) => ({ ...counts, serviceId })),
     byOffice: groupBy(officeRows, (row) => row.officeId!).map(([officeId, counts]) => ({ ...counts, officeId })),
-    byOfficeAndService: officeRows.map((row) => ({ ...groupBy([row], () => null)[0]![1], officeId: row.officeId!, serviceId: row.serviceId })),
+    // Only "received" is read from the pairs (the office comparison's reports per service).
+    byOfficeAndService: pairRows.map((row) => ({ ...pairCounts(row.received), officeId: row.officeId, serviceId: row.serviceId })),
   };
 }
 
-/** The pungli figures from the (office, service) groups: the pungli-only counts are zero for other kinds. */
-function toPungli(officeRows: readonly GroupRow[], values: readonly ValueRow[]): RollupFigures["pungli"] {
+/** The pungli figures from the per-service groups: the pungli-only counts are zero for other kinds. */
+function toPungli(serviceRows: readonly GroupRow[], values: readonly ValueRow[]): RollupFigures["pungli"] {
   const amounts = values.filter((row) => row.measure === "aboveFeeRupiah");
   const toCounts = (rows: readonly GroupRow[], serviceAmounts: readonly ValueRow[]): PungliCounts => {
     const sums = rows.reduce(addSums, emptySums());
@@ -218,12 +234,12 @@ function toPungli(officeRows: readonly GroupRow[], values: readonly ValueRow[]):
       withBroker: sums.withBroker,
     };
   };
-  const services = [...new Set(officeRows.filter((row) => row.pungli > 0).map((row) => row.serviceId))];
+  const services = [...new Set(serviceRows.filter((row) => row.pungli > 0).map((row) => row.serviceId))];
   return {
-    total: toCounts(officeRows, amounts),
+    total: toCounts(serviceRows, amounts),
     byService: services.map((serviceId) => ({
       ...toCounts(
-        officeRows.filter((row) => row.serviceId === serviceId),
+        serviceRows.filter((row) => row.serviceId === serviceId),
         amounts.filter((row) => row.serviceId === serviceId),
       ),
       serviceId,
