@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --cases=N] [--only=a,b] [--skip=a,b]`: speed and memory figures of the app
+ * `npm run bench [-- --cases=N] [--only=a,b] [--skip=a,b] [--keep-db=NAME | --reuse-db=NAME]`: speed and memory figures of the app
  * at N cases (default 20,000), on a temporary database. The project keeps such targets out of the
  * tests: this prints figures and fails only on errors, never on a threshold.
  *
@@ -9,7 +9,9 @@
  * ./bench/data.ts and dropped at the end, also on failure or Ctrl-C. APP_SECRET and STORAGE_DIR are
  * set for the run. Each phase (the data, then each module below) is timed, and a summary with the
  * total closes the run. (The react-server condition lets the server-only data layer load outside
- * Next.js.)
+ * Next.js.) `--keep-db=lapor_bench_1m` keeps the filled database under that name instead of
+ * dropping it; `--reuse-db=lapor_bench_1m` measures it again without generating data (the modules
+ * write to it: rollup rebuilds, snapshots, filings), and leaves it too. Drop it by hand when done.
  */
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -26,7 +28,7 @@ import { runInProcessBenchmark } from "./bench/measure";
 import { runQueueBenchmark } from "./bench/queue";
 import { runStatisticsBenchmark } from "./bench/statistics";
 import { runLighthouseBenchmark } from "./bench/lighthouse";
-import { provideServerDatabase, uniqueDatabaseName } from "./lib/databases";
+import { provideServerDatabase, uniqueDatabaseName, withDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
 
 const DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -53,10 +55,14 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
-  const database = await provideServerDatabase({ serverUrl: process.env.DATABASE_URL ?? DEFAULT_SERVER_URL, name: uniqueDatabaseName("lapor_bench") });
+  const serverUrl = process.env.DATABASE_URL ?? DEFAULT_SERVER_URL;
+  const database = parsed.reuseDatabase
+    ? { url: withDatabaseName(serverUrl, parsed.reuseDatabase), description: `the kept database "${parsed.reuseDatabase}"`, dispose: async () => {} }
+    : await provideServerDatabase({ serverUrl, name: parsed.keepDatabase ?? uniqueDatabaseName("lapor_bench") });
+  const kept = parsed.keepDatabase ?? parsed.reuseDatabase;
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "lapor-bench-"));
   const cleanUp = async () => {
-    await database.dispose();
+    if (!kept) await database.dispose();
     fs.rmSync(storageDir, { recursive: true, force: true });
   };
   onInterrupt(cleanUp);
@@ -67,9 +73,11 @@ async function main(): Promise<number> {
     Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret, STORAGE_DIR: storageDir });
     // A replica from the shell would be another database than the one just made.
     delete process.env.DATABASE_READ_URL;
-    const dataStarted = performance.now();
-    const dataPhases = await prepareBenchDatabase(database.url, parsed.caseCount, appSecret);
-    phases.push({ name: "data", seconds: (performance.now() - dataStarted) / 1000 }, ...dataPhases.map((phase) => ({ ...phase, name: `  ${phase.name}` })));
+    if (!parsed.reuseDatabase) {
+      const dataStarted = performance.now();
+      const dataPhases = await prepareBenchDatabase(database.url, parsed.caseCount, appSecret);
+      phases.push({ name: "data", seconds: (performance.now() - dataStarted) / 1000 }, ...dataPhases.map((phase) => ({ ...phase, name: `  ${phase.name}` })));
+    }
     const context: BenchContext = { caseCount: parsed.caseCount, databaseUrl: database.url, appSecret, storageDir };
     for (const benchModule of MODULES.filter((candidate) => parsed.modules.includes(candidate.name))) {
       const moduleStarted = performance.now();
@@ -83,15 +91,16 @@ async function main(): Promise<number> {
     return 1;
   } finally {
     await cleanUp();
-    printPhases(parsed.caseCount, phases, (performance.now() - started) / 1000);
+    printPhases(parsed.caseCount, phases, (performance.now() - started) / 1000, kept);
   }
 }
 
-function printPhases(caseCount: number, phases: DataPhase[], totalSeconds: number): void {
+function printPhases(caseCount: number, phases: DataPhase[], totalSeconds: number, kept: string | undefined): void {
+  const total = kept ? `total (database "${kept}" kept)` : "total (database dropped)";
   printBanner(`Bench phases at ${caseCount} cases (${os.cpus().length} cores, load average ${os.loadavg()[0]!.toFixed(1)})`);
-  const width = Math.max(...phases.map((phase) => phase.name.length), "total (database dropped)".length);
+  const width = Math.max(...phases.map((phase) => phase.name.length), total.length);
   for (const phase of phases) console.log(`${phase.name.padEnd(width)}  ${phase.seconds.toFixed(1).padStart(8)} s`);
-  console.log(`${"total (database dropped)".padEnd(width)}  ${totalSeconds.toFixed(1).padStart(8)} s`);
+  console.log(`${total.padEnd(width)}  ${totalSeconds.toFixed(1).padStart(8)} s`);
 }
 
 process.exitCode = await main();

@@ -1,5 +1,5 @@
 /**
- * `npm run statistics:rebuild`: recomputes the daily statistics rollups from the case rows
+ * `npm run statistics:rebuild`: recomputes the statistics cubes from the case rows
  * (lib/statistics/rollups.ts), e.g. after restoring a backup. Writers to cases wait while it runs.
  */
 import { db } from "@/lib/db";
@@ -8,9 +8,12 @@ import { rebuildStatisticsRollups } from "@/lib/statistics/rollups";
 const started = performance.now();
 try {
   await rebuildStatisticsRollups();
-  const [counts] = await db.$queryRaw<{ daily: number; values: number }[]>`
-    SELECT (SELECT count(*) FROM "StatisticsDaily")::int AS "daily", (SELECT count(*) FROM "StatisticsDailyValue")::int AS "values"`;
-  console.log(`statistics rollups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts?.daily} daily rows, ${counts?.values} value rows`);
+  const [counts] = await db.$queryRaw<{ counts: number; values: number; due: number }[]>`
+    SELECT (SELECT count(*) FROM "StatisticsCube")::int AS "counts", (SELECT count(*) FROM "StatisticsCubeValue")::int AS "values",
+      (SELECT count(*) FROM "StatisticsCubeDue")::int AS "due"`;
+  console.log(
+    `statistics cubes rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts?.counts} count rows, ${counts?.values} value rows, ${counts?.due} open-case rows`,
+  );
 } finally {
   await db.$disconnect();
 }

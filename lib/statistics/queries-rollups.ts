@@ -16,17 +16,19 @@ import type { Breakdowns, BreakdownCounts, Closings } from "./queries-breakdowns
 import type { PungliCounts } from "./queries-pungli";
 import { toShare } from "./queries-sql";
 import type { PeriodSummary } from "./queries-summary";
-import { COUNT_COLUMNS, countFactsSql, rollupConditionsSql, hourStartOf, valueFactsSql, type CountColumn } from "./rollups-sql";
+import { GRAIN_BITS } from "./cube-plan";
+import { COUNT_COLUMNS, countFactsSql, dueFactsSql, hourStartOf, rollupConditionsSql, selectCube, valueFactsSql, type CountColumn } from "./rollups-sql";
 import { monthsOfPeriod } from "./period";
 import type { StatisticsFilters, StatisticsReport } from "./types";
 import { distributionOfHistogram, rupiahMedianOfHistogram } from "./working-days-percentile";
 
 /**
- * The statistics figures summed from the daily rollups (./rollups-sql.ts), in the shapes the
+ * The statistics figures summed from the statistics cubes (./rollups-sql.ts), in the shapes the
  * queries over the case rows (./queries-summary.ts and the others) return, so ./queries.ts
- * assembles the report the same way from either. The rollups hold a few rows per day and
- * office however many cases there are: a national year is a sum over them, not a scan of the
- * cases. tests/integration/statistics-rollups.test.ts proves both give the same report.
+ * assembles the report the same way from either. Each grouping reads the smallest grain that
+ * keeps what it needs, over year and month buckets: a national view over years sums a few
+ * thousand rows, not a row per case. tests/integration/statistics-rollups.test.ts proves both
+ * give the same report for every filter combination.
  */
 
 type Sums = Record<CountColumn | "verificationLate" | "resolutionLate", number>;
@@ -57,43 +59,72 @@ export type RollupFigures = {
 };
 
 export async function queryRollupFigures(actor: StaffActor, filters: StatisticsFilters, now: Date, holidays: Holidays): Promise<RollupFigures> {
-  const inPeriod = rollupConditionsSql(actor, filters, { withPeriod: true });
-  // Three groupings: by month, by (kind, channel, category) and by (office, service), a few
-  // thousand rows at most; the single breakdowns, the total and the pungli figures are their sums.
-  const [groups, values, backlog] = await Promise.all([
+  const conditions = rollupConditionsSql(actor, filters);
+  const period = filters.period;
+  // Each grouping reads the smallest cube grain that keeps what it groups and filters by
+  // (./cube-plan.ts): by month and by (kind, channel, category), a few hundred rows; by
+  // (office, service); the histograms without the service, and the rupiah one with it. The
+  // single breakdowns, the total and the pungli figures are their sums.
+  const attributes = selectCube(actor, filters, { groupBits: GRAIN_BITS.kind | GRAIN_BITS.category | GRAIN_BITS.channel, period, now, withYears: false });
+  const offices = selectCube(actor, filters, { groupBits: GRAIN_BITS.office | GRAIN_BITS.service, period, now, withYears: true });
+  const histograms = selectCube(actor, filters, { groupBits: 0, period, now, withYears: true });
+  const byService = selectCube(actor, filters, { groupBits: GRAIN_BITS.service, period, now, withYears: true });
+  const [attributeRows, officeRows, pairRows, histogramRows, amountRows, backlog] = await Promise.all([
     readDb.$queryRaw<GroupRow[]>`
       SELECT
-        CASE WHEN GROUPING(to_char(c."day", 'YYYY-MM')) = 0 THEN 'month' WHEN GROUPING(c."kind") = 0 THEN 'attributes' ELSE 'offices' END AS "grouping",
-        to_char(c."day", 'YYYY-MM') AS "month", c."kind", c."channel", c."categoryId", c."officeId", c."serviceId",
-        (sum(c."received") FILTER (WHERE c."kind" = 'PUNGLI'::"CaseKind"))::int AS "pungli",
+        CASE WHEN GROUPING(to_char(c."day", 'YYYY-MM')) = 0 THEN 'month' ELSE 'attributes' END AS "grouping",
+        to_char(c."day", 'YYYY-MM') AS "month", c."kind", c."channel", c."categoryId", NULL::int AS "officeId", NULL::int AS "serviceId",
         ${SUMS_SQL}
-      FROM ${countFactsSql(actor, now)} c
-      WHERE ${inPeriod}
-      GROUP BY GROUPING SETS ((to_char(c."day", 'YYYY-MM')), (c."kind", c."channel", c."categoryId"), (c."officeId", c."serviceId"))`,
+      FROM ${countFactsSql(actor, now, attributes)} c
+      WHERE ${conditions}
+      GROUP BY GROUPING SETS ((to_char(c."day", 'YYYY-MM')), (c."kind", c."channel", c."categoryId"))`,
+    // Every sum per office and per service; per (office, service) only the reports received
+    // (the office comparison lists them), so the thousands of pairs cost one column each.
+    readDb.$queryRaw<GroupRow[]>`
+      SELECT
+        CASE WHEN GROUPING(c."officeId") = 0 THEN 'offices' ELSE 'services' END AS "grouping",
+        NULL AS "month", NULL AS "kind", NULL AS "channel", NULL::int AS "categoryId", c."officeId", c."serviceId",
+        ${SUMS_SQL}
+      FROM ${countFactsSql(actor, now, offices)} c
+      WHERE ${conditions}
+      GROUP BY GROUPING SETS ((c."officeId"), (c."serviceId"))`,
+    readDb.$queryRaw<{ officeId: number; serviceId: number | null; received: number }[]>`
+      SELECT c."officeId", c."serviceId", sum(c."received")::int AS "received"
+      FROM ${countFactsSql(actor, now, offices)} c
+      WHERE ${conditions}
+      GROUP BY c."officeId", c."serviceId"
+      HAVING sum(c."received") <> 0`,
     readDb.$queryRaw<ValueRow[]>`
-      SELECT c."measure", c."serviceId", c."value", c."label", sum(c."count")::int AS "count"
-      FROM ${valueFactsSql(actor, ["verifyDays", "resolveDays", "aboveFeeRupiah", "rejectionReason", "forwardedTo"])} c
-      WHERE ${inPeriod}
-      GROUP BY 1, 2, 3, 4
+      SELECT c."measure", NULL::int AS "serviceId", c."value", c."label", sum(c."count")::int AS "count"
+      FROM ${valueFactsSql(actor, ["verifyDays", "resolveDays", "rejectionReason", "forwardedTo"], histograms)} c
+      WHERE ${conditions}
+      GROUP BY 1, 3, 4
+      HAVING sum(c."count") <> 0`,
+    readDb.$queryRaw<ValueRow[]>`
+      SELECT c."measure", c."serviceId", c."value", NULL AS "label", sum(c."count")::int AS "count"
+      FROM ${valueFactsSql(actor, ["aboveFeeRupiah"], byService)} c
+      WHERE ${conditions}
+      GROUP BY 1, 2, 3
       HAVING sum(c."count") <> 0`,
     queryRollupBacklog(actor, filters, now, holidays),
   ]);
-  const rows = groups.map((row) => ({ ...row, pungli: row.pungli ?? 0 })).filter((row) => row.received !== 0);
+  const values = [...histogramRows, ...amountRows];
+  const rows = [...attributeRows, ...officeRows].map((row) => ({ ...row, pungli: row.pungli ?? 0 })).filter((row) => row.received !== 0);
   const byGrouping = (grouping: GroupRow["grouping"]) => rows.filter((row) => row.grouping === grouping);
   return {
     summary: toSummary(byGrouping("attributes"), byGrouping("month"), values, filters),
-    breakdowns: toBreakdowns(byGrouping("attributes"), byGrouping("offices")),
+    breakdowns: toBreakdowns(byGrouping("attributes"), byGrouping("offices"), byGrouping("services"), pairRows),
     closings: {
       byRejectionReason: sumLabels(values, "rejectionReason").map(([reason, count]) => ({ reason, count })),
       byForwardTarget: sumLabels(values, "forwardedTo").map(([target, count]) => ({ target: target as ForwardTarget, count })),
     },
-    pungli: toPungli(byGrouping("offices"), values),
+    pungli: toPungli(byGrouping("services"), values),
     backlog,
   };
 }
 
 type GroupRow = Sums & {
-  grouping: "month" | "attributes" | "offices";
+  grouping: "month" | "attributes" | "offices" | "services";
   month: string | null;
   kind: CaseKind | null;
   channel: Channel | null;
@@ -171,19 +202,26 @@ function groupBy<Key>(rows: readonly GroupRow[], keyOf: (row: GroupRow) => Key):
   return [...groups].map(([key, group]) => [key, { ...toBreakdownCounts(group.sums), pungli: group.pungli }]);
 }
 
-function toBreakdowns(attributeRows: readonly GroupRow[], officeRows: readonly GroupRow[]): Breakdowns {
+function toBreakdowns(
+  attributeRows: readonly GroupRow[],
+  officeRows: readonly GroupRow[],
+  serviceRows: readonly GroupRow[],
+  pairRows: readonly { officeId: number; serviceId: number | null; received: number }[],
+): Breakdowns {
+  const pairCounts = (received: number) => ({ ...toBreakdownCounts({ ...emptySums(), received }), pungli: 0 });
   return {
     byKind: groupBy(attributeRows, (row) => row.kind!).map(([kind, counts]) => ({ ...counts, kind })),
     byChannel: groupBy(attributeRows, (row) => row.channel!).map(([channel, counts]) => ({ ...counts, channel })),
     byCategory: groupBy(attributeRows, (row) => row.categoryId!).map(([categoryId, counts]) => ({ ...counts, categoryId })),
-    byService: groupBy(officeRows, (row) => row.serviceId).map(([serviceId, counts]) => ({ ...counts, serviceId })),
+    byService: groupBy(serviceRows, (row) => row.serviceId).map(([serviceId, counts]) => ({ ...counts, serviceId })),
     byOffice: groupBy(officeRows, (row) => row.officeId!).map(([officeId, counts]) => ({ ...counts, officeId })),
-    byOfficeAndService: officeRows.map((row) => ({ ...groupBy([row], () => null)[0]![1], officeId: row.officeId!, serviceId: row.serviceId })),
+    // Only "received" is read from the pairs (the office comparison's reports per service).
+    byOfficeAndService: pairRows.map((row) => ({ ...pairCounts(row.received), officeId: row.officeId, serviceId: row.serviceId })),
   };
 }
 
-/** The pungli figures from the (office, service) groups: the pungli-only counts are zero for other kinds. */
-function toPungli(officeRows: readonly GroupRow[], values: readonly ValueRow[]): RollupFigures["pungli"] {
+/** The pungli figures from the per-service groups: the pungli-only counts are zero for other kinds. */
+function toPungli(serviceRows: readonly GroupRow[], values: readonly ValueRow[]): RollupFigures["pungli"] {
   const amounts = values.filter((row) => row.measure === "aboveFeeRupiah");
   const toCounts = (rows: readonly GroupRow[], serviceAmounts: readonly ValueRow[]): PungliCounts => {
     const sums = rows.reduce(addSums, emptySums());
@@ -196,12 +234,12 @@ function toPungli(officeRows: readonly GroupRow[], values: readonly ValueRow[]):
       withBroker: sums.withBroker,
     };
   };
-  const services = [...new Set(officeRows.filter((row) => row.pungli > 0).map((row) => row.serviceId))];
+  const services = [...new Set(serviceRows.filter((row) => row.pungli > 0).map((row) => row.serviceId))];
   return {
-    total: toCounts(officeRows, amounts),
+    total: toCounts(serviceRows, amounts),
     byService: services.map((serviceId) => ({
       ...toCounts(
-        officeRows.filter((row) => row.serviceId === serviceId),
+        serviceRows.filter((row) => row.serviceId === serviceId),
         amounts.filter((row) => row.serviceId === serviceId),
       ),
       serviceId,
@@ -217,18 +255,19 @@ function toPungli(officeRows: readonly GroupRow[], values: readonly ValueRow[]):
 async function queryRollupBacklog(actor: StaffActor, filters: StatisticsFilters, now: Date, holidays: Holidays): Promise<RollupFigures["backlog"]> {
   const { overdueBefore } = deadlineThresholds(now, holidays);
   const cutoffHour = hourStartOf(overdueBefore);
-  const inScope = rollupConditionsSql(actor, filters, { withPeriod: false });
+  const conditions = rollupConditionsSql(actor, filters);
+  const everyDay = selectCube(actor, filters, { groupBits: 0, period: null, now, withYears: false });
   const casesInScope = Prisma.join([caseAccessSql(actor, "c"), ...caseAttributeConditions(filters)], " AND ");
   const [openDays, [overdue]] = await Promise.all([
     readDb.$queryRaw<{ day: string; count: number }[]>`
       SELECT to_char(c."day", 'YYYY-MM-DD') AS "day", sum(c."count")::int AS "count"
-      FROM ${valueFactsSql(actor, ["open"])} c
-      WHERE ${inScope}
+      FROM ${dueFactsSql(actor, ["open"], everyDay)} c
+      WHERE ${conditions}
       GROUP BY 1
       HAVING sum(c."count") <> 0`,
     readDb.$queryRaw<{ count: number }[]>`
       SELECT (
-        (SELECT COALESCE(sum(c."count"), 0) FROM ${valueFactsSql(actor, ["running"])} c WHERE ${inScope} AND c."dueHour" < ${cutoffHour})
+        (SELECT COALESCE(sum(c."count"), 0) FROM ${dueFactsSql(actor, ["running"], everyDay)} c WHERE ${conditions} AND c."dueHour" < ${cutoffHour})
         + (SELECT count(*) FROM "Case" c WHERE ${casesInScope} AND ${statusInSql(CLOCK_RUNNING_STATUSES)}
              AND ${CURRENT_DUE_SQL} >= ${cutoffHour} AND ${CURRENT_DUE_SQL} < ${overdueBefore})
       )::int AS "count"`,

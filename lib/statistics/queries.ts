@@ -21,7 +21,7 @@ import type { OfficeComparisonRow, StatisticsFilters, StatisticsReport, Statisti
 /**
  * The statistics of /dasbor/statistik, its XLSX summary sheet and its PDF report: every figure
  * over the cases in the actor's scope (lib/cases/access.ts) under the filters, summed from the
- * daily rollups (./queries-rollups.ts), or computed from the case rows by a handful of SQL
+ * statistics cubes (./queries-rollups.ts), or computed from the case rows by a handful of SQL
  * aggregations (./queries-*.ts, the reference); no case is loaded into memory.
  * They read through `readDb` (DATABASE_READ_URL's replica when set).
  *

@@ -4,23 +4,23 @@ import { db } from "@/lib/db";
 import { startPeriodicTask } from "@/lib/periodic-timer";
 
 /**
- * Upkeep of the daily statistics rollups (prisma/raw/020_statistics_rollups.sql). Triggers keep
- * them right in the same transaction as every change to a case or a rating, as appended delta
- * rows; the figures (./queries-rollups.ts) sum every row, so neither task below is needed for
- * a right answer:
- * - compaction folds the delta rows into one row per key, so the rows summed stay few (a timer
- *   in every instance, coordinated by an advisory lock in the SQL function);
- * - the rebuild recomputes both tables from the case rows (`npm run statistics:rebuild`), for
+ * Upkeep of the statistics cubes (prisma/raw/020_statistics_rollups.sql). Triggers append every
+ * change to a case or a rating to the change tables in the same transaction; the figures
+ * (./queries-rollups.ts) sum the cubes and the changes not drained yet, so neither task below
+ * is needed for a right answer:
+ * - compaction drains the change tables into the cubes, so the change rows summed stay few (a
+ *   timer in every instance, coordinated by an advisory lock in the SQL function);
+ * - the rebuild recomputes the cubes from the case rows (`npm run statistics:rebuild`), for
  *   after a restore or a manual repair of case rows with the triggers disabled.
  */
 
-/** Folds the delta rows of the touched days; returns how many delta rows were folded. */
+/** Drains the change tables into the cubes; returns how many change rows were drained. */
 export async function compactStatisticsRollups(): Promise<number> {
   const [row] = await db.$queryRaw<{ folded: number }[]>`SELECT "statistics_compact"() AS "folded"`;
   return row?.folded ?? 0;
 }
 
-/** Recomputes the rollups from the case rows in one transaction (writers wait for its commit). */
+/** Recomputes the cubes from the case rows in one transaction (writers wait for its commit). */
 export async function rebuildStatisticsRollups(): Promise<void> {
   await db.$executeRaw`SELECT "statistics_rebuild"()`;
 }

@@ -16,7 +16,7 @@ import type { StatisticsFilters, StatisticsReport } from "./types";
 
 /**
  * The statistics of /dasbor/statistik, served from stored reports (StatisticsSnapshot): a cache
- * in front of getStatistics, which sums the daily rollups (./queries-rollups.ts) and answers any
+ * in front of getStatistics, which sums the statistics cubes (./queries-rollups.ts) and answers any
  * view live in well under a second, so no view depends on being stored or pre-warmed. One row
  * per view (scope, filters, resolved period, STATS_MIN_CASES), keyed by a hash of it
  * (./snapshot-key.ts).

@@ -2,7 +2,8 @@ import "server-only";
 
 import { Prisma } from "@/lib/generated/prisma/client";
 import { RESOLUTION_ON_TIME_SQL, resolutionMeasuredSql } from "@/lib/statistics/definitions-sql";
-import { countFactsSql, valueFactsSql } from "@/lib/statistics/rollups-sql";
+import { GRAIN_BITS } from "@/lib/statistics/cube-plan";
+import { countFactsSql, selectCube, valueFactsSql } from "@/lib/statistics/rollups-sql";
 import { medianOfHistogram } from "@/lib/statistics/working-days-percentile";
 
 import { resolvePublicPeriod, type PublicPeriod } from "./period";
@@ -10,7 +11,7 @@ import { COUNT_ROUNDING_BASE, protectCount, protectMeasure, protectPercent } fro
 import type { PublicFigures, PublicMonth, PublicOffice, PublicStatistics } from "./types";
 
 /**
- * Computes the public figures from the daily statistics rollups over the reports received in the
+ * Computes the public figures from the statistics cubes over the reports received in the
  * period (GROUPING SETS: per office and month, per office, per month, national), then protects them
  * (./protection.ts). No case row, text, code or staff field is read into JavaScript: only the
  * aggregates and the offices' public names.
@@ -36,12 +37,13 @@ type AggregateRow = {
 };
 
 /**
- * The aggregates summed from the daily statistics rollups (lib/statistics/rollups-sql.ts): the
+ * The aggregates summed from the statistics cubes (lib/statistics/rollups-sql.ts): the
  * counts and the ratings average in SQL (numeric, as avg computes it), the median from the
  * working-days histogram (as percentile_cont). The period is whole Jakarta days.
  */
 async function queryAggregates(client: QueryClient, period: PublicPeriod, now: Date): Promise<AggregateRow[]> {
-  const inPeriod = Prisma.sql`c."day" BETWEEN ${period.from}::date AND ${period.to}::date`;
+  // Grouped by office and month: the office grain of the cubes, month and day buckets.
+  const selection = selectCube(null, {}, { groupBits: GRAIN_BITS.office, period: { from: period.from, to: period.to }, now, withYears: false });
   const [counts, histogram] = await Promise.all([
     client.$queryRaw<Omit<AggregateRow, "resolvedWithDays" | "medianResolutionDays">[]>`
       SELECT
@@ -53,13 +55,11 @@ async function queryAggregates(client: QueryClient, period: PublicPeriod, now: D
         sum(c."resolutionOnTime")::int AS "resolutionOnTime",
         sum(c."ratings")::int AS "ratings",
         (sum(c."ratingSum")::numeric / NULLIF(sum(c."ratings"), 0)::numeric)::float8 AS "averageScore"
-      FROM ${countFactsSql(null, now)} c
-      WHERE ${inPeriod}
+      FROM ${countFactsSql(null, now, selection)} c
       GROUP BY GROUPING SETS ((c."officeId", to_char(c."day", 'YYYY-MM')), (c."officeId"), (to_char(c."day", 'YYYY-MM')), ())`,
     client.$queryRaw<{ officeId: number; month: string; days: bigint; count: number }[]>`
       SELECT c."officeId", to_char(c."day", 'YYYY-MM') AS "month", c."value" AS "days", sum(c."count")::int AS "count"
-      FROM ${valueFactsSql(null, ["resolveDays"])} c
-      WHERE ${inPeriod}
+      FROM ${valueFactsSql(null, ["resolveDays"], selection)} c
       GROUP BY 1, 2, 3
       HAVING sum(c."count") <> 0`,
   ]);

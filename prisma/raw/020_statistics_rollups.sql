@@ -1,20 +1,34 @@
--- Daily statistics rollups (lib/statistics/queries-rollups.ts sums them).
--- Every case contributes one row of counts to StatisticsDaily and a few rows to
--- StatisticsDailyValue (working-day and rupiah histograms, rejection reasons, forward
--- targets, and the open cases with the hour their current deadline falls due), keyed by its
--- Jakarta receipt day, office, service, category, kind and channel.
--- Triggers on Case and SatisfactionRating append the change as delta rows (minus the old
--- contribution, plus the new one) in the same transaction as the change. Appending never
--- takes a lock on a shared row, so concurrent filings do not queue on the rollups.
--- statistics_compact() folds the deltas of the touched days into one row per key (a timer),
+-- Statistics rollups (lib/statistics/queries-rollups.ts and lib/transparency/compute.ts sum them).
+--
+-- Every change to a case or a rating appends, in the same transaction, the case's contribution
+-- (minus the old one, plus the new one) to two change tables keyed by the full key: Jakarta
+-- receipt day, office, service, category, kind and channel. Appending takes no lock on a shared
+-- row, so concurrent filings do not queue on the statistics. statistics_compact() (a timer in
+-- every instance, once a minute) drains the change tables into three cubes. Readers sum the cube
+-- rows and the not yet drained changes in one statement, so no figure waits for the timer.
+--
+-- The cubes hold the same sums at several grains (which of office, service, kind, category,
+-- channel are kept, the others summed out and NULL) and several time levels ('y' year,
+-- 'm' month, 'd' day, and "day" is the first day of the bucket). A reader picks the smallest grain
+-- that keeps every dimension it filters or groups by, and covers its period with few buckets:
+-- whole years and months, a partial month as its days or as the month minus the other days.
+-- So a national view over three years sums a few thousand rows, not a row per case.
+-- - StatisticsCube: the counts, at the grains of statistics_count_grains(), levels y and m,
+--   level d only at the full grain (31), for the days at the edges of a period.
+-- - StatisticsCubeValue: histograms (working days, rupiah above the fee) and labels (rejection
+--   reasons, forward targets), at the grains of statistics_value_grains(), levels as above.
+-- - StatisticsCubeDue: the open cases by the hour their deadline falls due in (the figures that
+--   depend on "now"), at every grain of either list, level d only: only open cases are in it.
+-- Grain bits: office 1, service 2, kind 4, category 8, channel 16 (lib/statistics/rollups-sql.ts
+-- keeps the same lists, and the integration test checks they agree).
 -- statistics_rebuild() recomputes everything from the case rows (npm run statistics:rebuild).
--- Readers sum every row, compacted or not, so no figure waits for either.
--- The Prisma schema language cannot express these tables without a primary key, nor the
--- functions and triggers, so they live here and in the migration that introduced them.
+-- The Prisma schema language cannot express these tables (no primary key, NULLS NOT DISTINCT),
+-- nor the functions and triggers, so they live here and in the migrations.
 -- The definitions mirror lib/statistics/definitions-sql.ts and the integration test
--- tests/integration/statistics-rollups.test.ts proves that both give the same figures.
+-- tests/integration/statistics-rollups.test.ts proves that both give the same figures for every
+-- filter combination of the statistics page.
 
-CREATE TABLE "StatisticsDaily" (
+CREATE TABLE "StatisticsChange" (
   "day" date NOT NULL,
   "officeId" integer NOT NULL,
   "serviceId" integer,
@@ -22,6 +36,7 @@ CREATE TABLE "StatisticsDaily" (
   "kind" "CaseKind" NOT NULL,
   "channel" "Channel" NOT NULL,
   "received" integer NOT NULL,
+  "pungli" integer NOT NULL,
   "resolved" integer NOT NULL,
   "rejected" integer NOT NULL,
   "forwarded" integer NOT NULL,
@@ -42,14 +57,12 @@ CREATE TABLE "StatisticsDaily" (
   "withAmount" integer NOT NULL,
   "aboveFee" integer NOT NULL,
   "aboveFeeRupiah" bigint NOT NULL,
-  "withBroker" integer NOT NULL,
-  "isDelta" boolean NOT NULL DEFAULT true
+  "withBroker" integer NOT NULL
 );
 
-CREATE INDEX "StatisticsDaily_day_idx" ON "StatisticsDaily" ("day");
-CREATE INDEX "StatisticsDaily_delta_idx" ON "StatisticsDaily" ("day") WHERE "isDelta";
+CREATE INDEX "StatisticsChange_day_idx" ON "StatisticsChange" ("day");
 
-CREATE TABLE "StatisticsDailyValue" (
+CREATE TABLE "StatisticsChangeValue" (
   "day" date NOT NULL,
   "officeId" integer NOT NULL,
   "serviceId" integer,
@@ -60,25 +73,98 @@ CREATE TABLE "StatisticsDailyValue" (
   "dueHour" timestamp(3),
   "value" bigint,
   "label" text,
-  "count" integer NOT NULL,
-  "isDelta" boolean NOT NULL DEFAULT true
+  "count" integer NOT NULL
 );
 
-CREATE INDEX "StatisticsDailyValue_measure_day_idx" ON "StatisticsDailyValue" ("measure", "day");
-CREATE INDEX "StatisticsDailyValue_delta_idx" ON "StatisticsDailyValue" ("day") WHERE "isDelta";
+CREATE INDEX "StatisticsChangeValue_day_idx" ON "StatisticsChangeValue" ("day");
+
+CREATE TABLE "StatisticsCube" (
+  "grain" smallint NOT NULL,
+  "level" "char" NOT NULL,
+  "day" date NOT NULL,
+  "officeId" integer,
+  "serviceId" integer,
+  "categoryId" integer,
+  "kind" "CaseKind",
+  "channel" "Channel",
+  "received" integer NOT NULL,
+  "pungli" integer NOT NULL,
+  "resolved" integer NOT NULL,
+  "rejected" integer NOT NULL,
+  "forwarded" integer NOT NULL,
+  "open" integer NOT NULL,
+  "verificationDecided" integer NOT NULL,
+  "verificationOnTime" integer NOT NULL,
+  "resolutionSettled" integer NOT NULL,
+  "resolutionOnTime" integer NOT NULL,
+  "escalated" integer NOT NULL,
+  "ratings" integer NOT NULL,
+  "ratingSum" integer NOT NULL,
+  "score1" integer NOT NULL,
+  "score2" integer NOT NULL,
+  "score3" integer NOT NULL,
+  "score4" integer NOT NULL,
+  "score5" integer NOT NULL,
+  "ratedResolved" integer NOT NULL,
+  "withAmount" integer NOT NULL,
+  "aboveFee" integer NOT NULL,
+  "aboveFeeRupiah" bigint NOT NULL,
+  "withBroker" integer NOT NULL
+);
+
+CREATE UNIQUE INDEX "StatisticsCube_key" ON "StatisticsCube" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel") NULLS NOT DISTINCT;
+CREATE INDEX "StatisticsCube_office_idx" ON "StatisticsCube" ("grain", "level", "officeId", "day");
+
+CREATE TABLE "StatisticsCubeValue" (
+  "grain" smallint NOT NULL,
+  "level" "char" NOT NULL,
+  "day" date NOT NULL,
+  "officeId" integer,
+  "serviceId" integer,
+  "categoryId" integer,
+  "kind" "CaseKind",
+  "channel" "Channel",
+  "measure" text NOT NULL,
+  "value" bigint,
+  "label" text,
+  "count" integer NOT NULL
+);
+
+CREATE UNIQUE INDEX "StatisticsCubeValue_key" ON "StatisticsCubeValue" ("grain", "level", "day", "measure", "officeId", "serviceId", "categoryId", "kind", "channel", "value", md5("label")) NULLS NOT DISTINCT;
+CREATE INDEX "StatisticsCubeValue_office_idx" ON "StatisticsCubeValue" ("grain", "level", "officeId", "day");
+
+CREATE TABLE "StatisticsCubeDue" (
+  "grain" smallint NOT NULL,
+  "day" date NOT NULL,
+  "officeId" integer,
+  "serviceId" integer,
+  "categoryId" integer,
+  "kind" "CaseKind",
+  "channel" "Channel",
+  "measure" text NOT NULL,
+  "dueHour" timestamp(3),
+  "count" integer NOT NULL
+);
+
+CREATE UNIQUE INDEX "StatisticsCubeDue_key" ON "StatisticsCubeDue" ("grain", "measure", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "dueHour") NULLS NOT DISTINCT;
+CREATE INDEX "StatisticsCubeDue_office_idx" ON "StatisticsCubeDue" ("grain", "officeId", "measure", "day");
 
 -- The deadlines that fall due in the current hour are counted from the case rows (the rollups
 -- know the hour only): these two indexes keep that to the cases due in one hour.
-CREATE INDEX "Case_statistics_undecided_due_idx" ON "Case" ("verificationDueAt") WHERE "verifiedAt" IS NULL AND "closedAt" IS NULL;
+CREATE INDEX IF NOT EXISTS "Case_statistics_undecided_due_idx" ON "Case" ("verificationDueAt") WHERE "verifiedAt" IS NULL AND "closedAt" IS NULL;
 -- The oldest open case of a scope: the rollups give its day, this index its first instant.
-CREATE INDEX "Case_statistics_open_received_idx" ON "Case" ("receivedAt") WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus", 'WAITING_FOR_REPORTER'::"CaseStatus");
-CREATE INDEX "Case_statistics_running_due_idx" ON "Case" ((CASE WHEN "verifiedAt" IS NULL THEN "verificationDueAt" ELSE COALESCE("resolutionDueAt", "verificationDueAt") END)) WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
+CREATE INDEX IF NOT EXISTS "Case_statistics_open_received_idx" ON "Case" ("receivedAt") WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus", 'WAITING_FOR_REPORTER'::"CaseStatus");
+CREATE INDEX IF NOT EXISTS "Case_statistics_running_due_idx" ON "Case" ((CASE WHEN "verifiedAt" IS NULL THEN "verificationDueAt" ELSE COALESCE("resolutionDueAt", "verificationDueAt") END)) WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
 
--- One case with its rating score (null when unrated) as its StatisticsDaily counts.
+CREATE FUNCTION "statistics_count_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS $$ SELECT '{1,28,30,3,7,19,29,15,23,31}'::smallint[] $$;
+CREATE FUNCTION "statistics_value_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS $$ SELECT '{0,4,16,12,20,2,28,6,18,14,22,30,1,31}'::smallint[] $$;
+CREATE FUNCTION "statistics_due_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS $$ SELECT '{0,1,2,3,4,6,7,12,14,15,16,18,19,20,22,23,28,29,30,31}'::smallint[] $$;
+
+-- One case with its rating score (null when unrated) as its counts (StatisticsChange).
 CREATE FUNCTION "statistics_case_counts"(c "Case", score integer)
 RETURNS TABLE (
   "day" date, "officeId" integer, "serviceId" integer, "categoryId" integer, "kind" "CaseKind", "channel" "Channel",
-  "received" integer, "resolved" integer, "rejected" integer, "forwarded" integer, "open" integer,
+  "received" integer, "pungli" integer, "resolved" integer, "rejected" integer, "forwarded" integer, "open" integer,
   "verificationDecided" integer, "verificationOnTime" integer, "resolutionSettled" integer, "resolutionOnTime" integer,
   "escalated" integer, "ratings" integer, "ratingSum" integer,
   "score1" integer, "score2" integer, "score3" integer, "score4" integer, "score5" integer, "ratedResolved" integer,
@@ -88,6 +174,7 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT
     (c."receivedAt" + interval '7 hours')::date, c."officeId", c."serviceId", c."categoryId", c."kind", c."channel",
     1,
+    (c."kind" = 'PUNGLI')::integer,
     (c."status" = 'RESOLVED')::integer,
     (c."status" = 'REJECTED')::integer,
     (c."status" = 'FORWARDED')::integer,
@@ -114,7 +201,7 @@ LANGUAGE sql IMMUTABLE AS $$
     (c."kind" = 'PUNGLI' AND c."brokerInvolved" IS TRUE)::integer
 $$;
 
--- One case as its StatisticsDailyValue rows. The open cases are keyed by the hour their
+-- One case as its StatisticsChangeValue rows. The open cases are keyed by the hour their
 -- current deadline falls due in (UTC, as the deadline columns hold it).
 CREATE FUNCTION "statistics_case_values"(c "Case")
 RETURNS TABLE (
@@ -144,22 +231,11 @@ $$;
 CREATE FUNCTION "statistics_record_case"(c "Case", score integer, sign integer, with_values boolean)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "StatisticsDaily" (
-    "day", "officeId", "serviceId", "categoryId", "kind", "channel",
-    "received", "resolved", "rejected", "forwarded", "open",
-    "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime",
-    "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved",
-    "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker")
-  SELECT
-    s."day", s."officeId", s."serviceId", s."categoryId", s."kind", s."channel",
-    sign * s."received", sign * s."resolved", sign * s."rejected", sign * s."forwarded", sign * s."open",
-    sign * s."verificationDecided", sign * s."verificationOnTime", sign * s."resolutionSettled", sign * s."resolutionOnTime",
-    sign * s."escalated", sign * s."ratings", sign * s."ratingSum",
-    sign * s."score1", sign * s."score2", sign * s."score3", sign * s."score4", sign * s."score5", sign * s."ratedResolved",
-    sign * s."withAmount", sign * s."aboveFee", sign * s."aboveFeeRupiah", sign * s."withBroker"
+  INSERT INTO "StatisticsChange" ("day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker")
+  SELECT s."day", s."officeId", s."serviceId", s."categoryId", s."kind", s."channel", sign * s."received", sign * s."pungli", sign * s."resolved", sign * s."rejected", sign * s."forwarded", sign * s."open", sign * s."verificationDecided", sign * s."verificationOnTime", sign * s."resolutionSettled", sign * s."resolutionOnTime", sign * s."escalated", sign * s."ratings", sign * s."ratingSum", sign * s."score1", sign * s."score2", sign * s."score3", sign * s."score4", sign * s."score5", sign * s."ratedResolved", sign * s."withAmount", sign * s."aboveFee", sign * s."aboveFeeRupiah", sign * s."withBroker"
   FROM "statistics_case_counts"(c, score) s;
   IF with_values THEN
-    INSERT INTO "StatisticsDailyValue" ("day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label", "count")
+    INSERT INTO "StatisticsChangeValue" ("day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label", "count")
     SELECT v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."dueHour", v."value", v."label", sign
     FROM "statistics_case_values"(c) v;
   END IF;
@@ -228,74 +304,153 @@ $$;
 
 CREATE TRIGGER "statistics_rating_written" AFTER INSERT OR UPDATE OR DELETE ON "SatisfactionRating" FOR EACH ROW EXECUTE FUNCTION "statistics_rating_changed"();
 
--- Folds the delta rows of every touched day into one row per key and returns how many
--- delta rows it folded. Rows appended while it runs are not seen and wait for the next run.
+-- Drains the change tables into the cubes and returns how many change rows it drained. Rows
+-- appended by transactions that commit while it runs are not seen and wait for the next run.
+-- A cube row whose sums fall to zero stays until the next rebuild (the readers skip zeros).
 CREATE FUNCTION "statistics_compact"() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
-  folded integer;
-  folded_values integer;
+  drained integer;
+  drained_values integer;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('statistics_compact'));
-  SELECT count(*) INTO folded FROM "StatisticsDaily" WHERE "isDelta";
-  SELECT count(*) INTO folded_values FROM "StatisticsDailyValue" WHERE "isDelta";
-  WITH touched AS (SELECT DISTINCT "day" FROM "StatisticsDaily" WHERE "isDelta"),
-  moved AS (DELETE FROM "StatisticsDaily" s USING touched WHERE s."day" = touched."day" RETURNING s.*)
-  INSERT INTO "StatisticsDaily" (
-    "day", "officeId", "serviceId", "categoryId", "kind", "channel",
-    "received", "resolved", "rejected", "forwarded", "open",
-    "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime",
-    "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved",
-    "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker", "isDelta")
-  SELECT
-    "day", "officeId", "serviceId", "categoryId", "kind", "channel",
-    sum("received"), sum("resolved"), sum("rejected"), sum("forwarded"), sum("open"),
-    sum("verificationDecided"), sum("verificationOnTime"), sum("resolutionSettled"), sum("resolutionOnTime"),
-    sum("escalated"), sum("ratings"), sum("ratingSum"),
-    sum("score1"), sum("score2"), sum("score3"), sum("score4"), sum("score5"), sum("ratedResolved"),
-    sum("withAmount"), sum("aboveFee"), sum("aboveFeeRupiah"), sum("withBroker"), false
-  FROM moved
-  GROUP BY "day", "officeId", "serviceId", "categoryId", "kind", "channel"
-  HAVING sum("received") <> 0;
-  WITH touched AS (SELECT DISTINCT "day" FROM "StatisticsDailyValue" WHERE "isDelta"),
-  moved AS (DELETE FROM "StatisticsDailyValue" s USING touched WHERE s."day" = touched."day" RETURNING s.*)
-  INSERT INTO "StatisticsDailyValue" ("day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label", "count", "isDelta")
-  SELECT "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label", sum("count"), false
-  FROM moved
-  GROUP BY "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label"
-  HAVING sum("count") <> 0;
-  RETURN folded + folded_values;
+  PERFORM set_config('work_mem', '256MB', true);
+  CREATE TEMPORARY TABLE statistics_drained ON COMMIT DROP AS
+    WITH moved AS (DELETE FROM "StatisticsChange" RETURNING *)
+    SELECT "day", "officeId", "serviceId", "categoryId", "kind", "channel", sum("received") AS "received", sum("pungli") AS "pungli", sum("resolved") AS "resolved", sum("rejected") AS "rejected", sum("forwarded") AS "forwarded", sum("open") AS "open", sum("verificationDecided") AS "verificationDecided", sum("verificationOnTime") AS "verificationOnTime", sum("resolutionSettled") AS "resolutionSettled", sum("resolutionOnTime") AS "resolutionOnTime", sum("escalated") AS "escalated", sum("ratings") AS "ratings", sum("ratingSum") AS "ratingSum", sum("score1") AS "score1", sum("score2") AS "score2", sum("score3") AS "score3", sum("score4") AS "score4", sum("score5") AS "score5", sum("ratedResolved") AS "ratedResolved", sum("withAmount") AS "withAmount", sum("aboveFee") AS "aboveFee", sum("aboveFeeRupiah") AS "aboveFeeRupiah", sum("withBroker") AS "withBroker", count(*)::integer AS "rows"
+    FROM moved GROUP BY "day", "officeId", "serviceId", "categoryId", "kind", "channel";
+  CREATE TEMPORARY TABLE statistics_drained_values ON COMMIT DROP AS
+    WITH moved AS (DELETE FROM "StatisticsChangeValue" RETURNING *)
+    SELECT "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label", sum("count")::integer AS "count", count(*)::integer AS "rows"
+    FROM moved GROUP BY "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label";
+  SELECT COALESCE(sum("rows"), 0) INTO drained FROM statistics_drained;
+  SELECT COALESCE(sum("rows"), 0) INTO drained_values FROM statistics_drained_values;
+
+  INSERT INTO "StatisticsCube" AS t ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker")
+  SELECT g."grain", l."level",
+    CASE l."level" WHEN 'y' THEN date_trunc('year', m."day")::date WHEN 'm' THEN date_trunc('month', m."day")::date ELSE m."day" END,
+    CASE WHEN g."grain" & 1 <> 0 THEN m."officeId" END, CASE WHEN g."grain" & 2 <> 0 THEN m."serviceId" END, CASE WHEN g."grain" & 8 <> 0 THEN m."categoryId" END, CASE WHEN g."grain" & 4 <> 0 THEN m."kind" END, CASE WHEN g."grain" & 16 <> 0 THEN m."channel" END,
+    sum(m."received"), sum(m."pungli"), sum(m."resolved"), sum(m."rejected"), sum(m."forwarded"), sum(m."open"), sum(m."verificationDecided"), sum(m."verificationOnTime"), sum(m."resolutionSettled"), sum(m."resolutionOnTime"), sum(m."escalated"), sum(m."ratings"), sum(m."ratingSum"), sum(m."score1"), sum(m."score2"), sum(m."score3"), sum(m."score4"), sum(m."score5"), sum(m."ratedResolved"), sum(m."withAmount"), sum(m."aboveFee"), sum(m."aboveFeeRupiah"), sum(m."withBroker")
+  FROM statistics_drained m
+  CROSS JOIN unnest("statistics_count_grains"()) g("grain")
+  CROSS JOIN (VALUES ('y'::"char"), ('m'::"char"), ('d'::"char")) l("level")
+  WHERE l."level" <> 'd' OR g."grain" = 31
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+  ON CONFLICT ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel") DO UPDATE SET
+    "received" = t."received" + EXCLUDED."received",
+    "pungli" = t."pungli" + EXCLUDED."pungli",
+    "resolved" = t."resolved" + EXCLUDED."resolved",
+    "rejected" = t."rejected" + EXCLUDED."rejected",
+    "forwarded" = t."forwarded" + EXCLUDED."forwarded",
+    "open" = t."open" + EXCLUDED."open",
+    "verificationDecided" = t."verificationDecided" + EXCLUDED."verificationDecided",
+    "verificationOnTime" = t."verificationOnTime" + EXCLUDED."verificationOnTime",
+    "resolutionSettled" = t."resolutionSettled" + EXCLUDED."resolutionSettled",
+    "resolutionOnTime" = t."resolutionOnTime" + EXCLUDED."resolutionOnTime",
+    "escalated" = t."escalated" + EXCLUDED."escalated",
+    "ratings" = t."ratings" + EXCLUDED."ratings",
+    "ratingSum" = t."ratingSum" + EXCLUDED."ratingSum",
+    "score1" = t."score1" + EXCLUDED."score1",
+    "score2" = t."score2" + EXCLUDED."score2",
+    "score3" = t."score3" + EXCLUDED."score3",
+    "score4" = t."score4" + EXCLUDED."score4",
+    "score5" = t."score5" + EXCLUDED."score5",
+    "ratedResolved" = t."ratedResolved" + EXCLUDED."ratedResolved",
+    "withAmount" = t."withAmount" + EXCLUDED."withAmount",
+    "aboveFee" = t."aboveFee" + EXCLUDED."aboveFee",
+    "aboveFeeRupiah" = t."aboveFeeRupiah" + EXCLUDED."aboveFeeRupiah",
+    "withBroker" = t."withBroker" + EXCLUDED."withBroker";
+
+  INSERT INTO "StatisticsCubeValue" AS t ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count")
+  SELECT g."grain", l."level",
+    CASE l."level" WHEN 'y' THEN date_trunc('year', m."day")::date WHEN 'm' THEN date_trunc('month', m."day")::date ELSE m."day" END,
+    CASE WHEN g."grain" & 1 <> 0 THEN m."officeId" END, CASE WHEN g."grain" & 2 <> 0 THEN m."serviceId" END, CASE WHEN g."grain" & 8 <> 0 THEN m."categoryId" END, CASE WHEN g."grain" & 4 <> 0 THEN m."kind" END, CASE WHEN g."grain" & 16 <> 0 THEN m."channel" END,
+    m."measure", m."value", m."label", sum(m."count")
+  FROM statistics_drained_values m
+  CROSS JOIN unnest("statistics_value_grains"()) g("grain")
+  CROSS JOIN (VALUES ('y'::"char"), ('m'::"char"), ('d'::"char")) l("level")
+  WHERE m."measure" NOT IN ('open', 'running', 'verificationPending', 'resolutionPending') AND (l."level" <> 'd' OR g."grain" = 31)
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11
+  ON CONFLICT ("grain", "level", "day", "measure", "officeId", "serviceId", "categoryId", "kind", "channel", "value", md5("label")) DO UPDATE SET
+    "count" = t."count" + EXCLUDED."count";
+
+  INSERT INTO "StatisticsCubeDue" AS t ("grain", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "count")
+  SELECT g."grain", m."day", CASE WHEN g."grain" & 1 <> 0 THEN m."officeId" END, CASE WHEN g."grain" & 2 <> 0 THEN m."serviceId" END, CASE WHEN g."grain" & 8 <> 0 THEN m."categoryId" END, CASE WHEN g."grain" & 4 <> 0 THEN m."kind" END, CASE WHEN g."grain" & 16 <> 0 THEN m."channel" END, m."measure", m."dueHour", sum(m."count")
+  FROM statistics_drained_values m
+  CROSS JOIN unnest("statistics_due_grains"()) g("grain")
+  WHERE m."measure" IN ('open', 'running', 'verificationPending', 'resolutionPending')
+  GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+  ON CONFLICT ("grain", "measure", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "dueHour") DO UPDATE SET
+    "count" = t."count" + EXCLUDED."count";
+
+  DROP TABLE statistics_drained, statistics_drained_values;
+  RETURN drained + drained_values;
 END
 $$;
 
--- Recomputes both tables from the case rows. TRUNCATE waits for the writers that appended
--- deltas and holds back new ones until the commit, and each statement below reads the cases
--- as committed after that, so no change is counted twice or lost.
+-- Recomputes the cubes from the case rows. TRUNCATE waits for the writers that appended
+-- changes and holds back new ones until the commit, and each statement below reads the cases
+-- as committed after that, so no change is counted twice or lost. The sums go up level by
+-- level (the cases by day at the full grain, then by month, then each grain by month, then by
+-- year), so each statement groups the rows of the level below, not the cases again.
 CREATE FUNCTION "statistics_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  g smallint;
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('statistics_compact'));
-  TRUNCATE "StatisticsDaily", "StatisticsDailyValue";
-  INSERT INTO "StatisticsDaily" (
-    "day", "officeId", "serviceId", "categoryId", "kind", "channel",
-    "received", "resolved", "rejected", "forwarded", "open",
-    "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime",
-    "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved",
-    "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker", "isDelta")
-  SELECT
-    s."day", s."officeId", s."serviceId", s."categoryId", s."kind", s."channel",
-    sum(s."received"), sum(s."resolved"), sum(s."rejected"), sum(s."forwarded"), sum(s."open"),
-    sum(s."verificationDecided"), sum(s."verificationOnTime"), sum(s."resolutionSettled"), sum(s."resolutionOnTime"),
-    sum(s."escalated"), sum(s."ratings"), sum(s."ratingSum"),
-    sum(s."score1"), sum(s."score2"), sum(s."score3"), sum(s."score4"), sum(s."score5"), sum(s."ratedResolved"),
-    sum(s."withAmount"), sum(s."aboveFee"), sum(s."aboveFeeRupiah"), sum(s."withBroker"), false
+  PERFORM set_config('work_mem', '256MB', true);
+  TRUNCATE "StatisticsChange", "StatisticsChangeValue", "StatisticsCube", "StatisticsCubeValue", "StatisticsCubeDue";
+
+  INSERT INTO "StatisticsCube" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker")
+  SELECT 31, 'd', s."day", s."officeId", s."serviceId", s."categoryId", s."kind", s."channel", sum(s."received"), sum(s."pungli"), sum(s."resolved"), sum(s."rejected"), sum(s."forwarded"), sum(s."open"), sum(s."verificationDecided"), sum(s."verificationOnTime"), sum(s."resolutionSettled"), sum(s."resolutionOnTime"), sum(s."escalated"), sum(s."ratings"), sum(s."ratingSum"), sum(s."score1"), sum(s."score2"), sum(s."score3"), sum(s."score4"), sum(s."score5"), sum(s."ratedResolved"), sum(s."withAmount"), sum(s."aboveFee"), sum(s."aboveFeeRupiah"), sum(s."withBroker")
   FROM "Case" c
   LEFT JOIN "SatisfactionRating" r ON r."caseId" = c."id"
   CROSS JOIN LATERAL "statistics_case_counts"(c, r."score") s
   GROUP BY s."day", s."officeId", s."serviceId", s."categoryId", s."kind", s."channel";
-  INSERT INTO "StatisticsDailyValue" ("day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "value", "label", "count", "isDelta")
-  SELECT v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."dueHour", v."value", v."label", count(*), false
-  FROM "Case" c
-  CROSS JOIN LATERAL "statistics_case_values"(c) v
-  GROUP BY v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."dueHour", v."value", v."label";
+  CREATE TEMPORARY TABLE statistics_month ON COMMIT DROP AS
+    SELECT date_trunc('month', "day")::date AS "day", "officeId", "serviceId", "categoryId", "kind", "channel", sum("received") AS "received", sum("pungli") AS "pungli", sum("resolved") AS "resolved", sum("rejected") AS "rejected", sum("forwarded") AS "forwarded", sum("open") AS "open", sum("verificationDecided") AS "verificationDecided", sum("verificationOnTime") AS "verificationOnTime", sum("resolutionSettled") AS "resolutionSettled", sum("resolutionOnTime") AS "resolutionOnTime", sum("escalated") AS "escalated", sum("ratings") AS "ratings", sum("ratingSum") AS "ratingSum", sum("score1") AS "score1", sum("score2") AS "score2", sum("score3") AS "score3", sum("score4") AS "score4", sum("score5") AS "score5", sum("ratedResolved") AS "ratedResolved", sum("withAmount") AS "withAmount", sum("aboveFee") AS "aboveFee", sum("aboveFeeRupiah") AS "aboveFeeRupiah", sum("withBroker") AS "withBroker"
+    FROM "StatisticsCube" WHERE "grain" = 31 AND "level" = 'd'
+    GROUP BY 1, 2, 3, 4, 5, 6;
+  FOREACH g IN ARRAY "statistics_count_grains"() LOOP
+    INSERT INTO "StatisticsCube" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker")
+    SELECT g, 'm', m."day", CASE WHEN g & 1 <> 0 THEN m."officeId" END, CASE WHEN g & 2 <> 0 THEN m."serviceId" END, CASE WHEN g & 8 <> 0 THEN m."categoryId" END, CASE WHEN g & 4 <> 0 THEN m."kind" END, CASE WHEN g & 16 <> 0 THEN m."channel" END, sum(m."received"), sum(m."pungli"), sum(m."resolved"), sum(m."rejected"), sum(m."forwarded"), sum(m."open"), sum(m."verificationDecided"), sum(m."verificationOnTime"), sum(m."resolutionSettled"), sum(m."resolutionOnTime"), sum(m."escalated"), sum(m."ratings"), sum(m."ratingSum"), sum(m."score1"), sum(m."score2"), sum(m."score3"), sum(m."score4"), sum(m."score5"), sum(m."ratedResolved"), sum(m."withAmount"), sum(m."aboveFee"), sum(m."aboveFeeRupiah"), sum(m."withBroker")
+    FROM statistics_month m
+    GROUP BY 3, 4, 5, 6, 7, 8;
+    INSERT INTO "StatisticsCube" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker")
+    SELECT g, 'y', date_trunc('year', m."day")::date, m."officeId", m."serviceId", m."categoryId", m."kind", m."channel", sum(m."received"), sum(m."pungli"), sum(m."resolved"), sum(m."rejected"), sum(m."forwarded"), sum(m."open"), sum(m."verificationDecided"), sum(m."verificationOnTime"), sum(m."resolutionSettled"), sum(m."resolutionOnTime"), sum(m."escalated"), sum(m."ratings"), sum(m."ratingSum"), sum(m."score1"), sum(m."score2"), sum(m."score3"), sum(m."score4"), sum(m."score5"), sum(m."ratedResolved"), sum(m."withAmount"), sum(m."aboveFee"), sum(m."aboveFeeRupiah"), sum(m."withBroker")
+    FROM "StatisticsCube" m WHERE m."grain" = g AND m."level" = 'm'
+    GROUP BY 3, 4, 5, 6, 7, 8;
+  END LOOP;
+
+  CREATE TEMPORARY TABLE statistics_values ON COMMIT DROP AS
+    SELECT v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."dueHour", v."value", v."label", count(*)::integer AS "count"
+    FROM "Case" c
+    CROSS JOIN LATERAL "statistics_case_values"(c) v
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10;
+  INSERT INTO "StatisticsCubeValue" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count")
+  SELECT 31, 'd', "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count"
+  FROM statistics_values WHERE "measure" NOT IN ('open', 'running', 'verificationPending', 'resolutionPending');
+  CREATE TEMPORARY TABLE statistics_values_month ON COMMIT DROP AS
+    SELECT date_trunc('month', "day")::date AS "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", sum("count")::integer AS "count"
+    FROM statistics_values WHERE "measure" NOT IN ('open', 'running', 'verificationPending', 'resolutionPending')
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
+  FOREACH g IN ARRAY "statistics_value_grains"() LOOP
+    INSERT INTO "StatisticsCubeValue" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count")
+    SELECT g, 'm', m."day", CASE WHEN g & 1 <> 0 THEN m."officeId" END, CASE WHEN g & 2 <> 0 THEN m."serviceId" END, CASE WHEN g & 8 <> 0 THEN m."categoryId" END, CASE WHEN g & 4 <> 0 THEN m."kind" END, CASE WHEN g & 16 <> 0 THEN m."channel" END, m."measure", m."value", m."label", sum(m."count")
+    FROM statistics_values_month m
+    GROUP BY 3, 4, 5, 6, 7, 8, 9, 10, 11;
+    INSERT INTO "StatisticsCubeValue" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count")
+    SELECT g, 'y', date_trunc('year', m."day")::date, m."officeId", m."serviceId", m."categoryId", m."kind", m."channel", m."measure", m."value", m."label", sum(m."count")
+    FROM "StatisticsCubeValue" m WHERE m."grain" = g AND m."level" = 'm'
+    GROUP BY 3, 4, 5, 6, 7, 8, 9, 10, 11;
+  END LOOP;
+  FOREACH g IN ARRAY "statistics_due_grains"() LOOP
+    INSERT INTO "StatisticsCubeDue" ("grain", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour", "count")
+    SELECT g, m."day", CASE WHEN g & 1 <> 0 THEN m."officeId" END, CASE WHEN g & 2 <> 0 THEN m."serviceId" END, CASE WHEN g & 8 <> 0 THEN m."categoryId" END, CASE WHEN g & 4 <> 0 THEN m."kind" END, CASE WHEN g & 16 <> 0 THEN m."channel" END, m."measure", m."dueHour", sum(m."count")
+    FROM statistics_values m WHERE m."measure" IN ('open', 'running', 'verificationPending', 'resolutionPending')
+    GROUP BY 2, 3, 4, 5, 6, 7, 8, 9;
+  END LOOP;
+  DROP TABLE statistics_month, statistics_values, statistics_values_month;
+  ANALYZE "StatisticsCube", "StatisticsCubeValue", "StatisticsCubeDue";
 END
 $$;
 

@@ -38,8 +38,8 @@ import { DEMO_TEXTS } from "./demo-texts";
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Busy offices get more reports, like in real life. */
-const OFFICE_WEIGHTS: Record<string, number> = {
+/** Busy offices get more reports, like in real life; the others weigh 1 (the bench's data plan uses the same). */
+export const OFFICE_WEIGHTS: Record<string, number> = {
   "kanim-bekasi": 14,
   "kanim-jakarta-selatan": 8,
   "kanim-soekarno-hatta": 8,

@@ -2,7 +2,15 @@
 
 const DEFAULT_CASES = 20_000;
 
-export type BenchArguments = { caseCount: number; modules: string[] };
+/**
+ * `keepDatabase`: create the bench database under this name and leave it after the run;
+ * `reuseDatabase`: skip the data phase and measure an existing database of that name (made by an
+ * earlier `--keep-db` run with the same --cases), leaving it in place too. Names must start with
+ * "lapor_" so that no other database can be chosen by a typo.
+ */
+export type BenchArguments = { caseCount: number; modules: string[]; keepDatabase?: string; reuseDatabase?: string };
+
+const DATABASE_NAME = /^lapor_[a-z0-9_]{1,50}$/;
 
 /** Reads --cases, --only and --skip; throws with a message on anything it does not know. */
 export function parseBenchArguments(args: readonly string[], moduleNames: readonly string[]): BenchArguments {
@@ -17,6 +25,17 @@ export function parseBenchArguments(args: readonly string[], moduleNames: readon
   if (!Number.isInteger(caseCount) || caseCount < 1) throw new Error(`--cases must be a positive integer, got "${value("cases")}"`);
   const only = list("only");
   const skip = list("skip") ?? [];
-  return { caseCount, modules: moduleNames.filter((name) => (only ? only.includes(name) : true) && !skip.includes(name)) };
+  const keepDatabase = value("keep-db");
+  const reuseDatabase = value("reuse-db");
+  for (const [name, database] of [["keep-db", keepDatabase], ["reuse-db", reuseDatabase]] as const) {
+    if (database !== undefined && !DATABASE_NAME.test(database)) throw new Error(`--${name} must name a database "lapor_[a-z0-9_]+", got "${database}"`);
+  }
+  if (keepDatabase && reuseDatabase) throw new Error("--keep-db and --reuse-db exclude each other");
+  return {
+    caseCount,
+    modules: moduleNames.filter((name) => (only ? only.includes(name) : true) && !skip.includes(name)),
+    ...(keepDatabase ? { keepDatabase } : {}),
+    ...(reuseDatabase ? { reuseDatabase } : {}),
+  };
 }
 

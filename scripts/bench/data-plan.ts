@@ -1,6 +1,7 @@
 import type pg from "pg";
 
 import { RESOLUTION_WORKING_DAYS, VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
+import { OFFICE_WEIGHTS } from "@/prisma/seed/demo-cases";
 
 import { DETAIL_SENTENCES, WEEKDAYS, accusedTemplates, demoTexts, serviceNounRows, storyRows } from "./data-texts";
 import {
@@ -30,21 +31,6 @@ import {
  * of ./data-sql.ts. The plan keeps the step times, from which ./data-cases.ts writes the cases and,
  * for a share of them, the conversation and the audit trail.
  */
-
-/** Busy offices get more reports (prisma/seed/demo-cases.ts); the others weigh 1. */
-const OFFICE_WEIGHTS: Record<string, number> = {
-  "kanim-bekasi": 14,
-  "kanim-jakarta-selatan": 8,
-  "kanim-soekarno-hatta": 8,
-  "kanim-ngurah-rai": 7,
-  "kanim-denpasar": 6,
-  "kanim-surabaya": 6,
-  "kanim-medan": 6,
-  "kanim-batam": 6,
-  "kanim-bandung": 5,
-  "kanim-makassar": 4,
-  "kanim-malang": 3,
-};
 
 /** Cases older than this are rarely still open: a real archive's old backlog is small. */
 const RECENT_DAYS = 90;

@@ -9,9 +9,13 @@ import { markStaffInvolved } from "@/lib/cases/involvement";
 import { changeCaseStatus } from "@/lib/cases/status";
 import { db } from "@/lib/db";
 import { fileReport } from "@/lib/reports/file-report";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { COUNT_GRAINS, DUE_GRAINS, VALUE_GRAINS } from "@/lib/statistics/cube-plan";
 import { compactStatisticsRollups, rebuildStatisticsRollups } from "@/lib/statistics/rollups";
+import { COUNT_COLUMNS } from "@/lib/statistics/rollups-sql";
 import { getStatistics, getStatisticsFromCaseRows } from "@/lib/statistics/queries";
-import { resolvePeriod } from "@/lib/statistics/period";
+import { resolvePeriod, type StatisticsPeriod } from "@/lib/statistics/period";
+import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import type { StatisticsFilters } from "@/lib/statistics/types";
 
 import { computePublicStatistics } from "@/lib/transparency/compute";
@@ -19,7 +23,7 @@ import { computePublicStatistics } from "@/lib/transparency/compute";
 import { ensureReportReferenceData, pungliForm } from "../fixtures/reports";
 
 /**
- * The statistics summed from the daily rollups (lib/statistics/queries-rollups.ts) against the
+ * The statistics summed from the statistics cubes (lib/statistics/queries-rollups.ts) against the
  * same report computed straight from the case rows with lib/statistics/definitions-sql.ts, over
  * the seeded demo data, for every kind of scope and several filter combinations (and the public
  * figures of /transparansi the same way), before and
@@ -33,10 +37,12 @@ const SELECTED_STAFF = { id: true, name: true, email: true, role: true, scopeLev
 let now: Date;
 let actors: Record<"national" | "regional" | "office" | "admin", StaffActor>;
 let filterSets: StatisticsFilters[];
+let allFilterSets: StatisticsFilters[];
+let periods: StatisticsPeriod[];
 
-async function expectRollupsToMatchCaseRows(at: Date = now): Promise<void> {
+async function expectRollupsToMatchCaseRows(at: Date = now, sets: StatisticsFilters[] = filterSets): Promise<void> {
   for (const actor of Object.values(actors)) {
-    for (const filters of filterSets) {
+    for (const filters of sets) {
       const [fromRollups, fromRows] = await Promise.all([
         getStatistics(actor, filters, { now: at, minimumCases: 2 }),
         getStatisticsFromCaseRows(actor, filters, { now: at, minimumCases: 2 }),
@@ -53,20 +59,23 @@ async function expectRollupsToMatchCaseRows(at: Date = now): Promise<void> {
   }
 }
 
-/** Both rollup tables as sorted, summed rows (compacted and delta rows of one key added up). */
+const COUNT_SUMS = Prisma.raw(
+  COUNT_COLUMNS.map((column) => (column === "aboveFeeRupiah" ? `sum("${column}")::text` : `sum("${column}")::int`)).join(", "),
+);
+
+/** The cubes and the undrained changes as sorted rows, zero rows left out (a drained change can leave one). */
 async function rollupContents() {
-  const daily = await db.$queryRaw<unknown[]>`
-    SELECT "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel",
-      sum("received")::int, sum("resolved")::int, sum("rejected")::int, sum("forwarded")::int, sum("open")::int,
-      sum("verificationDecided")::int, sum("verificationOnTime")::int, sum("resolutionSettled")::int, sum("resolutionOnTime")::int,
-      sum("escalated")::int, sum("ratings")::int, sum("ratingSum")::int, sum("score1")::int, sum("score2")::int, sum("score3")::int,
-      sum("score4")::int, sum("score5")::int, sum("ratedResolved")::int, sum("withAmount")::int, sum("aboveFee")::int,
-      sum("aboveFeeRupiah")::text, sum("withBroker")::int
-    FROM "StatisticsDaily" GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum("received") <> 0 ORDER BY 1, 2, 3, 4, 5, 6`;
+  const cube = await db.$queryRaw<unknown[]>`
+    SELECT "grain", "level"::text, "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel", ${COUNT_SUMS}
+    FROM "StatisticsCube" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 HAVING sum("received") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`;
   const values = await db.$queryRaw<unknown[]>`
-    SELECT "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour"::text, "value"::text, "label", sum("count")::int
-    FROM "StatisticsDailyValue" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 HAVING sum("count") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`;
-  return { daily, values };
+    SELECT "grain", "level"::text, "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value"::text, "label", sum("count")::int
+    FROM "StatisticsCubeValue" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING sum("count") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
+  const due = await db.$queryRaw<unknown[]>`
+    SELECT "grain", "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour"::text, sum("count")::int
+    FROM "StatisticsCubeDue" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum("count") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
+  const changes = await db.$queryRaw<{ count: number }[]>`SELECT ((SELECT count(*) FROM "StatisticsChange") + (SELECT count(*) FROM "StatisticsChangeValue"))::int AS "count"`;
+  return { cube, values, due, changes };
 }
 
 async function findStaff(where: { role: "SUPERVISOR"; scopeLevel: "NATIONAL" | "REGIONAL" | "OFFICE"; officeId?: number }): Promise<StaffActor> {
@@ -78,6 +87,8 @@ beforeAll(async () => {
   await db.$executeRawUnsafe('TRUNCATE "Case", "CaseEvent" CASCADE');
   await run("npx", ["tsx", "prisma/seed.ts", "--cases=160"], { env: process.env, cwd: process.cwd() });
   await ensureReportReferenceData(db);
+  // The seeded cases are in the change tables: drained, the figures come from the cubes.
+  await compactStatisticsRollups();
   now = new Date();
   const [busiest] = await db.$queryRaw<{ officeId: number }[]>`SELECT "officeId" FROM "Case" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`;
   const office = await db.office.findUniqueOrThrow({ where: { id: busiest!.officeId }, select: { id: true, code: true, regionalOfficeId: true } });
@@ -92,6 +103,37 @@ beforeAll(async () => {
   const [category] = await db.$queryRaw<{ code: string }[]>`SELECT k."code" FROM "Case" c JOIN "Category" k ON k."id" = c."categoryId" GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`;
   const year = resolvePeriod({ preset: "year" }, now)!;
   const lastYear = resolvePeriod({ preset: "custom", from: `${Number(year.from.slice(0, 4)) - 1}-01-01`, to: year.to }, now)!;
+  const today = toJakartaDateKey(now);
+  const daysAgo = (days: number) => toJakartaDateKey(new Date(now.getTime() - days * 24 * 60 * 60 * 1000));
+  const custom = (from: string, to: string) => resolvePeriod({ preset: "custom", from, to }, now)!;
+  // Every preset, and custom periods whose edges fall mid-month and mid-year, inside one month,
+  // reach past today, or straddle a new year: the cubes cover them with year, month and day
+  // buckets, some subtracted.
+  periods = [
+    resolvePeriod({ preset: "this-month" }, now)!,
+    resolvePeriod({ preset: "last-month" }, now)!,
+    resolvePeriod({ preset: "quarter" }, now)!,
+    year,
+    lastYear,
+    custom(daysAgo(400), daysAgo(13)),
+    custom(daysAgo(47), daysAgo(21)),
+    custom(`${today.slice(0, 7)}-01`, `${today.slice(0, 7)}-0${Math.min(9, Number(today.slice(8, 10)))}`),
+    custom(daysAgo(200), toJakartaDateKey(new Date(now.getTime() + 40 * 24 * 60 * 60 * 1000))),
+    custom(`${Number(today.slice(0, 4)) - 1}-12-16`, `${today.slice(0, 4)}-01-15`),
+    custom(daysAgo(3 * 365), today),
+  ];
+  const values = { office: office.code, kind: "PUNGLI" as const, channel: "ONLINE" as const, category: category!.code, service: service!.code };
+  const names = ["office", "kind", "channel", "category", "service"] as const;
+  // Every combination of the page's filters (2^5), each with one of the periods in turn, and
+  // every period without filters.
+  allFilterSets = [
+    ...periods.map((period) => ({ period })),
+    ...Array.from({ length: 2 ** names.length }, (_, mask) => ({
+      period: periods[mask % periods.length]!,
+      ...Object.fromEntries(names.filter((_, bit) => mask & (1 << bit)).map((name) => [name, values[name]])),
+    })),
+    { period: lastYear, kind: "COMPLAINT" as const, channel: "WALK_IN" as const },
+  ];
   filterSets = [
     { period: resolvePeriod({ preset: "this-month" }, now)! },
     { period: lastYear },
@@ -99,6 +141,8 @@ beforeAll(async () => {
     { period: lastYear, office: office.code, channel: "ONLINE" },
     { period: lastYear, category: category!.code, service: service!.code },
     { period: resolvePeriod({ preset: "quarter" }, now)!, kind: "COMPLAINT", service: service!.code },
+    { period: periods[5]!, channel: "ONLINE" },
+    { period: periods[9]!, kind: "PUNGLI", office: office.code },
   ];
 }, 300_000);
 
@@ -107,10 +151,16 @@ afterAll(async () => {
 });
 
 describe("the rollups against the case rows", () => {
-  it("give the same report over the seeded demo data for every scope and filter combination", async () => {
+  it("keep the grains the readers choose from (lib/statistics/cube-plan.ts)", async () => {
+    const [grains] = await db.$queryRaw<{ count: number[]; value: number[]; due: number[] }[]>`
+      SELECT "statistics_count_grains"()::int[] AS "count", "statistics_value_grains"()::int[] AS "value", "statistics_due_grains"()::int[] AS "due"`;
+    expect(grains).toEqual({ count: [...COUNT_GRAINS], value: [...VALUE_GRAINS], due: [...DUE_GRAINS] });
+  });
+
+  it("give the same report over the seeded demo data for every scope, filter combination and kind of period", async () => {
     expect(await db.case.count()).toBeGreaterThanOrEqual(160);
-    await expectRollupsToMatchCaseRows();
-  }, 120_000);
+    await expectRollupsToMatchCaseRows(now, allFilterSets);
+  }, 600_000);
 
   it("give the same report at other instants (deadlines falling due earlier this hour, yesterday and tomorrow)", async () => {
     for (const hours of [-30, -3.5, 5.25, 26]) await expectRollupsToMatchCaseRows(new Date(now.getTime() + hours * 60 * 60 * 1000));
@@ -151,13 +201,16 @@ describe("the rollups against the case rows", () => {
     expect(after.outcomes.rejected).toBe(before.outcomes.rejected + 1);
     await expectRollupsToMatchCaseRows();
 
+    // Before the compaction the changes are read from the change tables, after it from the cubes.
+    expect((await rollupContents()).changes[0]!.count).toBeGreaterThan(0);
     const folded = await compactStatisticsRollups();
     expect(folded).toBeGreaterThan(0);
-    expect(await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "StatisticsDaily" WHERE "isDelta"`).toEqual([{ count: 0 }]);
+    expect((await rollupContents()).changes).toEqual([{ count: 0 }]);
     await expectRollupsToMatchCaseRows();
   }, 240_000);
 
   it("are rebuilt by the job exactly as the triggers maintained them", async () => {
+    await compactStatisticsRollups();
     const maintained = await rollupContents();
     await rebuildStatisticsRollups();
     expect(await rollupContents()).toEqual(maintained);
@@ -168,6 +221,8 @@ describe("the rollups against the case rows", () => {
     const rated = await db.satisfactionRating.findFirstOrThrow({ select: { caseId: true } });
     await db.caseEvent.deleteMany({ where: { caseId: rated.caseId } });
     await db.case.delete({ where: { id: rated.caseId } });
+    await expectRollupsToMatchCaseRows();
+    await compactStatisticsRollups();
     const maintained = await rollupContents();
     await rebuildStatisticsRollups();
     expect(await rollupContents()).toEqual(maintained);

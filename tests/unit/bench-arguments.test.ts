@@ -25,4 +25,12 @@ describe("parseBenchArguments", () => {
     expect(() => parseBenchArguments(["--cases=0"], MODULES)).toThrow("--cases must be a positive integer");
     expect(() => parseBenchArguments(["--cases=1e3.5"], MODULES)).toThrow("--cases must be a positive integer");
   });
+
+  it("keeps the database under --keep-db, or measures a kept one under --reuse-db, never both", () => {
+    expect(parseBenchArguments(["--cases=1000000", "--keep-db=lapor_bench_1m"], MODULES)).toEqual({ caseCount: 1_000_000, modules: MODULES, keepDatabase: "lapor_bench_1m" });
+    expect(parseBenchArguments(["--reuse-db=lapor_bench_1m", "--only=queue"], MODULES)).toEqual({ caseCount: 20_000, modules: ["queue"], reuseDatabase: "lapor_bench_1m" });
+    expect(() => parseBenchArguments(["--keep-db=a", "--reuse-db=lapor_b"], MODULES)).toThrow('--keep-db must name a database "lapor_[a-z0-9_]+"');
+    expect(() => parseBenchArguments(["--reuse-db=postgres"], MODULES)).toThrow("--reuse-db must name");
+    expect(() => parseBenchArguments(["--keep-db=lapor_a", "--reuse-db=lapor_b"], MODULES)).toThrow("exclude each other");
+  });
 });
