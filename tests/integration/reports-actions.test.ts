@@ -6,7 +6,11 @@ import exifr from "exifr";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { POST as downloadReceiptPdf } from "@/app/(public)/lapor/tanda-terima/pdf/route";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { submitReport, type SubmitReportState } from "@/lib/reports/actions";
+import { buildReceipt } from "@/lib/reports/receipt-details";
+import { readKeptReceipt } from "@/lib/reports/receipt-session";
 import { getTrackedCase } from "@/lib/reports/tracking";
 import { closeTrackedCase, openTrackedCase, postReporterMessage, rateCase } from "@/lib/reports/tracking-actions";
 import { TRACKING_COOKIE_NAME } from "@/lib/reports/tracking-cookie";
@@ -88,9 +92,24 @@ function expectInvalid(state: SubmitReportState) {
   return state;
 }
 
-function expectFiled(state: SubmitReportState) {
-  if (state.status !== "filed") throw new Error(`expected a filing, got ${JSON.stringify(state)}`);
-  return state.receipt;
+/**
+ * A filing answers with a redirect to the receipt page (post/redirect/get), the receipt kept in
+ * the receipt cookie and the case's tracking session started: the receipt as that page shows it.
+ */
+async function expectFiled(answer: Promise<SubmitReportState>) {
+  const thrown = await answer.then(
+    (state) => {
+      throw new Error(`expected a filing, got ${JSON.stringify(state)}`);
+    },
+    (error: unknown) => error,
+  );
+  if (!isRedirectError(thrown)) throw thrown;
+  expect(getURLFromRedirectError(thrown)).toBe("/lapor/tanda-terima");
+  const kept = await readKeptReceipt();
+  if (!kept) throw new Error("the filing kept no receipt in the receipt cookie");
+  const receipt = await buildReceipt(db, kept.caseId, kept.secretKey);
+  if (!receipt) throw new Error(`case ${kept.caseId} of the kept receipt does not exist`);
+  return receipt;
 }
 
 describe("submitReport without JavaScript", () => {
@@ -113,8 +132,8 @@ describe("submitReport without JavaScript", () => {
     expect(first.stagedEvidence).toEqual([{ token: expect.any(String), fileName: "IMG_0042.jpg", mediaType: "image/jpeg", sizeBytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
 
     nextRequest.standIn.cookieJar.set("NEXT_LOCALE", { value: "en" });
-    const receipt = expectFiled(
-      await submitReport(first, reportFormData({ ...first.values, description }, [], first.stagedEvidence.map((file) => file.token))),
+    const receipt = await expectFiled(
+      submitReport(first, reportFormData({ ...first.values, description }, [], first.stagedEvidence.map((file) => file.token))),
     );
 
     expect(receipt).toMatchObject({ locale: "en", kind: "PUNGLI", evidence: [{ fileName: "IMG_0042.jpg", sha256: first.stagedEvidence[0]!.sha256 }] });
@@ -186,8 +205,8 @@ describe("submitReport without JavaScript", () => {
   it("answers a double click with the same receipt and files one case", async () => {
     const formData = reportFormData({ description: `Klik ganda ${randomUUID()} pada formulir tanpa JavaScript.` });
 
-    const first = expectFiled(await submitReport(idle, formData));
-    const second = expectFiled(await submitReport(idle, formData));
+    const first = await expectFiled(submitReport(idle, formData));
+    const second = await expectFiled(submitReport(idle, formData));
 
     expect(second).toEqual(first);
     expect(await db.case.count({ where: { trackingCode: first.trackingCode } })).toBe(1);
@@ -200,7 +219,7 @@ describe("submitReport without JavaScript", () => {
   });
 
   it("refuses the sixth filing of a client within an hour and keeps the form", async () => {
-    for (let filing = 0; filing < 5; filing += 1) expectFiled(await submitReport(idle, reportFormData()));
+    for (let filing = 0; filing < 5; filing += 1) await expectFiled(submitReport(idle, reportFormData()));
 
     const state = expectInvalid(await submitReport(idle, reportFormData({ incidentPlace: "Ruang tunggu" })));
 
@@ -242,7 +261,7 @@ describe("submitReport without JavaScript", () => {
 
 describe("tracking actions", () => {
   async function fileAndReceipt() {
-    return expectFiled(await submitReport(idle, reportFormData({ description: `Laporan untuk dilacak ${randomUUID()} oleh pelapor.` })));
+    return await expectFiled(submitReport(idle, reportFormData({ description: `Laporan untuk dilacak ${randomUUID()} oleh pelapor.` })));
   }
 
   function trackingForm(fields: Record<string, string>) {
@@ -331,7 +350,7 @@ describe("POST /lapor/tanda-terima/pdf", () => {
   }
 
   it("downloads the receipt as a PDF for the right code and key", async () => {
-    const receipt = expectFiled(await submitReport(idle, reportFormData({}, [{ bytes: createPdf(), name: "kuitansi.pdf" }])));
+    const receipt = await expectFiled(submitReport(idle, reportFormData({}, [{ bytes: createPdf(), name: "kuitansi.pdf" }])));
 
     const response = await downloadReceiptPdf(pdfRequest({ trackingCode: receipt.trackingCode, secretKey: receipt.secretKey, locale: "en" }));
 
@@ -343,7 +362,7 @@ describe("POST /lapor/tanda-terima/pdf", () => {
   });
 
   it("answers a wrong key like the tracking page, in the requested language", async () => {
-    const receipt = expectFiled(await submitReport(idle, reportFormData()));
+    const receipt = await expectFiled(submitReport(idle, reportFormData()));
 
     const response = await downloadReceiptPdf(pdfRequest({ trackingCode: receipt.trackingCode, secretKey: "00000-00000-00000-00000-00000", locale: "en" }));
 
