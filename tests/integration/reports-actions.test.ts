@@ -6,10 +6,13 @@ import exifr from "exifr";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { POST as downloadReceiptPdf } from "@/app/(public)/lapor/tanda-terima/pdf/route";
+import { POST as downloadReceiptText } from "@/app/(public)/lapor/tanda-terima/teks/route";
 import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { submitReport, type SubmitReportState } from "@/lib/reports/actions";
 import { buildReceipt } from "@/lib/reports/receipt-details";
+import { closeReceipt, openTrackingFromReceipt } from "@/lib/reports/receipt-actions";
+import { RECEIPT_COOKIE_NAME } from "@/lib/reports/receipt-cookie";
 import { readKeptReceipt } from "@/lib/reports/receipt-session";
 import { getTrackedCase } from "@/lib/reports/tracking";
 import { closeTrackedCase, openTrackedCase, postReporterMessage, rateCase } from "@/lib/reports/tracking-actions";
@@ -260,8 +263,11 @@ describe("submitReport without JavaScript", () => {
 });
 
 describe("tracking actions", () => {
+  /** Files a report, then comes back as another browser: without the receipt and tracking cookies filing set. */
   async function fileAndReceipt() {
-    return await expectFiled(submitReport(idle, reportFormData({ description: `Laporan untuk dilacak ${randomUUID()} oleh pelapor.` })));
+    const receipt = await expectFiled(submitReport(idle, reportFormData({ description: `Laporan untuk dilacak ${randomUUID()} oleh pelapor.` })));
+    nextRequest.standIn.cookieJar.clear();
+    return receipt;
   }
 
   function trackingForm(fields: Record<string, string>) {
@@ -371,5 +377,93 @@ describe("POST /lapor/tanda-terima/pdf", () => {
     const asJson = await downloadReceiptPdf(pdfRequest({ trackingCode: "LI-2222-2222", secretKey: receipt.secretKey }, { accept: "application/json" }));
     expect(asJson.status).toBe(404);
     expect(await asJson.json()).toEqual({ error: "trackingNotFound" });
+  });
+});
+
+describe("the receipt after filing (post/redirect/get)", () => {
+  async function expectRedirectTo(answer: Promise<unknown>, url: string) {
+    const thrown = await answer.then(
+      () => new Error("expected a redirect"),
+      (error: unknown) => error,
+    );
+    if (!isRedirectError(thrown)) throw thrown;
+    expect(getURLFromRedirectError(thrown)).toBe(url);
+  }
+
+  function emptyPost(url: string) {
+    return new Request(`http://localhost:3000${url}`, {
+      method: "POST",
+      body: new URLSearchParams(),
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", host: "localhost:3000" },
+    });
+  }
+
+  it("keeps the receipt in a sealed, httpOnly, SameSite=Strict cookie scoped to /lapor and opens the case's tracking session", async () => {
+    const receipt = await expectFiled(submitReport(idle, reportFormData({ description: `Laporan dengan tanda terima ${randomUUID()} di halamannya.` })));
+
+    const cookie = nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME);
+    expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: "strict", path: "/lapor", maxAge: 3600 });
+    for (const group of receipt.secretKey.split("-")) expect(cookie?.value).not.toContain(group);
+    expect(cookie?.value).not.toContain(receipt.trackingCode);
+    const tracked = await getTrackedCase("id");
+    expect(tracked).toMatchObject({ trackingCode: receipt.trackingCode, report: { incidentPlace: "Loket 2", pungli: { amountDemandedRupiah: 1_150_000, paymentMethod: "TRANSFER" } } });
+  });
+
+  it("opens nothing from an altered receipt cookie", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+    const cookie = nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME)!;
+    const flipped = `${cookie.value.slice(0, 20)}${cookie.value[20] === "A" ? "B" : "A"}${cookie.value.slice(21)}`;
+    nextRequest.standIn.cookieJar.set(RECEIPT_COOKIE_NAME, { value: flipped });
+
+    expect(await readKeptReceipt()).toBeNull();
+    expect((await downloadReceiptText(emptyPost("/lapor/tanda-terima/teks"))).status).toBe(404);
+  });
+
+  it("opens the case on the tracking page again after its session was closed, without the key typed", async () => {
+    const receipt = await expectFiled(submitReport(idle, reportFormData()));
+    await closeTrackedCase();
+    expect(await getTrackedCase("id")).toBeNull();
+
+    await expectRedirectTo(openTrackingFromReceipt(), "/lacak");
+
+    expect(await getTrackedCase("id")).toMatchObject({ trackingCode: receipt.trackingCode });
+  });
+
+  it("closing the receipt forgets it and ends the tracking session", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+
+    await expectRedirectTo(closeReceipt(), "/lapor/tanda-terima?ditutup=1");
+
+    expect(nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME)).toMatchObject({ value: "", options: { maxAge: 0, path: "/lapor" } });
+    expect(await readKeptReceipt()).toBeNull();
+    expect(await getTrackedCase("id")).toBeNull();
+    expect((await downloadReceiptPdf(emptyPost("/lapor/tanda-terima/pdf"))).status).toBe(404);
+  });
+
+  it("gives the kept receipt as a PDF and a text file without the key in the request", async () => {
+    const receipt = await expectFiled(submitReport(idle, reportFormData()));
+
+    const pdf = await downloadReceiptPdf(emptyPost("/lapor/tanda-terima/pdf"));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="tanda-terima-${receipt.trackingCode}.pdf"`);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const text = await downloadReceiptText(emptyPost("/lapor/tanda-terima/teks"));
+    expect(text.status).toBe(200);
+    expect(text.headers.get("content-disposition")).toBe(`attachment; filename="kunci-laporan-${receipt.trackingCode}.txt"`);
+    expect(text.headers.get("cache-control")).toBe("no-store");
+    const body = await text.text();
+    expect(body).toContain(`Kode tanda terima: ${receipt.trackingCode}`);
+    expect(body).toContain(`Kunci rahasia: ${receipt.secretKey}`);
+    expect(body).toContain(`/lacak?kode=${receipt.trackingCode}`);
+  });
+
+  it("refuses the text file to another site's form", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+    const request = new Request("http://localhost:3000/lapor/tanda-terima/teks", {
+      method: "POST",
+      headers: { origin: "https://evil.example", host: "localhost:3000" },
+    });
+    expect((await downloadReceiptText(request)).status).toBe(403);
   });
 });

@@ -188,7 +188,10 @@ export function ReportReceipt({ receipt, categoryName, address, variant }: Repor
                     </span>
                   </p>
                   <p className="mt-1 text-sm text-slate-700">
-                    {t("fingerprint")}: <span className="font-mono break-all text-slate-900">{file.sha256}</span>
+                    {t("fingerprint")}:{" "}
+                    <span data-testid="evidence-sha256" className="font-mono break-all text-slate-900">
+                      {file.sha256}
+                    </span>
                   </p>
                 </li>
               ))}
@@ -210,7 +213,6 @@ export function ReportReceipt({ receipt, categoryName, address, variant }: Repor
           </form>
           <p>
             {/* A full page load on purpose: a new report needs a new submission id and an empty form. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/lapor" className="font-medium text-brand-800 underline underline-offset-2">
               {t("newReport")}
             </a>
