@@ -7,7 +7,8 @@ import sharp from "sharp";
 
 import { expect, test, useLocale, type Locale } from "./_setup/fixtures";
 import { closeReportDatabase } from "./fixtures/report-database";
-import { createMarker, expectNoHorizontalOverflow, fillPungliReport, messagesFor, openReportForm, readReceipt, submitReportForm } from "./fixtures/report-pages";
+import { createMarker, daysAgo, expectNoHorizontalOverflow, fillPungliReport, messagesFor, openReportForm, readReceipt, submitReportForm } from "./fixtures/report-pages";
+import { signIn } from "./fixtures/staff-sign-in";
 
 /**
  * The receipt never loses the key through the page's own controls (issue 12, item 1): filing
@@ -156,4 +157,35 @@ test.describe("without JavaScript, on a 360 px phone", () => {
       await walkTheReceipt(page, { locale, other, isJavaScriptEnabled: false, baseURL: baseURL! });
     });
   }
+});
+
+test.describe("the complaint desk's receipt", () => {
+  test.use({ viewport: { width: 360, height: 740 } });
+
+  test("a walk-in report's printed receipt carries the site's address and a QR code with the code, never the key", async ({ page, context, baseURL }) => {
+    test.setTimeout(240_000);
+    await useLocale(context, "id", baseURL!);
+    const form = messagesFor("id").ReportForm;
+    const origin = new URL(baseURL!).origin;
+    await signIn(page, "petugas.bekasi@demo.lapor-imigrasi.id");
+    await expect(page).toHaveURL(/\/dasbor/, { timeout: 30_000 });
+    await page.goto("/dasbor/kasus/baru");
+    await page.getByRole("radio", { name: form.kind.complaint.label }).check();
+    await page.getByLabel(form.category.label).selectOption({ index: 1 });
+    await page.getByLabel(form.incidentDate.label).fill(daysAgo(2));
+    await page.getByLabel(form.description.label).fill(`${createMarker("desk")} Pengunjung menunggu empat jam tanpa nomor antrean yang jelas di loket paspor.`);
+    await page.getByRole("button", { name: "Simpan laporan" }).click();
+    const credentials = await readReceipt(page, "id");
+
+    await expect(page.getByTestId("site-address")).toHaveText(origin);
+    const qrPayload = await decodeReceiptQrCode(page);
+    expect(qrPayload).toBe(`${origin}/lacak?kode=${credentials.trackingCode}`);
+    for (const group of credentials.secretKey.split("-")) expect(qrPayload).not.toContain(group);
+    // The printout is the receipt with where to go: the QR code stays on paper.
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByTestId("receipt-qr")).toBeVisible();
+    await expect(page.getByTestId("site-address")).toBeVisible();
+    await page.emulateMedia({ media: "screen" });
+    await screenshotFor(page, "receipt-desk-id");
+  });
 });
