@@ -61,7 +61,7 @@ async function walkTheReceipt(page: Page, { locale, other, isJavaScriptEnabled, 
 
   // What was reported, for the holder of the key.
   await expect(page.getByTestId("reported-description")).toHaveText(description);
-  await expect(page.getByTestId("reported-content")).toContainText(/Rp\s1[.,]500[.,]000/);
+  await expect(page.getByTestId("reported-content")).toContainText(/(Rp|IDR)\s?1[.,]500[.,]000/);
 
   // Where to go: the site's address and a QR code to the tracking page with the code, never the key.
   await expect(page.getByTestId("site-address")).toHaveText(origin);
