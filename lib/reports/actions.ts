@@ -108,13 +108,3 @@ export async function submitReport(_previous: SubmitReportState, formData: FormD
   redirect(RECEIPT_PAGE);
 }
 
-/**
- * Keeps the receipt for its page, opens the case's tracking session and redirects there. A
- * failure here comes after the case was committed: the form's retry (same submission id) lands
- * here again with the same receipt.
- */
-async function showReceipt(filed: { caseId: string; receipt: Receipt }): Promise<never> {
-  await keepReceipt({ caseId: filed.caseId, trackingCode: filed.receipt.trackingCode, secretKey: filed.receipt.secretKey });
-  await startTrackingSession(filed.caseId);
-  redirect(RECEIPT_PAGE);
-}
