@@ -1,5 +1,6 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useActionState, useRef, useState, useTransition } from "react";
 
 type ServerAction<State> = (previous: Awaited<State>, formData: FormData) => Promise<State>;
@@ -33,7 +34,10 @@ export function useProgressiveAction<State>(action: ServerAction<State>, initial
       let next: ClientOutcome<State>;
       try {
         next = { state: await action(state, formData), unreachable: null };
-      } catch {
+      } catch (error) {
+        // A redirect answered by the action (a filed report goes to its receipt page) is a
+        // navigation, not a failure: Next's router handles it.
+        unstable_rethrow(error);
         next = { state, unreachable: {} };
       }
       isSending.current = false;

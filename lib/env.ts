@@ -24,6 +24,18 @@ const perHourLimit = (fallback: number) => wholeNumber(1, 1_000_000, fallback);
 
 const appSecretSchema = z.string().min(32, { error: "must be at least 32 characters long: generate one with `openssl rand -base64 48`" });
 
+/** "https://host[:port]" of an address, or null when it is not a bare http(s) origin (a trailing "/" is allowed). */
+export function toPublicOrigin(candidate: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return null;
+  }
+  const isBare = (url.pathname === "/" || url.pathname === "") && url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+  return (url.protocol === "https:" || url.protocol === "http:") && isBare && !candidate.includes("?") && !candidate.includes("#") ? url.origin : null;
+}
+
 const postgresUrl = (example: string) =>
   z.url({ protocol: /^postgres(ql)?$/, error: `must be a PostgreSQL connection string, e.g. ${example}` });
 
@@ -150,6 +162,23 @@ const environmentSchema = z.object({
   AUDIT_CHECKPOINTS: instanceSwitch,
   /** `off` stops this instance's encryption of stored contacts at start and the hourly contact retention job. */
   CONTACT_RETENTION: instanceSwitch,
+  /**
+   * The site's public address as reporters reach it (e.g. https://lapor.imigrasi.go.id): printed on
+   * every receipt (online, PDF, the complaint desk's) with a QR code to the tracking page. An
+   * http(s) origin only: no path, query, fragment or credentials. Unset: the address the request
+   * came to (fine for local runs; set it in production, where that may be an internal name).
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const trimmed = value?.trim() ?? "";
+      if (trimmed === "") return null;
+      const origin = toPublicOrigin(trimmed);
+      if (origin) return origin;
+      context.addIssue({ code: "custom", message: "expected an http(s) address without a path, e.g. https://lapor.imigrasi.go.id" });
+      return z.NEVER;
+    }),
 }).transform((environment, context) => {
   const { TRUST_PROXY, ...rest } = environment;
   if (TRUST_PROXY === null && environment.NODE_ENV === "production") {
@@ -220,6 +249,8 @@ export type AppKeyPurpose =
   | "rate-limit"
   | "tracking-cookie"
   | "sealed-receipt"
+  /** The receipt cookie that keeps a just-filed receipt (code and key) for its own page (lib/reports/receipt-cookie.ts). */
+  | "receipt-cookie"
   | "idempotency-key"
   /** Auth.js's JWT session cookie (unless AUTH_SECRET is set). */
   | "auth-session"

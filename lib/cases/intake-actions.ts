@@ -5,6 +5,8 @@ import { revalidatePath } from "next/cache";
 
 import { requireStaff } from "@/lib/auth/session";
 import type { ReportErrorCode } from "@/lib/reports/error-codes";
+import { getPublicBaseUrl } from "@/lib/reports/public-address";
+import { describeReceiptAddress, type ReceiptAddress } from "@/lib/reports/receipt-address";
 import type { Receipt } from "@/lib/reports/receipt-details";
 import { readTextFields, REPORT_TEXT_FIELDS, type FieldErrors, type ReportField } from "@/lib/reports/schemas";
 
@@ -22,7 +24,8 @@ export type IntakeFormState =
       values: Record<string, string>;
     }
   | { status: "refused"; message: CaseRuleCode | "forbidden" | "unexpected"; values: Record<string, string> }
-  | { status: "filed"; caseId: string; receipt: Receipt };
+  /** The address and QR code the printed receipt carries, so the visitor knows where to follow it. */
+  | { status: "filed"; caseId: string; receipt: Receipt; address: ReceiptAddress };
 
 /**
  * Files a walk-in, phone, SMS, email or letter report for the officer's office (a public POST
@@ -36,7 +39,7 @@ export async function submitIntakeReport(_previous: IntakeFormState, formData: F
     const result = await fileIntakeReport(actor, { fields: values, channel: values.channel ?? "", locale: await getLocale() });
     if (result.status === "invalid") return { ...result, values };
     revalidatePath("/dasbor");
-    return result;
+    return { ...result, address: await describeReceiptAddress(await getPublicBaseUrl(), result.receipt.trackingCode) };
   } catch (error) {
     if (error instanceof CaseActionForbiddenError) return { status: "refused", message: "forbidden", values };
     if (error instanceof CaseRuleError) return { status: "refused", message: error.code, values };

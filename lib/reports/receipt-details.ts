@@ -3,6 +3,8 @@ import "server-only";
 import type { Database } from "@/lib/prisma-client";
 import type { CaseKind, Locale } from "@/lib/generated/prisma/enums";
 
+import { reportedContentSelect, toReportedContent, type ReportedContent } from "./reported-content";
+
 /** One evidence file as the receipt lists it. */
 export type ReceiptEvidence = { fileName: string; mediaType: string; sizeBytes: number; sha256: string };
 
@@ -18,12 +20,18 @@ export type Receipt = {
   categoryCode: string;
   verificationDueAt: string;
   evidence: ReceiptEvidence[];
+  /** What was reported, for its holder to read again. */
+  report: ReportedContent;
 };
 
 /** The receipt's content without the key, with names in the requested language. */
 export type ReceiptDetails = Omit<Receipt, "secretKey" | "locale"> & { caseLocale: Locale; categoryName: string };
 
-/** The receipt of a case: the filing and the evidence sent with it (not later messages' files). */
+/**
+ * The receipt of a case: the filing, what was reported and the evidence sent with it (not later
+ * messages' files). Call it only for a case whose receipt was proven (a verified key, the receipt
+ * cookie) or that the desk officer filed: it returns what the reporter wrote.
+ */
 export async function findReceiptDetails(client: Pick<Database, "case">, caseId: string, locale: Locale): Promise<ReceiptDetails | null> {
   const found = await client.case.findUnique({
     where: { id: caseId },
@@ -31,8 +39,8 @@ export async function findReceiptDetails(client: Pick<Database, "case">, caseId:
       trackingCode: true,
       receivedAt: true,
       locale: true,
-      kind: true,
       verificationDueAt: true,
+      ...reportedContentSelect,
       office: { select: { name: true } },
       service: { select: { nameId: true, nameEn: true } },
       category: { select: { code: true, nameId: true, nameEn: true } },
@@ -55,6 +63,7 @@ export async function findReceiptDetails(client: Pick<Database, "case">, caseId:
     categoryName: locale === "en" ? found.category.nameEn : found.category.nameId,
     verificationDueAt: found.verificationDueAt.toISOString(),
     evidence: found.attachments,
+    report: toReportedContent(found),
   };
 }
 
@@ -73,5 +82,6 @@ export async function buildReceipt(client: Pick<Database, "case">, caseId: strin
     categoryCode: details.categoryCode,
     verificationDueAt: details.verificationDueAt,
     evidence: details.evidence,
+    report: details.report,
   };
 }

@@ -18,6 +18,7 @@ import { verifySecret } from "@/lib/security/secret-hash";
 import type { ReportErrorCode } from "./error-codes";
 import { isUniqueViolation } from "./prisma-errors";
 import { normalizeSecretKey, normalizeTrackingCode } from "./receipt";
+import { reportedContentSelect, toReportedContent, type ReportedContent } from "./reported-content";
 import { REPORT_LIMITS, type FieldErrors, type MessageField, type RatingField } from "./schemas";
 import { readTrackingSession } from "./tracking-session";
 
@@ -120,6 +121,8 @@ export type TrackedCase = {
   /** Public events only, oldest first. */
   timeline: { action: string; createdAt: string; statusBefore: CaseStatus | null; statusAfter: CaseStatus | null }[];
   rating: { score: number; comment: string | null; createdAt: string } | null;
+  /** What the reporter wrote, for them to read again. */
+  report: ReportedContent;
   canRate: boolean;
   canPostMessage: boolean;
 };
@@ -144,9 +147,9 @@ export async function findTrackedCase(caseId: string, locale: Locale, options: {
   const found = await db.case.findUnique({
     where: { id: caseId },
     select: {
+      ...reportedContentSelect,
       trackingCode: true,
       status: true,
-      kind: true,
       receivedAt: true,
       verificationDueAt: true,
       resolutionDueAt: true,
@@ -217,6 +220,7 @@ export async function findTrackedCase(caseId: string, locale: Locale, options: {
       statusAfter: statusOf(event.after),
     })),
     rating: found.rating && { ...found.rating, createdAt: found.rating.createdAt.toISOString() },
+    report: toReportedContent(found),
     canRate: isClosed && !found.rating,
     canPostMessage: !isClosed,
   };

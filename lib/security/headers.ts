@@ -128,7 +128,7 @@ export function buildFixedHeaders({ isProduction }: { isProduction: boolean }): 
  * Pages no shared cache or browser history may keep: what staff see, and a reporter's own case.
  * The paths are the staff side (sign-in, password set-up, dashboard) and the tracking page.
  */
-const NO_STORE_PATH_PREFIXES = ["/dasbor", "/masuk", "/atur-sandi", "/lacak"];
+const NO_STORE_PATH_PREFIXES = ["/dasbor", "/masuk", "/atur-sandi", "/lacak", "/lapor/tanda-terima"];
 
 export function isNoStorePath(pathname: string): boolean {
   return NO_STORE_PATH_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));

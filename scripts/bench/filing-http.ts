@@ -8,10 +8,14 @@
  * comes and goes on a shared machine weighs on both. Afterwards the cases the run filed are
  * counted: rows must equal the receipts acknowledged.
  *
- * Where the time goes: the rate of GET /lapor at the same parallelism (the form post answers with
- * that page, rendered again with the receipt), and the share of the database's busy sessions
- * found waiting on a lock while the filings ran (sampled every 25 ms; "advisory" is the audit
- * chain's global lock before issue 16).
+ * A filing is acknowledged as a browser sees it: the form post answers with a redirect to the
+ * receipt page and the receipt cookie (post/redirect/get, issue 12), and the client loads that
+ * page with the cookie; only a receipt page showing the tracking code counts.
+ *
+ * Where the time goes: the rate of GET /lapor at the same parallelism (the form page; before
+ * issue 12 the form post answered with it, rendered again with the receipt), and the share of the
+ * database's busy sessions found waiting on a lock while the filings ran (sampled every 25 ms;
+ * "advisory" is the audit chain's global lock before issue 16).
  *
  * Runs inside `npm run bench` on its database, or alone on a fresh small one:
  *   node --conditions=react-server --import tsx scripts/bench/filing-http.ts [--filings=N] [--cases=N]
@@ -44,7 +48,7 @@ export type FilingThroughput = {
   receipts: number;
   filingsPerSecond: number;
   hashesPerSecond: number;
-  /** GET /lapor with the same parallelism: the page the form post answers with is rendered too. */
+  /** GET /lapor (the form page) with the same parallelism. */
   formPagesPerSecond: number;
   /** Of the database sessions sampled during the filings, the share waiting on a lock, and on an advisory lock. */
   lockWaitShare: number;

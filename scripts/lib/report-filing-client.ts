@@ -5,7 +5,9 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
  * form's hidden fields (the Server Action's reference and the submission's idempotency key),
  * and posts the form as multipart. Evidence goes either inside the form post (the no-JavaScript
  * path) or first through the upload endpoint, the form then carrying the files' tokens (the
- * JavaScript path). The receipt is read from the page the server answers with.
+ * JavaScript path). A filed report is answered with a redirect to the receipt page and the
+ * receipt cookie (post/redirect/get): the client follows it with the cookies it was given, as a
+ * browser does, and a filing counts as acknowledged only when that page shows the receipt.
  */
 
 export type EvidencePath = "form" | "upload";
@@ -67,7 +69,7 @@ function readReportForm(html: string): ReportFormPage | null {
 function readReceipt(html: string): { trackingCode: string; hashes: string[] } | null {
   const code = /data-testid="tracking-code"[^>]*>\s*(LI-[0-9A-Z]{4}-[0-9A-Z]{4})\s*</.exec(html);
   if (!code) return null;
-  const hashes = [...html.matchAll(/SHA-256: (?:<!-- -->)?<span[^>]*>([0-9a-f]{64})<\/span>/g)].map((match) => match[1]!);
+  const hashes = [...html.matchAll(/data-testid="evidence-sha256"[^>]*>([0-9a-f]{64})</g)].map((match) => match[1]!);
   return { trackingCode: code[1]!, hashes };
 }
 
@@ -141,11 +143,27 @@ export async function fileReportOverHttp(
       method: "POST",
       headers: { ...browserHeaders, accept: "text/html" },
       body,
+      redirect: "manual",
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
-    const html = await response.text();
+    const location = response.headers.get("location");
+    if (response.status !== 303 || !location) {
+      await response.arrayBuffer();
+      return { ...attempt, outcome: "refused", detail: `the form post answered ${response.status} without a redirect to the receipt` };
+    }
+    await response.arrayBuffer();
+    // The cookies the answer set (the receipt cookie, the tracking session), as a browser sends them back.
+    const cookie = response.headers
+      .getSetCookie()
+      .map((header) => header.split(";")[0]!)
+      .join("; ");
+    const receiptPage = await fetch(new URL(location, baseUrl), {
+      headers: { "accept-language": "id", accept: "text/html", cookie },
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const html = await receiptPage.text();
     const receipt = readReceipt(html);
-    if (!receipt) return { ...attempt, outcome: "refused", detail: `the form post answered ${response.status} without a receipt` };
+    if (!receipt) return { ...attempt, outcome: "refused", detail: `the receipt page (${location}) answered ${receiptPage.status} without a receipt` };
     return { ...attempt, outcome: "receipt", trackingCode: receipt.trackingCode, receiptHashes: receipt.hashes };
   } catch (error) {
     return { ...attempt, detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

@@ -25,6 +25,8 @@ vi.mock("@/lib/auth/session", async () => {
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next-intl/server", () => ({ getLocale: async () => "id" }));
+// The printed receipt's address comes from the request when PUBLIC_BASE_URL is unset.
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "posko.example.go.id" }) }));
 
 const { submitIntakeReport } = await import("@/lib/cases/intake-actions");
 
@@ -125,6 +127,7 @@ describe("walk-in, phone and letter intake", () => {
     const outcome = state.status === "filed" ? "filed" : state.status === "refused" ? (state.message === "noOfficeForIntake" ? "noOffice" : state.message) : state.status;
     expect(outcome).toBe(expected);
     if (state.status === "filed") {
+      expect(state.address.trackingUrl).toBe(`http://posko.example.go.id/lacak?kode=${state.receipt.trackingCode}`);
       expect((await db.case.findUniqueOrThrow({ where: { id: state.caseId }, select: { officeId: true } })).officeId).toBe(actor!.officeId);
     }
   });

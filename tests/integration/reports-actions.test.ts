@@ -6,7 +6,14 @@ import exifr from "exifr";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { POST as downloadReceiptPdf } from "@/app/(public)/lapor/tanda-terima/pdf/route";
+import { POST as downloadReceiptText } from "@/app/(public)/lapor/tanda-terima/teks/route";
+import { getURLFromRedirectError } from "next/dist/client/components/redirect";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { submitReport, type SubmitReportState } from "@/lib/reports/actions";
+import { buildReceipt } from "@/lib/reports/receipt-details";
+import { closeReceipt, openTrackingFromReceipt } from "@/lib/reports/receipt-actions";
+import { RECEIPT_COOKIE_NAME } from "@/lib/reports/receipt-cookie";
+import { readKeptReceipt } from "@/lib/reports/receipt-session";
 import { getTrackedCase } from "@/lib/reports/tracking";
 import { closeTrackedCase, openTrackedCase, postReporterMessage, rateCase } from "@/lib/reports/tracking-actions";
 import { TRACKING_COOKIE_NAME } from "@/lib/reports/tracking-cookie";
@@ -88,9 +95,24 @@ function expectInvalid(state: SubmitReportState) {
   return state;
 }
 
-function expectFiled(state: SubmitReportState) {
-  if (state.status !== "filed") throw new Error(`expected a filing, got ${JSON.stringify(state)}`);
-  return state.receipt;
+/**
+ * A filing answers with a redirect to the receipt page (post/redirect/get), the receipt kept in
+ * the receipt cookie and the case's tracking session started: the receipt as that page shows it.
+ */
+async function expectFiled(answer: Promise<SubmitReportState>) {
+  const thrown = await answer.then(
+    (state) => {
+      throw new Error(`expected a filing, got ${JSON.stringify(state)}`);
+    },
+    (error: unknown) => error,
+  );
+  if (!isRedirectError(thrown)) throw thrown;
+  expect(getURLFromRedirectError(thrown)).toBe("/lapor/tanda-terima");
+  const kept = await readKeptReceipt();
+  if (!kept) throw new Error("the filing kept no receipt in the receipt cookie");
+  const receipt = await buildReceipt(db, kept.caseId, kept.secretKey);
+  if (!receipt) throw new Error(`case ${kept.caseId} of the kept receipt does not exist`);
+  return receipt;
 }
 
 describe("submitReport without JavaScript", () => {
@@ -113,8 +135,8 @@ describe("submitReport without JavaScript", () => {
     expect(first.stagedEvidence).toEqual([{ token: expect.any(String), fileName: "IMG_0042.jpg", mediaType: "image/jpeg", sizeBytes: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
 
     nextRequest.standIn.cookieJar.set("NEXT_LOCALE", { value: "en" });
-    const receipt = expectFiled(
-      await submitReport(first, reportFormData({ ...first.values, description }, [], first.stagedEvidence.map((file) => file.token))),
+    const receipt = await expectFiled(
+      submitReport(first, reportFormData({ ...first.values, description }, [], first.stagedEvidence.map((file) => file.token))),
     );
 
     expect(receipt).toMatchObject({ locale: "en", kind: "PUNGLI", evidence: [{ fileName: "IMG_0042.jpg", sha256: first.stagedEvidence[0]!.sha256 }] });
@@ -186,8 +208,8 @@ describe("submitReport without JavaScript", () => {
   it("answers a double click with the same receipt and files one case", async () => {
     const formData = reportFormData({ description: `Klik ganda ${randomUUID()} pada formulir tanpa JavaScript.` });
 
-    const first = expectFiled(await submitReport(idle, formData));
-    const second = expectFiled(await submitReport(idle, formData));
+    const first = await expectFiled(submitReport(idle, formData));
+    const second = await expectFiled(submitReport(idle, formData));
 
     expect(second).toEqual(first);
     expect(await db.case.count({ where: { trackingCode: first.trackingCode } })).toBe(1);
@@ -200,7 +222,7 @@ describe("submitReport without JavaScript", () => {
   });
 
   it("refuses the sixth filing of a client within an hour and keeps the form", async () => {
-    for (let filing = 0; filing < 5; filing += 1) expectFiled(await submitReport(idle, reportFormData()));
+    for (let filing = 0; filing < 5; filing += 1) await expectFiled(submitReport(idle, reportFormData()));
 
     const state = expectInvalid(await submitReport(idle, reportFormData({ incidentPlace: "Ruang tunggu" })));
 
@@ -241,8 +263,11 @@ describe("submitReport without JavaScript", () => {
 });
 
 describe("tracking actions", () => {
+  /** Files a report, then comes back as another browser: without the receipt and tracking cookies filing set. */
   async function fileAndReceipt() {
-    return expectFiled(await submitReport(idle, reportFormData({ description: `Laporan untuk dilacak ${randomUUID()} oleh pelapor.` })));
+    const receipt = await expectFiled(submitReport(idle, reportFormData({ description: `Laporan untuk dilacak ${randomUUID()} oleh pelapor.` })));
+    nextRequest.standIn.cookieJar.clear();
+    return receipt;
   }
 
   function trackingForm(fields: Record<string, string>) {
@@ -331,7 +356,7 @@ describe("POST /lapor/tanda-terima/pdf", () => {
   }
 
   it("downloads the receipt as a PDF for the right code and key", async () => {
-    const receipt = expectFiled(await submitReport(idle, reportFormData({}, [{ bytes: createPdf(), name: "kuitansi.pdf" }])));
+    const receipt = await expectFiled(submitReport(idle, reportFormData({}, [{ bytes: createPdf(), name: "kuitansi.pdf" }])));
 
     const response = await downloadReceiptPdf(pdfRequest({ trackingCode: receipt.trackingCode, secretKey: receipt.secretKey, locale: "en" }));
 
@@ -343,7 +368,7 @@ describe("POST /lapor/tanda-terima/pdf", () => {
   });
 
   it("answers a wrong key like the tracking page, in the requested language", async () => {
-    const receipt = expectFiled(await submitReport(idle, reportFormData()));
+    const receipt = await expectFiled(submitReport(idle, reportFormData()));
 
     const response = await downloadReceiptPdf(pdfRequest({ trackingCode: receipt.trackingCode, secretKey: "00000-00000-00000-00000-00000", locale: "en" }));
 
@@ -352,5 +377,93 @@ describe("POST /lapor/tanda-terima/pdf", () => {
     const asJson = await downloadReceiptPdf(pdfRequest({ trackingCode: "LI-2222-2222", secretKey: receipt.secretKey }, { accept: "application/json" }));
     expect(asJson.status).toBe(404);
     expect(await asJson.json()).toEqual({ error: "trackingNotFound" });
+  });
+});
+
+describe("the receipt after filing (post/redirect/get)", () => {
+  async function expectRedirectTo(answer: Promise<unknown>, url: string) {
+    const thrown = await answer.then(
+      () => new Error("expected a redirect"),
+      (error: unknown) => error,
+    );
+    if (!isRedirectError(thrown)) throw thrown;
+    expect(getURLFromRedirectError(thrown)).toBe(url);
+  }
+
+  function emptyPost(url: string) {
+    return new Request(`http://localhost:3000${url}`, {
+      method: "POST",
+      body: new URLSearchParams(),
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", host: "localhost:3000" },
+    });
+  }
+
+  it("keeps the receipt in a sealed, httpOnly, SameSite=Strict cookie scoped to /lapor and opens the case's tracking session", async () => {
+    const receipt = await expectFiled(submitReport(idle, reportFormData({ description: `Laporan dengan tanda terima ${randomUUID()} di halamannya.` })));
+
+    const cookie = nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME);
+    expect(cookie?.options).toMatchObject({ httpOnly: true, sameSite: "strict", path: "/lapor", maxAge: 3600 });
+    for (const group of receipt.secretKey.split("-")) expect(cookie?.value).not.toContain(group);
+    expect(cookie?.value).not.toContain(receipt.trackingCode);
+    const tracked = await getTrackedCase("id");
+    expect(tracked).toMatchObject({ trackingCode: receipt.trackingCode, report: { incidentPlace: "Loket 2", pungli: { amountDemandedRupiah: 1_150_000, paymentMethod: "TRANSFER" } } });
+  });
+
+  it("opens nothing from an altered receipt cookie", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+    const cookie = nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME)!;
+    const flipped = `${cookie.value.slice(0, 20)}${cookie.value[20] === "A" ? "B" : "A"}${cookie.value.slice(21)}`;
+    nextRequest.standIn.cookieJar.set(RECEIPT_COOKIE_NAME, { value: flipped });
+
+    expect(await readKeptReceipt()).toBeNull();
+    expect((await downloadReceiptText(emptyPost("/lapor/tanda-terima/teks"))).status).toBe(404);
+  });
+
+  it("opens the case on the tracking page again after its session was closed, without the key typed", async () => {
+    const receipt = await expectFiled(submitReport(idle, reportFormData()));
+    await closeTrackedCase();
+    expect(await getTrackedCase("id")).toBeNull();
+
+    await expectRedirectTo(openTrackingFromReceipt(), "/lacak");
+
+    expect(await getTrackedCase("id")).toMatchObject({ trackingCode: receipt.trackingCode });
+  });
+
+  it("closing the receipt forgets it and ends the tracking session", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+
+    await expectRedirectTo(closeReceipt(), "/lapor/tanda-terima?ditutup=1");
+
+    expect(nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME)).toMatchObject({ value: "", options: { maxAge: 0, path: "/lapor" } });
+    expect(await readKeptReceipt()).toBeNull();
+    expect(await getTrackedCase("id")).toBeNull();
+    expect((await downloadReceiptPdf(emptyPost("/lapor/tanda-terima/pdf"))).status).toBe(404);
+  });
+
+  it("gives the kept receipt as a PDF and a text file without the key in the request", async () => {
+    const receipt = await expectFiled(submitReport(idle, reportFormData()));
+
+    const pdf = await downloadReceiptPdf(emptyPost("/lapor/tanda-terima/pdf"));
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="tanda-terima-${receipt.trackingCode}.pdf"`);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+
+    const text = await downloadReceiptText(emptyPost("/lapor/tanda-terima/teks"));
+    expect(text.status).toBe(200);
+    expect(text.headers.get("content-disposition")).toBe(`attachment; filename="kunci-laporan-${receipt.trackingCode}.txt"`);
+    expect(text.headers.get("cache-control")).toBe("no-store");
+    const body = await text.text();
+    expect(body).toContain(`Kode tanda terima: ${receipt.trackingCode}`);
+    expect(body).toContain(`Kunci rahasia: ${receipt.secretKey}`);
+    expect(body).toContain(`/lacak?kode=${receipt.trackingCode}`);
+  });
+
+  it("refuses the text file to another site's form", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+    const request = new Request("http://localhost:3000/lapor/tanda-terima/teks", {
+      method: "POST",
+      headers: { origin: "https://evil.example", host: "localhost:3000" },
+    });
+    expect((await downloadReceiptText(request)).status).toBe(403);
   });
 });

@@ -14,6 +14,30 @@ function problemsOf(overrides: Record<string, string | undefined>): string[] {
   return checked.ok ? [] : checked.problems;
 }
 
+describe("PUBLIC_BASE_URL", () => {
+  it.each([
+    ["https://lapor.imigrasi.go.id", "https://lapor.imigrasi.go.id"],
+    ["https://lapor.imigrasi.go.id/", "https://lapor.imigrasi.go.id"],
+    [" http://localhost:3000 ", "http://localhost:3000"],
+    ["HTTPS://Lapor.Imigrasi.go.id", "https://lapor.imigrasi.go.id"],
+  ])("takes %j as the origin %j", (given, origin) => {
+    const checked = checkEnvironment({ ...VALID, PUBLIC_BASE_URL: given });
+    expect(checked.ok && checked.environment.PUBLIC_BASE_URL).toBe(origin);
+  });
+
+  it("is optional", () => {
+    const checked = checkEnvironment(VALID);
+    expect(checked.ok && checked.environment.PUBLIC_BASE_URL).toBeNull();
+  });
+
+  it.each(["lapor.imigrasi.go.id", "ftp://lapor.imigrasi.go.id", "https://lapor.imigrasi.go.id/lacak", "https://lapor.imigrasi.go.id/?a=1", "https://user:pw@lapor.imigrasi.go.id", "javascript:alert(1)"])(
+    "refuses %j with the reason",
+    (given) => {
+      expect(problemsOf({ PUBLIC_BASE_URL: given })).toEqual([`PUBLIC_BASE_URL: expected an http(s) address without a path, e.g. https://lapor.imigrasi.go.id (got "${given}")`]);
+    },
+  );
+});
+
 describe("checkEnvironment", () => {
   it("accepts a complete production environment and fills in the defaults", () => {
     const checked = checkEnvironment(VALID);

@@ -9,6 +9,7 @@ import { oldestIncidentDateKey } from "@/lib/reports/schemas";
 
 import { ClientMessages } from "@/components/client-messages";
 
+import { ReceiptReminder } from "./_components/receipt-reminder";
 import { ReportFlow } from "./_components/report-flow";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,15 +27,18 @@ export default async function ReportPage() {
   const now = new Date();
 
   return (
-    <ClientMessages namespaces={["ReportPage", "ReportForm", "ReportErrors", "Receipt", "EvidencePicker", "FileChooser", "Forms"]}>
-      <ReportFlow
-        offices={offices}
-        services={services}
-        categories={categories}
-        // One id per rendered form: a retried or doubled submission of it files one case.
-        idempotencyKey={randomUUID()}
-        dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
-      />
-    </ClientMessages>
+    <div className="space-y-6">
+      <ReceiptReminder />
+      <ClientMessages namespaces={["ReportPage", "ReportForm", "ReportErrors", "EvidencePicker", "FileChooser", "Forms"]}>
+        <ReportFlow
+          offices={offices}
+          services={services}
+          categories={categories}
+          // One id per rendered form: a retried or doubled submission of it files one case.
+          idempotencyKey={randomUUID()}
+          dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
+        />
+      </ClientMessages>
+    </div>
   );
 }

@@ -1,11 +1,11 @@
-import { getFormatter } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 
 import { formatFileSize } from "@/components/file-size";
 import type { TrackedEvidence } from "@/lib/reports/tracking";
 
 /** The reporter's files: name, size and SHA-256, so they can check what the office holds. Never a download. */
 export async function EvidenceList({ evidence, isCompact = false }: { evidence: TrackedEvidence[]; isCompact?: boolean }) {
-  const format = await getFormatter();
+  const [format, t] = await Promise.all([getFormatter(), getTranslations("TrackedCase.evidence")]);
   const fileSize = (bytes: number) => formatFileSize(format, bytes);
 
   return (
@@ -17,7 +17,7 @@ export async function EvidenceList({ evidence, isCompact = false }: { evidence: 
             <span className="text-slate-700">({fileSize(file.sizeBytes)})</span>
           </p>
           <p className={isCompact ? "text-slate-700" : "mt-1 text-sm text-slate-700"}>
-            SHA-256: <span className="font-mono break-all text-slate-900">{file.sha256}</span>
+            {t("fingerprint")}: <span className="font-mono break-all text-slate-900">{file.sha256}</span>
           </p>
         </li>
       ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
@@ -13,6 +14,15 @@ import { parseTrackingCredentials, type FieldErrors, type TrackingField } from "
 
 const idle: OpenTrackedCaseState = { status: "idle" };
 
+/**
+ * The tracking code a receipt's QR code or printed address brings in the query (?kode=LI-…),
+ * when it has a tracking code's shape. Only the code ever comes this way, never the key.
+ */
+function readLinkedTrackingCode(value: string | null): string {
+  const code = value?.trim().toUpperCase() ?? "";
+  return /^LI-[2-9A-HJ-NP-TV-Z]{4}-[2-9A-HJ-NP-TV-Z]{4}$/.test(code) ? code : "";
+}
+
 /** Errors found in the browser, valid as long as the server's state they were found on. */
 type BrowserCheck = { basedOn: OpenTrackedCaseState; fieldErrors: FieldErrors<TrackingField>; summaryKey: object };
 
@@ -24,6 +34,7 @@ export function OpenCaseForm() {
   const t = useTranslations("TrackPage.form");
   const errorMessage = useErrorMessage();
   const { state, unreachable, formAction, submit, isPending } = useProgressiveAction(openTrackedCase, idle);
+  const linkedTrackingCode = readLinkedTrackingCode(useSearchParams().get("kode"));
   const [storedCheck, setCheck] = useState<BrowserCheck | null>(null);
   // The key typed belongs to one attempt: whatever the server answers, the field starts empty again.
   const [typedKey, setTypedKey] = useState({ basedOn: state, value: "" });
@@ -65,7 +76,7 @@ export function OpenCaseForm() {
             autoComplete="off"
             autoCapitalize="characters"
             spellCheck={false}
-            defaultValue={state.status === "invalid" ? state.values.trackingCode : ""}
+            defaultValue={state.status === "invalid" ? state.values.trackingCode : linkedTrackingCode}
             className={`${inputClassName} font-mono text-lg tracking-wider sm:max-w-xs`}
           />
         )}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { secondaryButtonClassName } from "@/components/form-styles";
+import { ReportedContentView } from "@/components/reported-content-view";
 import { SectionCard } from "@/components/section-card";
 import { closeTrackedCase } from "@/lib/reports/tracking-actions";
 import type { TrackedObjection } from "@/lib/objections/tracked-objection";
@@ -104,6 +105,8 @@ export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIde
           <dd className="text-slate-900">{trackedCase.categoryName}</dd>
         </dl>
       </SectionCard>
+
+      <ReportedContentView report={trackedCase.report} />
 
       <SectionCard title={t("evidence.title")}>
         {trackedCase.evidence.length === 0 ? (

@@ -8,7 +8,6 @@ import { submitReport, type SubmitReportState } from "@/lib/reports/actions";
 import type { CategoryOption, OfficeOption, ServiceOption } from "@/lib/reports/lookups";
 
 import { ReportForm } from "./report-form";
-import { ReportReceipt } from "./report-receipt";
 
 const idle: SubmitReportState = { status: "idle" };
 
@@ -22,14 +21,12 @@ type ReportFlowProps = {
 };
 
 /**
- * The report form and, once filed, the receipt in its place: same page, no redirect, so the
- * secret key never appears in a URL or in the browser history.
+ * The report form. Once filed, the action redirects to the receipt page (/lapor/tanda-terima),
+ * which reads the receipt from the receipt cookie: the key never appears in a URL.
  */
 export function ReportFlow({ offices, services, categories, idempotencyKey, dateLimits }: ReportFlowProps) {
   const t = useTranslations("ReportPage");
   const { state, unreachable, formAction, submit, isPending } = useProgressiveAction(submitReport, idle);
-
-  if (state.status === "filed") return <ReportReceipt receipt={state.receipt} categories={categories} />;
 
   return (
     <div className="space-y-8">

@@ -1,29 +1,42 @@
 "use client";
 
-import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
 
 import { formatFileSize } from "@/components/file-size";
 import { buttonClassName, secondaryButtonClassName } from "@/components/form-styles";
+import { ReportedContentView } from "@/components/reported-content-view";
 import { useIsHydrated } from "@/components/use-is-hydrated";
-import type { Receipt } from "@/lib/reports/actions";
-import type { CategoryOption } from "@/lib/reports/lookups";
+import type { ReceiptAddress } from "@/lib/reports/receipt-address";
+import { closeReceipt, openTrackingFromReceipt } from "@/lib/reports/receipt-actions";
+import type { Receipt } from "@/lib/reports/receipt-details";
 
-/** Printing a receipt prints the receipt alone: no site header, footer or buttons. */
+type ReportReceiptProps = {
+  receipt: Receipt;
+  categoryName: string;
+  address: ReceiptAddress;
+  /**
+   * "online": the reporter's own receipt page (/lapor/tanda-terima), kept in the receipt cookie:
+   * its downloads and buttons name nothing, the server reads the receipt from the cookie.
+   * "desk": the receipt an officer prints at the complaint desk: the PDF form posts the code and
+   * key (checked like the tracking page), and there is no tracking or closing here.
+   */
+  variant: "online" | "desk";
+};
+
 /**
- * The receipt, shown once in place of the form. The secret key exists nowhere else: only its
- * hash is stored. It leaves this page only through the PDF download, a POST form, so it never
- * enters a URL.
+ * The receipt: code and key, the ways to keep the key (PDF, text file, copy, print), where to
+ * follow the report (the site's address and a QR code to the tracking page with the code filled
+ * in, never the key), the summary, what was reported and the evidence. Printing shows the
+ * receipt alone (data-print-alone, globals.css).
  */
-export function ReportReceipt({ receipt, categories }: { receipt: Receipt; categories: CategoryOption[] }) {
+export function ReportReceipt({ receipt, categoryName, address, variant }: ReportReceiptProps) {
   const t = useTranslations("Receipt");
   const format = useFormatter();
   const isHydrated = useIsHydrated();
-  const categoryName = categories.find((category) => category.code === receipt.categoryCode)?.name ?? receipt.categoryCode;
   const fileSize = (bytes: number) => formatFileSize(format, bytes);
 
   return (
-    // data-print-alone: printing shows the receipt without the site's header and footer (globals.css).
     <article aria-labelledby="receipt-title" className="max-w-3xl space-y-6" data-print-alone>
       <div className="space-y-3">
         <h1
@@ -65,24 +78,71 @@ export function ReportReceipt({ receipt, categories }: { receipt: Receipt; categ
         </div>
       </section>
 
-      <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap print:hidden">
-        <form method="post" action="/lapor/tanda-terima/pdf">
-          <input type="hidden" name="trackingCode" value={receipt.trackingCode} />
-          <input type="hidden" name="secretKey" value={receipt.secretKey} />
-          <input type="hidden" name="locale" value={receipt.locale} />
-          <button type="submit" className={`${buttonClassName} w-full sm:w-auto`}>
-            {t("downloadPdf")}
-          </button>
-        </form>
-        {isHydrated ? (
-          <button type="button" onClick={() => window.print()} className={`${secondaryButtonClassName} w-full sm:w-auto`}>
-            {t("print")}
-          </button>
+      <section aria-labelledby="receipt-keep" className="space-y-3 print:hidden">
+        <h2 id="receipt-keep" className="text-xl font-semibold text-brand-900">
+          {t("keepTitle")}
+        </h2>
+        {variant === "online" ? <p className="text-slate-700">{t("keepLead")}</p> : null}
+        <div className="flex flex-col gap-3 sm:flex-row sm:flex-wrap">
+          <form method="post" action="/lapor/tanda-terima/pdf">
+            {variant === "desk" ? <DeskCredentials receipt={receipt} /> : null}
+            <button type="submit" className={`${buttonClassName} w-full sm:w-auto`}>
+              {t("downloadPdf")}
+            </button>
+          </form>
+          {variant === "online" ? (
+            <form method="post" action="/lapor/tanda-terima/teks">
+              <button type="submit" className={`${secondaryButtonClassName} w-full sm:w-auto`}>
+                {t("downloadText")}
+              </button>
+            </form>
+          ) : null}
+          {isHydrated && variant === "online" ? <CopyButton text={`${receipt.trackingCode}\n${receipt.secretKey}`} /> : null}
+          {isHydrated ? (
+            <button type="button" onClick={() => window.print()} className={`${secondaryButtonClassName} w-full sm:w-auto`}>
+              {t("print")}
+            </button>
+          ) : null}
+        </div>
+        {isHydrated ? null : <p className="text-sm text-slate-700">{t("printWithoutScript")}</p>}
+      </section>
+
+      <section aria-labelledby="receipt-track" className="space-y-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6 print:break-inside-avoid">
+        <h2 id="receipt-track" className="text-xl font-semibold text-brand-900">
+          {t("trackTitle")}
+        </h2>
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
+          <div
+            role="img"
+            aria-label={t("qrLabel", { code: receipt.trackingCode })}
+            data-testid="receipt-qr"
+            data-qr-payload={address.trackingUrl}
+            className="w-44 shrink-0 border border-slate-300 bg-white [&>svg]:block [&>svg]:h-auto [&>svg]:w-full"
+            // An SVG the server drew with the qrcode library from our own URL: markup, no script.
+            dangerouslySetInnerHTML={{ __html: address.qrSvg }}
+          />
+          <div className="space-y-2">
+            <p className="text-slate-700">{t("trackLead")}</p>
+            <p>
+              <span className="block font-semibold text-slate-700">{t("siteAddress")}</span>
+              <span data-testid="site-address" className="font-mono break-all text-slate-900">
+                {address.siteAddress}
+              </span>
+            </p>
+            <p data-testid="tracking-url" className="font-mono text-sm break-all text-slate-700">
+              {address.trackingUrl}
+            </p>
+          </div>
+        </div>
+        {variant === "online" ? (
+          <form action={openTrackingFromReceipt} className="print:hidden">
+            <button type="submit" className={`${buttonClassName} w-full sm:w-auto`}>
+              {t("trackLink")}
+            </button>
+            <p className="mt-1 text-sm text-slate-700">{t("trackLinkHint")}</p>
+          </form>
         ) : null}
-        <Link href="/lacak" className={`${secondaryButtonClassName} w-full sm:w-auto`}>
-          {t("trackLink")}
-        </Link>
-      </div>
+      </section>
 
       <section aria-labelledby="receipt-summary" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="receipt-summary" className="text-xl font-semibold text-brand-900">
@@ -107,6 +167,8 @@ export function ReportReceipt({ receipt, categories }: { receipt: Receipt; categ
         </dl>
       </section>
 
+      <ReportedContentView report={receipt.report} />
+
       <section aria-labelledby="receipt-evidence" className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <h2 id="receipt-evidence" className="text-xl font-semibold text-brand-900">
           {t("evidenceTitle")}
@@ -121,10 +183,15 @@ export function ReportReceipt({ receipt, categories }: { receipt: Receipt; categ
                 <li key={file.sha256} className="rounded-lg bg-slate-50 p-3">
                   <p className="break-words">
                     <span className="font-medium text-slate-900">{file.fileName}</span>{" "}
-                    <span className="text-slate-700">({fileSize(file.sizeBytes)})</span>
+                    <span className="text-slate-700">
+                      ({t("size")}: {fileSize(file.sizeBytes)})
+                    </span>
                   </p>
                   <p className="mt-1 text-sm text-slate-700">
-                    SHA-256: <span className="font-mono break-all text-slate-900">{file.sha256}</span>
+                    {t("fingerprint")}:{" "}
+                    <span data-testid="evidence-sha256" className="font-mono break-all text-slate-900">
+                      {file.sha256}
+                    </span>
                   </p>
                 </li>
               ))}
@@ -133,12 +200,59 @@ export function ReportReceipt({ receipt, categories }: { receipt: Receipt; categ
         )}
       </section>
 
-      <p className="print:hidden">
-        {/* A full page load on purpose: a new report needs a new submission id and an empty form. */}
-        <a href="/lapor" className="font-medium text-brand-800 underline underline-offset-2">
-          {t("newReport")}
-        </a>
-      </p>
+      {variant === "online" ? (
+        <section aria-labelledby="receipt-close" className="space-y-3 rounded-xl border-2 border-slate-300 bg-slate-50 p-5 sm:p-6 print:hidden">
+          <h2 id="receipt-close" className="text-xl font-semibold text-brand-900">
+            {t("closeTitle")}
+          </h2>
+          <p className="text-slate-700">{t("closeLead")}</p>
+          <form action={closeReceipt}>
+            <button type="submit" className={`${secondaryButtonClassName} w-full sm:w-auto`}>
+              {t("closeButton")}
+            </button>
+          </form>
+          <p>
+            {/* A full page load on purpose: a new report needs a new submission id and an empty form. */}
+            <a href="/lapor" className="font-medium text-brand-800 underline underline-offset-2">
+              {t("newReport")}
+            </a>
+          </p>
+        </section>
+      ) : null}
     </article>
+  );
+}
+
+/** The desk receipt's PDF form carries the code and key (in the POST body, never a URL). */
+function DeskCredentials({ receipt }: { receipt: Receipt }) {
+  return (
+    <>
+      <input type="hidden" name="trackingCode" value={receipt.trackingCode} />
+      <input type="hidden" name="secretKey" value={receipt.secretKey} />
+      <input type="hidden" name="locale" value={receipt.locale} />
+    </>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const t = useTranslations("Receipt");
+  const [outcome, setOutcome] = useState<"copied" | "copyFailed" | null>(null);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setOutcome("copied");
+    } catch {
+      setOutcome("copyFailed");
+    }
+  }
+  return (
+    <div>
+      <button type="button" onClick={copy} className={`${secondaryButtonClassName} w-full sm:w-auto`}>
+        {t("copy")}
+      </button>
+      <p role="status" className="mt-1 text-sm text-slate-700">
+        {outcome ? t(outcome) : null}
+      </p>
+    </div>
   );
 }

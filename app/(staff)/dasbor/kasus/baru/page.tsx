@@ -37,7 +37,7 @@ export default async function IntakePage() {
   const [services, categories] = await Promise.all([listServicesForForm(locale), listCategoriesForForm(locale)]);
   const now = new Date();
   return (
-    <ClientMessages namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "Forms"]}>
+    <ClientMessages namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "ReportedContent", "Forms"]}>
       <IntakeFlow
         office={office}
         services={services}

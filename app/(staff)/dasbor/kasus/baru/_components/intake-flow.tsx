@@ -57,7 +57,12 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
   if (state.status === "filed") {
     return (
       <div className="space-y-6">
-        <ReportReceipt receipt={state.receipt} categories={categories} />
+        <ReportReceipt
+          receipt={state.receipt}
+          categoryName={categories.find((category) => category.code === state.receipt.categoryCode)?.name ?? state.receipt.categoryCode}
+          address={state.address}
+          variant="desk"
+        />
         <div className="flex flex-col gap-3 sm:flex-row print:hidden">
           <Link href={`/dasbor/kasus/${state.caseId}`} className={buttonClassName}>
             {t("open")}
