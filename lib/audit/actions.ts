@@ -64,6 +64,8 @@ export const AUDIT_ACTIONS = {
   // (lib/contacts/retention.ts), and the one-time re-keying of the audit chain (lib/audit/rekey.ts).
   CONTACT_ERASED: "CONTACT_ERASED",
   AUDIT_CHAIN_REKEYED: "AUDIT_CHAIN_REKEYED",
+  // Issue 16: a seal of the audit trail (lib/audit/seal.ts), written every minute with activity.
+  AUDIT_TRAIL_SEALED: "AUDIT_TRAIL_SEALED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

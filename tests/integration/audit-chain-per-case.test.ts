@@ -60,8 +60,8 @@ async function whileTampered(eventIds: readonly bigint[], change: () => Promise<
     await db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ANY(${eventIds}::bigint[]) OR id < 0`;
     for (const snapshot of snapshots) {
       await db.$executeRaw`
-        INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion")
-        SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion"
+        INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash")
+        SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash"
         FROM json_populate_record(NULL::"CaseEvent", ${snapshot.row}::json)`;
     }
   }

@@ -56,8 +56,8 @@ async function whileTampered(eventId: bigint, change: () => Promise<unknown>, ch
   } finally {
     await db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${eventId}`;
     await db.$executeRaw`
-      INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion")
-      SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion"
+      INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash")
+      SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash"
       FROM json_populate_record(NULL::"CaseEvent", ${snapshot!.row}::json)`;
   }
 }
