@@ -360,7 +360,9 @@ async function walkLegacyChain(db: VerifierDatabase, options: WalkOptions & { le
       select: chainedEventSelect,
     });
     for (const event of batch) {
-      const { id, prevHash, hash, chainVersion, witnessId: _witnessId, witnessHash: _witnessHash, ...content } = event;
+      const { id, prevHash, hash, chainVersion, witnessId, witnessHash, ...content } = event;
+      // Legacy events predate the seals: a witness on one was put there afterwards.
+      if (witnessId !== null || witnessHash !== null) throw new ChainBreak(id, "witnessMismatch");
       // A checkpoint whose event is gone (ids are never reused) is a deletion up to a published day.
       const due = pending[nextCheckpoint];
       if (due && BigInt(due.sequence) < id) throw new ChainBreak(id, "checkpointMismatch", due.day);
