@@ -258,6 +258,15 @@ async function walkInIdOrder(db: VerifierDatabase, options: { key: Buffer; batch
   };
 
   const lastHash = new Map<string, string | null>();
+  if (!checkLinks) {
+    // Full mode reads only from the first seal's range on: no event before it can have a witness
+    // (one that does points at a seal deleted since), which one scan of the table tells.
+    const firstRange = seals[0]?.from ?? null;
+    const [stray] = await db.$queryRaw<{ id: bigint | null }[]>`
+      SELECT min("id") AS "id" FROM "CaseEvent" WHERE "witnessId" IS NOT NULL AND (${firstRange}::bigint IS NULL OR "id" <= ${firstRange}::bigint)`;
+    if (stray?.id !== null && stray?.id !== undefined) throw new ChainBreak(BigInt(stray.id), "witnessMismatch");
+    if (firstRange === null) return;
+  }
   const start = checkLinks || seals.length === 0 ? after : seals[0]!.from;
   for (let afterId = start; ; ) {
     const rows = checkLinks
