@@ -19,6 +19,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 
+import { runAuditVerifyBenchmark } from "./bench/audit-verify";
 import { runBackgroundJobsBenchmark } from "./bench/background-jobs";
 import { parseBenchArguments, type BenchArguments } from "./bench/arguments";
 import { prepareBenchDatabase, type DataPhase } from "./bench/data";
@@ -41,6 +42,7 @@ const MODULES: { name: string; run: (context: BenchContext) => Promise<void> }[]
   { name: "statistics", run: (context) => runInProcessBenchmark(context.caseCount) },
   { name: "statistics-rollups", run: () => runStatisticsBenchmark() },
   { name: "background-jobs", run: (context) => runBackgroundJobsBenchmark(context.caseCount) },
+  { name: "audit-verify", run: (context) => runAuditVerifyBenchmark(context.caseCount) },
   { name: "lighthouse", run: (context) => runLighthouseBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret, storageDir: context.storageDir }) },
   { name: "export-csv", run: (context) => runCsvExportBenchmark(context.caseCount) },
   { name: "filing-http", run: (context) => runFilingHttpBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret }).then(() => undefined) },

@@ -1,9 +1,11 @@
 /**
- * `npm run audit:verify [-- --checkpoints saved.json]`: checks the audit trail's keyed hash chains
+ * `npm run audit:verify [-- --checkpoints saved.json] [--incremental]`: checks the audit trail's keyed hash chains
  * (lib/audit/verify.ts: the legacy chain, the system chain and one per case) on the database in DATABASE_URL, with the key derived from APP_SECRET,
  * and holds it to the signed daily checkpoints: the ones the database itself published and,
  * with --checkpoints, a file saved earlier from /transparansi (or an export). A saved file is what
  * catches a rewrite by someone who could also replace the database's own checkpoints.
+ * With --incremental it checks only what came after the newest checkpoint's seal (what the daily
+ * checkpoint does; it misses a rewrite of older events, which the default full walk finds).
  * Prints the result; exits 1 when the chain is broken, 2 when it could not be checked.
  */
 import { readFileSync } from "node:fs";
@@ -23,6 +25,9 @@ const EXPLANATIONS: Record<AuditChainBreak, string> = {
   unkeyed: "it is still hashed without the key (not re-keyed yet: start the app once or run `npm run audit:rekey`; otherwise a downgrade)",
   checkpointSignatureInvalid: "a checkpoint's signature does not verify with this installation's public key (a forged or altered checkpoint, or another APP_SECRET)",
   checkpointMismatch: "the chains no longer have the heads a signed checkpoint published (an event rewritten, or a chain cut back or removed since that day)",
+  sealMismatch:
+    "an audit seal no longer matches the chains it sealed (the newest events of a case, or a whole case's chain, were deleted or rewritten after the seal), or the seals' ranges do not follow on",
+  witnessMismatch: "the audit seal this event witnessed is gone or was altered (a seal was deleted to hide a deletion)",
 };
 
 function readSavedCheckpoints(argv: string[]): { checkpoints: SignedCheckpoint[]; publicKey: string | null } | string {
@@ -64,10 +69,12 @@ async function main(): Promise<number> {
   const db = createPrismaClient(new PrismaPg({ connectionString, max: 1 }));
   try {
     const checkpoints = [...(await listPublishedCheckpoints(db)), ...saved.checkpoints];
-    const verdict = await verifyAuditChain(db, { key: deriveAppKey("audit-chain"), checkpoints, publicKey });
+    const mode = process.argv.includes("--incremental") ? "incremental" : "full";
+    const verdict = await verifyAuditChain(db, { key: deriveAppKey("audit-chain"), checkpoints, publicKey, mode });
     if (verdict.ok) {
+      const scope = verdict.mode === "incremental" ? ` after event ${verdict.verifiedAfter} (incremental: the newest checkpoint covers the rest)` : "";
       console.log(
-        `Audit chain intact: ${verdict.checked} events checked in ${verdict.chains} chain(s) against ${verdict.checkpointsChecked} signed checkpoint(s).`,
+        `Audit chain intact: ${verdict.checked} events checked${scope} in ${verdict.chains} chain(s), ${verdict.sealsChecked} seal(s), against ${verdict.checkpointsChecked} signed checkpoint(s).`,
       );
       return 0;
     }

@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = {
   // Issue 12: the reporter objected to the office's decision (lib/objections): the case reopens, escalated.
   OBJECTED: "OBJECTED",
   AUDIT_CHAIN_REKEYED: "AUDIT_CHAIN_REKEYED",
+  // Issue 16: a seal of the audit trail (lib/audit/seal.ts), written every minute with activity.
+  AUDIT_TRAIL_SEALED: "AUDIT_TRAIL_SEALED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -17,8 +17,10 @@ import { createHash, createHmac } from "node:crypto";
  * on each other. The version is part of what the MAC covers, so moving a row between the
  * versions (and so between the verifier's walks) breaks it. Rows of versions 1 and 2 stay one
  * "legacy" chain in id order, frozen: nothing is appended to it any more. What binds the chains
- * together is the signed checkpoint (./checkpoints.ts), over a digest of every chain's head
- * (./heads-root.ts).
+ * together between checkpoints are the seals (./seal.ts): every minute a system-chain event
+ * digests the heads of the chains that changed since the last seal, and every later append names
+ * the newest seal as its witness (inside its MAC). The signed checkpoint (./checkpoints.ts) signs
+ * a seal (earlier ones: a digest of every chain's head, ./heads-root.ts).
  */
 
 export const UNKEYED_CHAIN_VERSION = 1;
@@ -68,12 +70,27 @@ export function computeKeyedEventHash(key: Buffer, prevHash: string | null, even
     .digest("hex");
 }
 
-/** Version 3: the MAC of an event in its own case's chain (or the system chain). */
-export function computeChainLinkHash(key: Buffer, prevHash: string | null, event: ChainedEventContent): string {
-  return createHmac("sha256", key)
+/** The newest audit seal an append could see (./seal.ts): its event id and hash. */
+export type ChainWitness = { id: bigint; hash: string };
+
+/**
+ * Version 3: the MAC of an event in its own case's chain (or the system chain). Events appended
+ * since the seals (./seal.ts) also cover their witness, the newest seal they could see: a line
+ * after the content (canonical JSON never holds a raw line break, so the two forms cannot be
+ * confused). Clearing or changing a witness changes the MAC, so it cannot be stripped.
+ */
+export function computeChainLinkHash(key: Buffer, prevHash: string | null, event: ChainedEventContent, witness: ChainWitness | null = null): string {
+  const mac = createHmac("sha256", key)
     .update(`v${PER_CASE_CHAIN_VERSION}\n`)
     .update(prevHash ?? "")
     .update("\n")
-    .update(canonicalJson(event))
-    .digest("hex");
+    .update(canonicalJson(event));
+  if (witness) mac.update(`\nwitness ${witness.id} ${witness.hash}`);
+  return mac.digest("hex");
+}
+
+/** The witness of a row read back from the database (ids may come back as strings), or null. */
+export function witnessFromRow(row: { witnessId: bigint | string | number | null; witnessHash: string | null } | undefined): ChainWitness | null {
+  if (!row || row.witnessId === null || row.witnessHash === null) return null;
+  return { id: BigInt(row.witnessId), hash: row.witnessHash };
 }

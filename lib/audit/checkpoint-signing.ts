@@ -13,9 +13,11 @@ import { deriveAppKey } from "@/lib/env";
 /**
  * Version 1 (issue 11, the one global chain): headHash is the hash of the event numbered
  * `sequence`. Version 2 (issue 16, a chain per case): headHash is the digest of every chain's head
- * at `sequence` (./heads-root.ts). Absent means 1, as in files saved before version 2.
+ * at `sequence` (./heads-root.ts). Version 3 (seals): headHash is the hash of the seal event
+ * numbered `sequence` (./seal.ts), which covers every event up to it. Absent means 1, as in files
+ * saved before version 2.
  */
-export type CheckpointStatement = { day: string; sequence: string; headHash: string; version?: 1 | 2 };
+export type CheckpointStatement = { day: string; sequence: string; headHash: string; version?: 1 | 2 | 3 };
 
 /** The PKCS#8 DER header of an Ed25519 private key; the 32-byte seed follows it. */
 const ED25519_PKCS8_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");

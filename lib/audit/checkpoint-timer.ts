@@ -6,6 +6,7 @@ import { claimPeriodicRun } from "@/lib/rate-limit/limits";
 
 import { takeDailyCheckpoint } from "./checkpoints";
 import { rekeyLegacyAuditChain } from "./rekey";
+import { sealAuditTrail, SEAL_INTERVAL_SECONDS } from "./seal";
 
 /**
  * Started from instrumentation.ts in each server instance (unless AUDIT_CHECKPOINTS=off). On its
@@ -13,7 +14,8 @@ import { rekeyLegacyAuditChain } from "./rekey";
  * after that). Every hour one instance (claimPeriodicRun) takes today's signed checkpoint unless
  * one exists (./checkpoints.ts: the day is unique, so no day is ever signed twice); the
  * verification before signing reads the whole chain, so the claim keeps instances from doing it
- * side by side.
+ * side by side. Every SEAL_INTERVAL_SECONDS one instance seals what was appended since the last
+ * seal (./seal.ts): that bounds how long a case's newest events can be deleted unnoticed.
  */
 
 let isRekeyChecked = false;
@@ -38,5 +40,13 @@ export function startAuditCheckpointTimer(): void {
       if (checkpoint.status === "chainBroken") console.error(`audit chain: no checkpoint signed, the chain is broken (${checkpoint.reason} at event ${checkpoint.brokenAtId ?? "end"}); run npm run audit:verify`);
     },
     { firstRunDelayMs: FIRST_RUN_DELAY_MS, intervalMs: INTERVAL_MS },
+  );
+  startPeriodicTask(
+    "audit seal",
+    async () => {
+      if (!(await claimPeriodicRun("audit-seal", SEAL_INTERVAL_SECONDS))) return;
+      await sealAuditTrail(db);
+    },
+    { firstRunDelayMs: SEAL_INTERVAL_SECONDS * 1000, intervalMs: SEAL_INTERVAL_SECONDS * 1000 },
   );
 }

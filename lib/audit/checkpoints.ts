@@ -5,17 +5,18 @@ import { deriveAppKey } from "@/lib/env";
 import type { Database } from "@/lib/prisma-client";
 
 import { checkpointPublicKey, signCheckpoint } from "./checkpoint-signing";
-import { AUDIT_CHAIN_LOCK } from "./lock";
+import { NEWEST_SEAL_SQL } from "./lock";
+import { sealAuditTrail } from "./seal";
 import { verifyAuditChain, type SignedCheckpoint } from "./verify";
 
 /**
  * Daily checkpoints anchor the audit chains outside the database. Once a day (Asia/Jakarta) one
- * instance cuts the trail at a sequence (the highest event id, read while AUDIT_CHAIN_LOCK is
- * held exclusively for a moment: every event below it has committed, every later one gets a
- * higher id), verifies every chain and, if all are intact, signs the digest of every chain's
- * head at that sequence (./heads-root.ts) with the installation's Ed25519 key
- * (./checkpoint-signing.ts, statement version 2; version 1 checkpoints, taken while the trail was
- * one chain, signed that chain's head event and stay checkable). The checkpoints are
+ * instance seals the trail up to now (./seal.ts: a cut while no append is in flight, then a
+ * system-chain event digesting the chain heads changed since the seal before), verifies what
+ * changed since the previous checkpoint and, if it is intact, signs that seal's id and hash with
+ * the installation's Ed25519 key (./checkpoint-signing.ts, statement version 3). Version 2
+ * checkpoints signed a digest of every chain's head (./heads-root.ts), version 1 ones the one
+ * global chain's head event; both stay checkable. The checkpoints are
  * published on /transparansi (and as JSON there) and written into every export, so whoever saved
  * one can later show that the chain up to that day was rewritten or cut back, even by someone
  * who holds APP_SECRET: `npm run audit:verify -- --checkpoints saved.json`.
@@ -52,7 +53,7 @@ export async function listPublishedCheckpoints(db: Pick<Database, "auditCheckpoi
     day: row.day.toISOString().slice(0, 10),
     sequence: row.sequence.toString(),
     headHash: row.headHash,
-    version: row.version === 2 ? 2 : 1,
+    version: row.version === 3 ? 3 : row.version === 2 ? 2 : 1,
     signature: row.signature,
   }));
 }
@@ -65,7 +66,8 @@ export async function buildCheckpointsDocument(db: Pick<Database, "auditCheckpoi
     signedMessage:
       "UTF-8 of: lapor-imigrasi audit checkpoint v{version} LF {day} LF {sequence} LF {headHash} LF. Version 1: headHash is the hash of event {sequence}. " +
       "Version 2: headHash is the SHA-256 of: lapor-imigrasi audit heads v1 LF, then one line {chain} SP {id} SP {hash} LF per chain for its last event with id up to {sequence}: " +
-      "legacy (chain versions 1 and 2), system (events of no case), then each case id in ascending order",
+      "legacy (chain versions 1 and 2), system (events of no case), then each case id in ascending order. " +
+      "Version 3: headHash is the keyed hash of the audit seal event {sequence}, which digests the chain heads of its range and links the seals before it",
     checkpoints: await listPublishedCheckpoints(db, options),
   };
 }
@@ -78,7 +80,7 @@ const checkpointsDocumentSchema = z.object({
       day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
       sequence: z.string().regex(/^\d{1,19}$/),
       headHash: z.string().regex(/^[0-9a-f]{64}$/),
-      version: z.union([z.literal(1), z.literal(2)]).optional(),
+      version: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
       signature: z.string().min(1),
     }),
   ),
@@ -97,57 +99,33 @@ export function parseCheckpointsDocument(text: string): { ok: true; document: Pi
   return { ok: true, document: parsed.data };
 }
 
-/** Takes today's checkpoint unless one exists; signs only chains that verify. */
+/**
+ * Takes today's checkpoint unless one exists: seals the trail up to now (./seal.ts), verifies
+ * what changed since the last checkpoint (incremental: the checkpoint before was verified when it
+ * was signed; the first one after the upgrade walks everything) and, if it is intact, signs the
+ * newest seal (version 3), which by its digest and its chain covers every event up to it.
+ */
 export async function takeDailyCheckpoint(db: Pick<Database, "caseEvent" | "auditCheckpoint" | "$queryRaw" | "$transaction">, now: Date = new Date()): Promise<DailyCheckpointResult> {
   const day = toJakartaDateKey(now);
   const dayDate = new Date(`${day}T00:00:00.000Z`);
   if (await db.auditCheckpoint.findUnique({ where: { day: dayDate }, select: { day: true } })) return { status: "exists" };
-  const sequence = await cutAuditTrail(db);
-  if (sequence === null) return { status: "empty" };
+  await sealAuditTrail(db, now);
+  const [seal] = await db.$queryRaw<{ id: bigint; hash: string }[]>`${NEWEST_SEAL_SQL}`;
+  if (!seal) return { status: "empty" };
   // Held to the earlier checkpoints too, so a rewrite since the last one is never signed over.
   const verdict = await verifyAuditChain(db, {
     key: deriveAppKey("audit-chain"),
     checkpoints: await listPublishedCheckpoints(db),
     publicKey: checkpointPublicKey(),
-    headsAt: sequence,
+    mode: "incremental",
   });
   if (!verdict.ok) return { status: "chainBroken", brokenAtId: verdict.brokenAtId, reason: verdict.reason };
-  const statement = { day, sequence: sequence.toString(), headHash: verdict.heads!.digest, version: 2 as const };
+  const sequence = BigInt(seal.id);
+  const statement = { day, sequence: sequence.toString(), headHash: seal.hash, version: 3 as const };
   const signature = signCheckpoint(statement);
   const created = await db.auditCheckpoint.createMany({
     data: [{ day: dayDate, sequence, headHash: statement.headHash, version: statement.version, signature, createdAt: now }],
     skipDuplicates: true,
   });
   return created.count === 1 ? { status: "taken", checkpoint: { ...statement, signature } } : { status: "exists" };
-}
-
-/** How long the cut waits for appends in flight before it gives way (and tries again). */
-const CUT_LOCK_TIMEOUT = "500ms";
-const CUT_ATTEMPTS = 20;
-
-/**
- * The highest event id, read while AUDIT_CHAIN_LOCK is held exclusively: appends hold it shared
- * from before their id is taken until they commit, so none is in flight below it. Waiting briefly
- * (then again, a little later) keeps the cut from stalling appends or deadlocking with one that
- * waits on a case another append holds. Null when the trail is empty.
- */
-async function cutAuditTrail(db: Pick<Database, "$transaction">): Promise<bigint | null> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${CUT_LOCK_TIMEOUT}'`);
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-        const [row] = await tx.$queryRaw<{ sequence: bigint | null }[]>`SELECT max("id") AS "sequence" FROM "CaseEvent"`;
-        return row?.sequence === null || row?.sequence === undefined ? null : BigInt(row.sequence);
-      });
-    } catch (error) {
-      if (attempt >= CUT_ATTEMPTS || !isLockTimeout(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
-  }
-}
-
-function isLockTimeout(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : String(error);
-  return /55P03|lock timeout/i.test(text);
 }

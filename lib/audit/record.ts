@@ -6,8 +6,8 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 import type { AuditAction } from "./actions";
 import { deriveAppKey } from "@/lib/env";
 
-import { computeChainLinkHash, PER_CASE_CHAIN_VERSION } from "./chain";
-import { AUDIT_CHAIN_LOCK } from "./lock";
+import { computeChainLinkHash, PER_CASE_CHAIN_VERSION, witnessFromRow } from "./chain";
+import { AUDIT_CHAIN_LOCK, NEWEST_SEAL_SQL, SYSTEM_CHAIN_LOCK_CLASS } from "./lock";
 
 /**
  * Appends one event to the hash-chained audit trail, inside the caller's transaction, so the
@@ -26,11 +26,13 @@ import { AUDIT_CHAIN_LOCK } from "./lock";
  * (./checkpoints.ts), so that every event below the sequence it reads has committed and every
  * later one gets a higher id: the checkpoint is an exact cut of all the chains.
  *
+ * In the same statement it reads its witness: the newest audit seal (./seal.ts), without any
+ * lock (one index entry), and the event's MAC covers it. Deleting a seal then breaks every event
+ * appended after it, which is what keeps a chain's newest events from being deleted unnoticed
+ * once a seal covers them (the threat model is in ./seal.ts).
+ *
  * Hashes are keyed: the key is derived from APP_SECRET, never stored.
  */
-
-/** The system chain's own lock: advisory lock (class, 0), apart from the one above. */
-const SYSTEM_CHAIN_LOCK_CLASS = 0x4c41_5052;
 
 export type AuditEventInput = {
   caseId: string | null;
@@ -68,14 +70,26 @@ export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEven
   await lockChains(tx, event.caseId === null ? [] : [event.caseId], event.caseId === null);
   // A new statement, so its snapshot sees whatever the chain's previous holder committed.
   const ofChain = event.caseId === null ? Prisma.sql`"caseId" IS NULL` : Prisma.sql`"caseId" = ${event.caseId}::uuid`;
-  const [previous] = await tx.$queryRaw<{ hash: string | null }[]>`
-    SELECT (SELECT "hash" FROM "CaseEvent" WHERE ${ofChain} AND "chainVersion" = ${PER_CASE_CHAIN_VERSION} ORDER BY "id" DESC LIMIT 1) AS "hash"
-    FROM (SELECT pg_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK})) AS "sharedLock"`;
+  const [previous] = await tx.$queryRaw<{ hash: string | null; witnessId: bigint | null; witnessHash: string | null }[]>`
+    SELECT (SELECT "hash" FROM "CaseEvent" WHERE ${ofChain} AND "chainVersion" = ${PER_CASE_CHAIN_VERSION} ORDER BY "id" DESC LIMIT 1) AS "hash",
+      "witness"."id" AS "witnessId", "witness"."hash" AS "witnessHash"
+    FROM (SELECT pg_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK})) AS "sharedLock"
+    LEFT JOIN LATERAL (${NEWEST_SEAL_SQL}) AS "witness" ON true`;
   const prevHash = previous?.hash ?? null;
+  const witness = witnessFromRow(previous);
   const content = contentOf(event);
-  const hash = computeChainLinkHash(deriveAppKey("audit-chain"), prevHash, content);
+  const hash = computeChainLinkHash(deriveAppKey("audit-chain"), prevHash, content, witness);
   const created = await tx.caseEvent.create({
-    data: { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: PER_CASE_CHAIN_VERSION },
+    data: {
+      ...content,
+      before: content.before ?? undefined,
+      after: content.after ?? undefined,
+      prevHash,
+      hash,
+      chainVersion: PER_CASE_CHAIN_VERSION,
+      witnessId: witness?.id ?? null,
+      witnessHash: witness?.hash ?? null,
+    },
     select: { id: true },
   });
   return { id: created.id, hash };
@@ -103,13 +117,24 @@ export async function recordEvents(tx: Prisma.TransactionClient, events: readonl
      WHERE ${includesSystemChain} AND "caseId" IS NULL AND "chainVersion" = ${PER_CASE_CHAIN_VERSION}
      ORDER BY "id" DESC LIMIT 1)`;
   const lastHash = new Map<string | null, string>(heads.map((head) => [head.caseId, head.hash]));
+  const witness = witnessFromRow((await tx.$queryRaw<{ witnessId: bigint | null; witnessHash: string | null }[]>`
+    SELECT "id" AS "witnessId", "hash" AS "witnessHash" FROM (${NEWEST_SEAL_SQL}) AS "witness"`)[0]);
   const key = deriveAppKey("audit-chain");
   const rows = events.map((event) => {
     const content = contentOf(event);
     const prevHash = lastHash.get(event.caseId) ?? null;
-    const hash = computeChainLinkHash(key, prevHash, content);
+    const hash = computeChainLinkHash(key, prevHash, content, witness);
     lastHash.set(event.caseId, hash);
-    return { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash, chainVersion: PER_CASE_CHAIN_VERSION };
+    return {
+      ...content,
+      before: content.before ?? undefined,
+      after: content.after ?? undefined,
+      prevHash,
+      hash,
+      chainVersion: PER_CASE_CHAIN_VERSION,
+      witnessId: witness?.id ?? null,
+      witnessHash: witness?.hash ?? null,
+    };
   });
   await tx.caseEvent.createMany({ data: rows });
 }

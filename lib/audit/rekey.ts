@@ -74,6 +74,8 @@ export async function rekeyLegacyAuditChain(db: Database): Promise<ChainRekeyRes
           where: { chainVersion: { lt: PER_CASE_CHAIN_VERSION }, ...(afterId === null ? {} : { id: { gt: afterId } }) },
           orderBy: { id: "asc" },
           take: BATCH_SIZE,
+          // Exactly what the legacy hashes cover (no witness: ./seal.ts came later).
+          select: { id: true, caseId: true, actorKind: true, actorId: true, action: true, isPublic: true, before: true, after: true, createdAt: true, prevHash: true, hash: true, chainVersion: true },
         });
         const updates: { id: bigint; prevHash: string | null; hash: string }[] = [];
         for (const row of batch) {

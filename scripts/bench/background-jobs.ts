@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 
 import { sweepOrphanedCaseEvidence, sweepStagedEvidence } from "@/lib/attachments/staging";
 import { takeDailyCheckpoint } from "@/lib/audit/checkpoints";
+import { sealAuditTrail } from "@/lib/audit/seal";
 import { sweepExpiredStaffSessions } from "@/lib/auth/session-lookup";
 import { eraseExpiredContacts } from "@/lib/contacts/retention";
 import { db, disconnectDatabases } from "@/lib/db";
@@ -35,7 +36,8 @@ const JOBS: BackgroundJob[] = [
   { name: "reports housekeeping: tracking sessions", interval: "15 min", run: () => sweepExpiredTrackingSessions() },
   { name: "reports housekeeping: staff sessions", interval: "15 min", run: () => sweepExpiredStaffSessions() },
   { name: "contact retention: one batch (<= 500 contacts)", interval: "1 h", run: () => eraseExpiredContacts() },
-  { name: "audit checkpoint (verifies the chain, signs the day)", interval: "1 h", run: () => takeDailyCheckpoint(db) },
+  { name: "audit seal (the chain heads changed since the last seal)", interval: "1 min", run: () => sealAuditTrail(db) },
+  { name: "audit checkpoint (seals, verifies since the last checkpoint, signs the day)", interval: "1 h", run: () => takeDailyCheckpoint(db) },
 ];
 
 /** Runs each job once against the database in DATABASE_URL and prints how long each took. */

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
-import { computeHeadsDigest, type ChainHead } from "@/lib/audit/heads-root";
 import { AUDIT_CHAIN_LOCK } from "@/lib/audit/lock";
 import { recordEvent, recordEvents, type AuditEventInput } from "@/lib/audit/record";
+import { computeSealDigest, sealAuditTrail } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
 
@@ -60,26 +60,14 @@ async function whileTampered(eventIds: readonly bigint[], change: () => Promise<
     await db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ANY(${eventIds}::bigint[]) OR id < 0`;
     for (const snapshot of snapshots) {
       await db.$executeRaw`
-        INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion")
-        SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion"
+        INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash")
+        SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash"
         FROM json_populate_record(NULL::"CaseEvent", ${snapshot.row}::json)`;
     }
   }
   expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true });
 }
 
-/** Every chain's head up to `sequence`, straight from the table: an independent recomputation of the digest. */
-async function headsFromSql(sequence: bigint): Promise<ChainHead[]> {
-  const legacy = await db.$queryRaw<{ id: bigint; hash: string }[]>`
-    SELECT id, hash FROM "CaseEvent" WHERE "chainVersion" < 3 AND id <= ${sequence} ORDER BY id DESC LIMIT 1`;
-  const chains = await db.$queryRaw<{ caseId: string | null; id: bigint; hash: string }[]>`
-    SELECT DISTINCT ON ("caseId") "caseId"::text AS "caseId", id, hash FROM "CaseEvent"
-    WHERE "chainVersion" = 3 AND id <= ${sequence} ORDER BY "caseId" NULLS FIRST, id DESC`;
-  return [
-    ...legacy.map((row) => ({ chain: "legacy", id: BigInt(row.id), hash: row.hash })),
-    ...chains.map((row) => ({ chain: row.caseId ?? "system", id: BigInt(row.id), hash: row.hash })),
-  ];
-}
 
 describe("a chain per case", () => {
   it("links each event to the previous event of its own case, the first to none", async () => {
@@ -157,44 +145,133 @@ describe("tampering with a per-case chain", () => {
   });
 });
 
-describe("checkpoints over every chain's head", () => {
-  it("sign the digest of the heads as anyone can recompute them from the table", async () => {
-    const taken = await takeDailyCheckpoint(db, new Date("2026-12-01T05:00:00Z"));
-    if (taken.status !== "taken") throw new Error(`no checkpoint: ${JSON.stringify(taken)}`);
-    const sequence = BigInt(taken.checkpoint.sequence);
-    expect(sequence).toBe((await db.caseEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true } })).id);
-    expect(taken.checkpoint).toMatchObject({ version: 2, headHash: computeHeadsDigest(await headsFromSql(sequence)) });
-    expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true, checkpointsChecked: 1 });
+/** The newest event of a chain, as the next append sees it. */
+const lastOf = async (caseId: string | null) => (await eventsOf(caseId)).at(-1)!;
+
+describe("seals, witnesses and checkpoints", () => {
+  let firstSeal: { id: bigint; through: bigint };
+
+  it("a seal digests the head of every chain changed since the last one, as anyone can recompute it from the table", async () => {
+    const sealed = await sealAuditTrail(db);
+    if (sealed.status !== "sealed") throw new Error(`not sealed: ${JSON.stringify(sealed)}`);
+    const { from, through } = sealed.statement;
+    const heads = await db.$queryRaw<{ caseId: string | null; id: bigint; hash: string }[]>`
+      SELECT DISTINCT ON ("caseId") "caseId"::text AS "caseId", id, hash FROM "CaseEvent"
+      WHERE "chainVersion" = 3 AND id > ${BigInt(from)} AND id <= ${BigInt(through)} ORDER BY "caseId" NULLS FIRST, id DESC`;
+    expect(heads.length).toBeGreaterThanOrEqual(3);
+    expect(sealed.statement.heads).toBe(computeSealDigest(BigInt(from), BigInt(through), heads.map((head) => ({ chain: head.caseId ?? "system", id: BigInt(head.id), hash: head.hash }))));
+    expect(await sealAuditTrail(db)).toEqual({ status: "nothing" });
+    firstSeal = { id: sealed.id, through: BigInt(through) };
+    // Every later append names it as its witness, inside its MAC.
+    const next = await append(note(caseIds[1]!, 10));
+    expect(await db.caseEvent.findUniqueOrThrow({ where: { id: next.id }, select: { witnessId: true, witnessHash: true } })).toEqual({ witnessId: sealed.id, witnessHash: sealed.hash });
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, sealsChecked: 1 });
   });
 
-  it("catch the tail of one case's chain cut off after the checkpoint, which the links alone cannot", async () => {
-    const last = (await eventsOf(caseIds[0]!)).at(-1)!;
+  it("catch the newest event of a case deleted after the seal, without any checkpoint", async () => {
+    const last = await lastOf(caseIds[0]!);
+    expect(last.id).toBeLessThanOrEqual(firstSeal.through);
     await whileTampered(
       [last.id],
       () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${last.id}`,
-      async () => {
-        expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
-        expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: false, brokenAtId: null, reason: "checkpointMismatch", checkpointDay: "2026-12-01" });
-      },
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: firstSeal.id, reason: "sealMismatch" }),
     );
   });
 
-  it("catch a whole case's chain removed after the checkpoint", async () => {
+  it("catch a whole case's chain removed after the seal", async () => {
     const events = await eventsOf(caseIds[2]!);
+    expect(events.length).toBeGreaterThan(0);
     await whileTampered(
       events.map((event) => event.id),
       () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE "caseId" = ${caseIds[2]!}::uuid`,
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: firstSeal.id, reason: "sealMismatch" }),
+    );
+  });
+
+  it("catch the seal deleted as well, at the first event appended after it", async () => {
+    const last = await lastOf(caseIds[0]!);
+    const witnessing = await lastOf(caseIds[1]!);
+    await whileTampered(
+      [last.id, firstSeal.id],
+      () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id IN (${last.id}, ${firstSeal.id})`,
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: witnessing.id, reason: "witnessMismatch" }),
+    );
+  });
+
+  it("catch a seal whose statement was edited", async () => {
+    await whileTampered(
+      [firstSeal.id],
+      () => db.$executeRaw`UPDATE "CaseEvent" SET after = jsonb_set(after, '{events}', '1') WHERE id = ${firstSeal.id}`,
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: firstSeal.id, reason: "hashMismatch" }),
+    );
+  });
+
+  it("leave a window: the newest events since the last seal can be deleted until the next seal covers them", async () => {
+    const unsealed = await append(note(caseIds[0]!, 30));
+    await whileTampered(
+      [unsealed.id],
+      () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${unsealed.id}`,
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: true }),
+    );
+    const sealed = await sealAuditTrail(db);
+    expect(sealed).toMatchObject({ status: "sealed" });
+    await whileTampered(
+      [unsealed.id],
+      () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${unsealed.id}`,
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: false, reason: "sealMismatch" }),
+    );
+  });
+
+  it("are signed by the daily checkpoint, which a changed checkpoint or a removed seal fails", async () => {
+    const taken = await takeDailyCheckpoint(db, new Date("2026-12-01T05:00:00Z"));
+    if (taken.status !== "taken") throw new Error(`no checkpoint: ${JSON.stringify(taken)}`);
+    const seal = await lastOf(null);
+    expect(taken.checkpoint).toMatchObject({ version: 3, sequence: seal.id.toString(), headHash: seal.hash });
+    expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true, checkpointsChecked: 1 });
+    await db.$executeRaw`UPDATE "AuditCheckpoint" SET sequence = sequence - 1 WHERE day = '2026-12-01'`;
+    try {
+      expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: false, reason: "checkpointSignatureInvalid", checkpointDay: "2026-12-01" });
+    } finally {
+      await db.$executeRaw`UPDATE "AuditCheckpoint" SET sequence = sequence + 1 WHERE day = '2026-12-01'`;
+    }
+    // The system chain's tail, seal included, removed: consistent inside the database, not with the checkpoint.
+    await whileTampered(
+      [seal.id],
+      () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${seal.id}`,
       async () => {
-        expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
         expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: false, reason: "checkpointMismatch", checkpointDay: "2026-12-01" });
+        expect(await verifyAuditChain(db, { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey(), mode: "incremental" })).toMatchObject({
+          ok: false,
+          reason: "checkpointMismatch",
+        });
       },
     );
   });
 
-  it("stay valid as the chains grow after them", async () => {
-    await append(note(caseIds[0]!, 20));
-    await append(note(null, 20));
-    expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true, checkpointsChecked: 1 });
+  it("are verified incrementally after the newest checkpoint, which still catches a deleted tail", async () => {
+    await append(note(caseIds[1]!, 40));
+    await append(note(null, 40));
+    const sealed = await sealAuditTrail(db);
+    if (sealed.status !== "sealed") throw new Error("not sealed");
+    const options = { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey() };
+    const full = await verifyAuditChain(db, options);
+    const incremental = await verifyAuditChain(db, { ...options, mode: "incremental" });
+    expect(full).toMatchObject({ ok: true, mode: "full" });
+    // The checkpoint's seal, the two appends and the new seal.
+    expect(incremental).toMatchObject({ ok: true, mode: "incremental", checked: 4, sealsChecked: 1 });
+    expect(incremental.checked).toBeLessThan(full.checked);
+    const last = await lastOf(caseIds[1]!);
+    await whileTampered(
+      [last.id],
+      () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${last.id}`,
+      async () => expect(await verifyAuditChain(db, { ...options, mode: "incremental" })).toMatchObject({ ok: false, brokenAtId: sealed.id, reason: "sealMismatch" }),
+    );
+    const system = await lastOf(null);
+    await whileTampered(
+      [system.id],
+      () => db.$executeRaw`UPDATE "CaseEvent" SET "isPublic" = true WHERE id = ${system.id}`,
+      async () => expect(await verifyAuditChain(db, { ...options, mode: "incremental" })).toMatchObject({ ok: false, brokenAtId: system.id, reason: "hashMismatch" }),
+    );
   });
 });
 
@@ -272,5 +349,39 @@ describe("concurrent appends", () => {
     expect(taken).toMatchObject({ status: "taken" });
     if (taken.status === "taken") expect(BigInt(taken.checkpoint.sequence)).toBeGreaterThanOrEqual(later.id);
     expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true, checkpointsChecked: 2 });
+    expect(await verifyAuditChain(db, { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey(), mode: "incremental" })).toMatchObject({ ok: true });
+  });
+
+  it.skipIf(runsOnEmbeddedDatabase)(`of many filings in parallel transactions neither deadlock nor wait on one another, with a seal taken meanwhile ${NEEDS_SEPARATE_SESSIONS}`, async () => {
+    const fixture = await createScopeFixture("audit-parallel");
+    const cases = await Promise.all(Array.from({ length: 5 }, () => createFixtureCase(fixture, { officeId: fixture.offices.a.id })));
+    const witness = await lastOf(null);
+    // Each transaction appends, then waits until all of them have appended: they can only all get
+    // there if none waits for another's lock (a lock timeout fails the test instead of hanging it).
+    let arrived = 0;
+    let openAll!: () => void;
+    const allAppended = new Promise<void>((resolve) => (openAll = resolve));
+    const filings = cases.map((filed, index) =>
+      appDb.$transaction(
+        async (tx) => {
+          await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '20s'`);
+          const event = await recordEvent(tx, { ...note(filed.id, 200 + index), action: AUDIT_ACTIONS.CASE_FILED });
+          arrived += 1;
+          if (arrived === cases.length) openAll();
+          await allAppended;
+          return event;
+        },
+        { maxWait: 60_000, timeout: 120_000 },
+      ),
+    );
+    await allAppended;
+    // A seal started now waits for them (its cut), and they do not wait for it.
+    const seal = sealAuditTrail(db);
+    const events = await Promise.all(filings);
+    expect(await seal).toMatchObject({ status: "sealed" });
+    const stored = await db.caseEvent.findMany({ where: { id: { in: events.map((event) => event.id) } }, select: { witnessId: true, prevHash: true } });
+    expect(stored).toHaveLength(cases.length);
+    for (const row of stored) expect(row).toEqual({ witnessId: witness.id, prevHash: null });
+    expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true });
   });
 });

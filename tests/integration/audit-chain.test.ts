@@ -8,11 +8,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
-import { computeChainLinkHash, computeEventHash } from "@/lib/audit/chain";
+import { computeChainLinkHash, computeEventHash, witnessFromRow, type ChainWitness } from "@/lib/audit/chain";
 import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { buildCheckpointsDocument, listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
-import { computeHeadsDigest } from "@/lib/audit/heads-root";
 import { recordEvent } from "@/lib/audit/record";
+import { computeSealDigest, parseSealStatement, SEAL_ACTION } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
 import { deriveAppKey } from "@/lib/env";
@@ -56,8 +56,8 @@ async function whileTampered(eventId: bigint, change: () => Promise<unknown>, ch
   } finally {
     await db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${eventId}`;
     await db.$executeRaw`
-      INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion")
-      SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion"
+      INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash")
+      SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash"
       FROM json_populate_record(NULL::"CaseEvent", ${snapshot!.row}::json)`;
   }
 }
@@ -67,28 +67,50 @@ const chainedContentSelect = { id: true, caseId: true, actorKind: true, actorId:
 /**
  * What someone with write access to the database can do: change one old event and recompute the
  * hash of it and of every event after it with `hashOf`, so that every link is consistent again.
- * The rows are put back afterwards.
+ * With `reseal` (someone who also holds the key) they recompute the seals' digests and every
+ * witness too. The rows are put back afterwards. (This file's trail is the system chain alone.)
  */
 async function whileRewritten(
   eventId: bigint,
-  rewrite: { after: Record<string, unknown>; hashOf: (prevHash: string | null, content: Parameters<typeof computeEventHash>[1]) => string; chainVersion?: number },
+  rewrite: {
+    after: Record<string, unknown>;
+    hashOf: (prevHash: string | null, content: Parameters<typeof computeEventHash>[1], witness: ChainWitness | null) => string;
+    chainVersion?: number;
+    reseal?: boolean;
+  },
   check: () => Promise<void>,
 ) {
-  const rows = await db.caseEvent.findMany({ where: { id: { gte: eventId } }, orderBy: { id: "asc" }, select: { ...chainedContentSelect, prevHash: true, hash: true, chainVersion: true } });
+  const rows = await db.caseEvent.findMany({
+    where: { id: { gte: eventId } },
+    orderBy: { id: "asc" },
+    select: { ...chainedContentSelect, prevHash: true, hash: true, chainVersion: true, witnessId: true, witnessHash: true },
+  });
   let prevHash = rows[0]!.prevHash;
+  const newHashOf = new Map<bigint, string>();
   for (const row of rows) {
     const { id, chainVersion, caseId, actorKind, actorId, action, isPublic, before, createdAt } = row;
     const content = { caseId, actorKind, actorId, action, isPublic, before, after: row.after, createdAt };
-    const after = id === eventId ? rewrite.after : content.after;
-    const hash = rewrite.hashOf(prevHash, { ...content, after });
-    await db.$executeRaw`UPDATE "CaseEvent" SET after = ${after === null ? null : JSON.stringify(after)}::jsonb, "prevHash" = ${prevHash}, hash = ${hash}, "chainVersion" = ${rewrite.chainVersion ?? chainVersion} WHERE id = ${id}`;
+    let after = id === eventId ? rewrite.after : content.after;
+    let witness = witnessFromRow(row);
+    if (rewrite.reseal && witness) witness = { id: witness.id, hash: newHashOf.get(witness.id) ?? witness.hash };
+    const seal = rewrite.reseal && action === SEAL_ACTION ? parseSealStatement(after) : null;
+    if (seal) {
+      const heads = await db.$queryRaw<{ id: bigint; hash: string }[]>`
+        SELECT id, hash FROM "CaseEvent" WHERE id > ${BigInt(seal.from)} AND id <= ${BigInt(seal.through)} AND "chainVersion" = 3 ORDER BY id DESC LIMIT 1`;
+      after = { ...seal, heads: computeSealDigest(BigInt(seal.from), BigInt(seal.through), heads.map((head) => ({ chain: "system", id: BigInt(head.id), hash: head.hash }))) };
+    }
+    const hash = rewrite.hashOf(prevHash, { ...content, after }, witness);
+    newHashOf.set(id, hash);
+    await db.$executeRaw`UPDATE "CaseEvent" SET after = ${after === null ? null : JSON.stringify(after)}::jsonb, "prevHash" = ${prevHash}, hash = ${hash},
+      "chainVersion" = ${rewrite.chainVersion ?? chainVersion}, "witnessHash" = ${witness?.hash ?? null} WHERE id = ${id}`;
     prevHash = hash;
   }
   try {
     await check();
   } finally {
     for (const row of rows) {
-      await db.$executeRaw`UPDATE "CaseEvent" SET after = ${row.after === null ? null : JSON.stringify(row.after)}::jsonb, "prevHash" = ${row.prevHash}, hash = ${row.hash}, "chainVersion" = ${row.chainVersion} WHERE id = ${row.id}`;
+      await db.$executeRaw`UPDATE "CaseEvent" SET after = ${row.after === null ? null : JSON.stringify(row.after)}::jsonb, "prevHash" = ${row.prevHash}, hash = ${row.hash},
+        "chainVersion" = ${row.chainVersion}, "witnessHash" = ${row.witnessHash} WHERE id = ${row.id}`;
     }
   }
 }
@@ -166,12 +188,15 @@ describe("a rewrite by someone who can write to the database but lacks APP_SECRE
 describe("signed daily checkpoints", () => {
   const firstDay = new Date("2026-12-01T05:00:00Z");
 
-  it("signs the digest of every chain's head once a day, whoever asks again", async () => {
+  it("signs a seal of every chain's head once a day, whoever asks again", async () => {
     const head = await db.caseEvent.findFirstOrThrow({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
     const taken = await takeDailyCheckpoint(db, firstDay);
-    // This file's trail is the system chain alone: its digest is that of one line.
-    const digest = computeHeadsDigest([{ chain: "system", id: head.id, hash: head.hash }]);
-    expect(taken).toMatchObject({ status: "taken", checkpoint: { day: "2026-12-01", sequence: head.id.toString(), headHash: digest, version: 2 } });
+    if (taken.status !== "taken") throw new Error(`no checkpoint: ${JSON.stringify(taken)}`);
+    const seal = await db.caseEvent.findUniqueOrThrow({ where: { id: BigInt(taken.checkpoint.sequence) }, select: { action: true, caseId: true, hash: true, after: true } });
+    // The checkpoint signs the seal just taken; the seal digests the heads (this file's trail is the system chain alone) as anyone can recompute them.
+    expect(taken.checkpoint).toMatchObject({ day: "2026-12-01", headHash: seal.hash, version: 3 });
+    expect(seal).toMatchObject({ action: SEAL_ACTION, caseId: null });
+    expect(parseSealStatement(seal.after)).toMatchObject({ from: "0", through: head.id.toString(), events: 5, chains: 1, heads: computeSealDigest(0n, head.id, [{ chain: "system", id: head.id, hash: head.hash }]) });
     expect(await takeDailyCheckpoint(db, new Date("2026-12-01T16:59:00Z"))).toEqual({ status: "exists" });
     expect(await listPublishedCheckpoints(db)).toHaveLength(1);
   });
@@ -194,16 +219,30 @@ describe("signed daily checkpoints", () => {
   it("notices the newest events deleted back before a published head", async () => {
     const extra = await appDb.$transaction((tx) => recordEvent(tx, { caseId: null, actorKind: "SYSTEM", action: AUDIT_ACTIONS.STAFF_SIGNED_OUT, isPublic: false }));
     const published = await takeDailyCheckpoint(db, new Date("2026-12-02T05:00:00Z"));
-    expect(published).toMatchObject({ status: "taken", checkpoint: { sequence: extra.id.toString() } });
+    expect(published).toMatchObject({ status: "taken" });
     const checkpoints = await listPublishedCheckpoints(db);
+    // The event alone: the seal after it links to it.
     await whileTampered(
       extra.id,
       () => db.$executeRaw`DELETE FROM "CaseEvent" WHERE id = ${extra.id}`,
-      async () => {
-        expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
-        expect(await verifyAuditChain(db, { checkpoints, publicKey: checkpointPublicKey() })).toMatchObject({ ok: false, brokenAtId: null, reason: "checkpointMismatch", checkpointDay: "2026-12-02" });
-      },
+      async () => expect(await verifyAuditChain(db)).toMatchObject({ ok: false, reason: "prevHashMismatch" }),
     );
+    // The whole tail from it, seal included: consistent inside the database, but not with the signed checkpoint.
+    const tail = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(e)::text AS row FROM "CaseEvent" e WHERE id >= ${extra.id}`;
+    await db.$executeRaw`DELETE FROM "CaseEvent" WHERE id >= ${extra.id}`;
+    try {
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
+      expect(await verifyAuditChain(db, { checkpoints, publicKey: checkpointPublicKey() })).toMatchObject({ ok: false, reason: "checkpointMismatch", checkpointDay: "2026-12-02" });
+      expect(await verifyAuditChain(db, { checkpoints, publicKey: checkpointPublicKey(), mode: "incremental" })).toMatchObject({ ok: false, reason: "checkpointMismatch", checkpointDay: "2026-12-02" });
+    } finally {
+      for (const { row } of tail) {
+        await db.$executeRaw`
+          INSERT INTO "CaseEvent" (id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash")
+          SELECT id, "caseId", "actorKind", "actorId", action, "isPublic", before, after, "createdAt", "prevHash", hash, "chainVersion", "witnessId", "witnessHash"
+          FROM json_populate_record(NULL::"CaseEvent", ${row}::json)`;
+      }
+    }
+    expect(await verifyAuditChain(db, { checkpoints, publicKey: checkpointPublicKey() })).toMatchObject({ ok: true });
   });
 });
 
@@ -224,7 +263,8 @@ describe("npm run audit:verify", () => {
     const key = deriveAppKey("audit-chain");
     await db.auditCheckpoint.deleteMany();
     try {
-      await whileRewritten(rewritten, { after: { method: "password", index: 2, forged: true }, hashOf: (prevHash, content) => computeChainLinkHash(key, prevHash, content) }, async () => {
+      const rewrite = { after: { method: "password", index: 2, forged: true }, hashOf: (prevHash: string | null, content: Parameters<typeof computeEventHash>[1], witness: ChainWitness | null) => computeChainLinkHash(key, prevHash, content, witness), reseal: true };
+      await whileRewritten(rewritten, rewrite, async () => {
         // Keyed and consistent again: only the saved file can tell.
         expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
         const failure = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } }).then(
@@ -232,13 +272,13 @@ describe("npm run audit:verify", () => {
           (error: { code?: number; stderr?: string }) => error,
         );
         expect(failure?.code).toBe(1);
-        expect(failure?.stderr).toMatch(/BROKEN \(checkpoint of 2026-12-0\d\)/);
+        expect(failure?.stderr).toMatch(/BROKEN( at event \d+)? \(checkpoint of 2026-12-0\d\)/);
       });
     } finally {
       await db.auditCheckpoint.createMany({ data: published });
     }
     const { stdout } = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } });
-    expect(stdout).toMatch(/Audit chain intact: \d+ events checked in \d+ chain\(s\) against [1-9]\d* signed checkpoint/);
+    expect(stdout).toMatch(/Audit chain intact: \d+ events checked in \d+ chain\(s\), \d+ seal\(s\), against [1-9]\d* signed checkpoint/);
   });
 
   it("names the broken event and exits 1", async () => {

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { SEAL_ACTION } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import type { StaffActor } from "@/lib/auth/session";
 import { getCaseDetail } from "@/lib/cases/case-detail";
@@ -138,6 +139,25 @@ describe("bench data", () => {
     const verdict = await verifyAuditChain(db);
     expect(verdict).toMatchObject({ ok: true, checked: events });
     expect(events).toBeGreaterThan(0);
+    // Sealed as the app seals (a seal per batch, every later event witnessing the seal before it), and it would catch a deleted tail.
+    const seals = await db.caseEvent.count({ where: { action: SEAL_ACTION } });
+    expect(verdict).toMatchObject({ sealsChecked: seals });
+    expect(seals).toBeGreaterThan(0);
+    expect(await db.caseEvent.count({ where: { witnessId: null, id: { gt: (await db.caseEvent.findFirstOrThrow({ where: { action: SEAL_ACTION }, orderBy: { id: "asc" } })).id } } })).toBe(0);
+    const { rows: tail } = await client.query<{ id: string; row: string }>(
+      `SELECT id::text AS id, row_to_json(e)::text AS row FROM "CaseEvent" e
+       WHERE id = (SELECT max(id) FROM (SELECT DISTINCT ON ("caseId") id FROM "CaseEvent" WHERE "caseId" IS NOT NULL ORDER BY "caseId", id DESC) AS tails
+                   WHERE id <= (SELECT max((after->>'through')::bigint) FROM "CaseEvent" WHERE action = $1))`,
+      [SEAL_ACTION],
+    );
+    await client.query(`DELETE FROM "CaseEvent" WHERE id = $1`, [tail[0]!.id]);
+    try {
+      // The newest event of a case's chain: only the seal after it can tell it is gone.
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: false, reason: "sealMismatch" });
+    } finally {
+      await client.query(`INSERT INTO "CaseEvent" SELECT * FROM json_populate_record(NULL::"CaseEvent", $1::json)`, [tail[0]!.row]);
+    }
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 
   it("loads in the queue, on the case page and in the statistics", async () => {

@@ -1,0 +1,184 @@
+import { createHash } from "node:crypto";
+
+import { deriveAppKey } from "@/lib/env";
+import type { Database } from "@/lib/prisma-client";
+
+import { AUDIT_ACTIONS } from "./actions";
+import { computeChainLinkHash, PER_CASE_CHAIN_VERSION, witnessFromRow } from "./chain";
+import { SYSTEM_CHAIN_LABEL, type ChainHead } from "./heads-root";
+import { AUDIT_CHAIN_LOCK, NEWEST_SEAL_SQL, SYSTEM_CHAIN_LOCK_CLASS } from "./lock";
+
+/**
+ * Seals bind the per-case chains to each other between the signed daily checkpoints, without a
+ * lock that every append waits on.
+ *
+ * Threat model. The attacker can write to the database (a leaked database password, a backup
+ * restored by someone else, an operator) but does not hold APP_SECRET: they cannot compute a MAC
+ * (./chain.ts), so every change of a row, every reordering and every deletion inside a chain
+ * shows. What a MAC alone cannot show is a deletion at the END: the newest events of a case, or a
+ * whole case's chain, leave every remaining chain intact. The old single global chain had the
+ * same weakness only for the newest events of the whole system (deleting any event meant deleting
+ * every later one); per-case chains had it for the tail of every case until the next daily
+ * checkpoint. Seals close that gap:
+ *
+ * - About once a minute with activity, one instance cuts the trail (the highest event id while
+ *   no append is in flight: AUDIT_CHAIN_LOCK, which appends hold shared, taken exclusively for a
+ *   moment) and appends a seal to the system chain: an event AUDIT_TRAIL_SEALED whose MAC'd
+ *   `after` holds the range (from, through] it covers (from = the previous seal's through) and a
+ *   digest of the head of every chain with an event in that range (computeSealDigest). Deleting or
+ *   rewriting a chain's newest events, or a whole chain, changes that digest.
+ * - Every append (./record.ts) reads the newest seal without a lock and records it as its witness,
+ *   inside its MAC. Removing a seal to hide a deletion therefore breaks the system chain after it
+ *   (unless every later system event is removed too: the later seals, sign-ins, administration)
+ *   and every event of every case appended after that seal committed.
+ *
+ * So an event can be deleted unnoticed only together with everything appended after the first
+ * seal that follows it, the same as a suffix of the old global chain, except for a window: events
+ * appended since the newest seal (at most about one seal interval, SEAL_INTERVAL_SECONDS, plus
+ * the moment a cut waits for appends in flight) can be deleted one by one. `npm run audit:verify`
+ * checks every seal's digest, the ranges' continuity and every witness (./verify.ts).
+ *
+ * Someone who holds APP_SECRET can recompute everything after the last checkpoint saved outside
+ * the system; the signed checkpoints (./checkpoints.ts) sign a seal, which by its digest and its
+ * chain covers every event up to it.
+ *
+ * Not server-only: the daily checkpoint (and so the e2e tests and `npm run audit:verify`'s module
+ * graph) seals too.
+ */
+
+export const SEAL_ACTION = AUDIT_ACTIONS.AUDIT_TRAIL_SEALED;
+export const SEAL_INTERVAL_SECONDS = 60;
+export const SEAL_DIGEST_HEADER = "lapor-imigrasi audit seal v1\n";
+
+/** What a seal's `after` holds (ids as strings: JSON has no 64-bit integers). */
+export type SealStatement = { from: string; through: string; events: number; chains: number; heads: string };
+
+/**
+ * The digest a seal carries over the range (from, through]: the header, the range, then one line
+ * per chain with an event in the range, for its last event there: the system chain first, then
+ * the case ids in ascending order (the database's uuid order, that of the lowercase text).
+ */
+export function computeSealDigest(from: bigint, through: bigint, heads: Iterable<ChainHead>): string {
+  const hash = createHash("sha256").update(SEAL_DIGEST_HEADER).update(`${from} ${through}\n`);
+  for (const head of sortChainHeads(heads)) hash.update(`${head.chain} ${head.id} ${head.hash}\n`);
+  return hash.digest("hex");
+}
+
+export function sortChainHeads(heads: Iterable<ChainHead>): ChainHead[] {
+  return [...heads].sort((a, b) => {
+    if (a.chain === b.chain) return 0;
+    if (a.chain === SYSTEM_CHAIN_LABEL) return -1;
+    if (b.chain === SYSTEM_CHAIN_LABEL) return 1;
+    return a.chain < b.chain ? -1 : 1;
+  });
+}
+
+/** A seal's statement read back from its `after`, or null when it is not one. */
+export function parseSealStatement(after: unknown): SealStatement | null {
+  if (typeof after !== "object" || after === null) return null;
+  const value = after as Record<string, unknown>;
+  const isId = (field: unknown): field is string => typeof field === "string" && /^\d{1,19}$/.test(field);
+  if (!isId(value.from) || !isId(value.through) || typeof value.events !== "number" || typeof value.chains !== "number" || typeof value.heads !== "string") return null;
+  return { from: value.from, through: value.through, events: value.events, chains: value.chains, heads: value.heads };
+}
+
+/** How long a cut waits for appends in flight before it gives way (and tries again). */
+const CUT_LOCK_TIMEOUT = "500ms";
+const CUT_ATTEMPTS = 20;
+
+/**
+ * The highest event id, read while AUDIT_CHAIN_LOCK is held exclusively: appends hold it shared
+ * from before their id is taken until they commit, so none is in flight below it. Waiting briefly
+ * (then again, a little later) keeps the cut from stalling appends or deadlocking with one that
+ * waits on a case another append holds. Null when the trail is empty.
+ */
+export async function cutAuditTrail(db: Pick<Database, "$transaction">): Promise<bigint | null> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${CUT_LOCK_TIMEOUT}'`);
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+        const [row] = await tx.$queryRaw<{ sequence: bigint | null }[]>`SELECT max("id") AS "sequence" FROM "CaseEvent"`;
+        return row?.sequence === null || row?.sequence === undefined ? null : BigInt(row.sequence);
+      });
+    } catch (error) {
+      if (attempt >= CUT_ATTEMPTS || !isLockTimeout(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
+function isLockTimeout(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify(error)}` : String(error);
+  return /55P03|lock timeout/i.test(text);
+}
+
+export type SealResult =
+  | { status: "sealed"; id: bigint; hash: string; statement: SealStatement }
+  /** Nothing but earlier seals was appended since the newest seal (or the trail is empty). */
+  | { status: "nothing" };
+
+type SealDatabase = Pick<Database, "$transaction">;
+
+const RANGE_BATCH = 5000;
+
+/**
+ * Seals everything appended since the newest seal, up to a fresh cut. Safe with several
+ * instances: sealers take the system chain's lock (which the seal's own append needs anyway)
+ * before reading the newest seal, so two seals never cover the same range.
+ */
+export async function sealAuditTrail(db: SealDatabase, now: Date = new Date()): Promise<SealResult> {
+  const through = await cutAuditTrail(db);
+  if (through === null) return { status: "nothing" };
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYSTEM_CHAIN_LOCK_CLASS}::int, 0)`;
+      const [newest] = await tx.$queryRaw<{ id: bigint; hash: string; after: unknown; createdAt: Date }[]>`
+        SELECT "id", "hash", "after", "createdAt" FROM "CaseEvent" WHERE "action" = ${SEAL_ACTION} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`;
+      const previous = newest ? parseSealStatement(newest.after) : null;
+      // The first seal starts after the newest daily checkpoint, which covers what came before it.
+      const from = previous
+        ? BigInt(previous.through)
+        : BigInt((await tx.$queryRaw<{ sequence: bigint | null }[]>`SELECT max("sequence") AS "sequence" FROM "AuditCheckpoint"`)[0]?.sequence ?? 0);
+      if (through <= from) return { status: "nothing" } as const;
+      const heads = new Map<string, ChainHead>();
+      let events = 0;
+      let onlySeals = true;
+      for (let after = from; ; ) {
+        const rows = await tx.$queryRaw<{ id: bigint; caseId: string | null; hash: string; action: string; chainVersion: number }[]>`
+          SELECT "id", "caseId"::text AS "caseId", "hash", "action", "chainVersion" FROM "CaseEvent"
+          WHERE "id" > ${after} AND "id" <= ${through} ORDER BY "id" LIMIT ${RANGE_BATCH}`;
+        for (const row of rows) {
+          const id = BigInt(row.id);
+          if (row.chainVersion < PER_CASE_CHAIN_VERSION) continue;
+          const chain = row.caseId ?? SYSTEM_CHAIN_LABEL;
+          heads.set(chain, { chain, id, hash: row.hash });
+          events += 1;
+          if (row.action !== SEAL_ACTION) onlySeals = false;
+        }
+        if (rows.length < RANGE_BATCH) break;
+        after = BigInt(rows[rows.length - 1]!.id);
+      }
+      if (onlySeals) return { status: "nothing" } as const;
+      const statement: SealStatement = { from: from.toString(), through: through.toString(), events, chains: heads.size, heads: computeSealDigest(from, through, heads.values()) };
+      // Strictly after the newest seal, so the newest seal is also the last by createdAt (NEWEST_SEAL_SQL).
+      const newestAt = newest === undefined ? 0 : (newest.createdAt instanceof Date ? newest.createdAt : new Date(`${String(newest.createdAt)}Z`)).getTime();
+      const createdAt = new Date(Math.max(now.getTime(), newestAt + 1));
+      const [systemHead] = await tx.$queryRaw<{ hash: string | null; witnessId: bigint | null; witnessHash: string | null }[]>`
+        SELECT (SELECT "hash" FROM "CaseEvent" WHERE "caseId" IS NULL AND "chainVersion" = ${PER_CASE_CHAIN_VERSION} ORDER BY "id" DESC LIMIT 1) AS "hash",
+          "witness"."id" AS "witnessId", "witness"."hash" AS "witnessHash"
+        FROM (SELECT pg_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK})) AS "sharedLock"
+        LEFT JOIN LATERAL (${NEWEST_SEAL_SQL}) AS "witness" ON true`;
+      const prevHash = systemHead?.hash ?? null;
+      const witness = witnessFromRow(systemHead);
+      const content = { caseId: null, actorKind: "SYSTEM" as const, actorId: null, action: SEAL_ACTION, isPublic: false, before: null, after: statement, createdAt };
+      const hash = computeChainLinkHash(deriveAppKey("audit-chain"), prevHash, content, witness);
+      const created = await tx.caseEvent.create({
+        data: { ...content, before: undefined, prevHash, hash, chainVersion: PER_CASE_CHAIN_VERSION, witnessId: witness?.id ?? null, witnessHash: witness?.hash ?? null },
+        select: { id: true },
+      });
+      return { status: "sealed", id: created.id, hash, statement } as const;
+    },
+    { timeout: 60_000 },
+  );
+}
