@@ -33,6 +33,8 @@ const ACTORS = [
 ] as const;
 /** In about 60 % of the demo cases. */
 const COMMON_WORD = "paspor";
+/** A category's name ("Calo atau perantara"), rarely in the cases' own text. */
+const CATEGORY_WORD = "calo";
 
 const CURRENT_DUE = `(CASE WHEN c."verifiedAt" IS NULL THEN c."verificationDueAt" ELSE COALESCE(c."resolutionDueAt", c."verificationDueAt") END)`;
 const statusList = (statuses: readonly CaseStatus[]) => statuses.map((status) => `'${status}'`).join(", ");
@@ -46,6 +48,7 @@ const VIEWS: View[] = [
   { name: `default view (open, by deadline), page ${DEEP_PAGE}`, filters: queueFiltersSchema.parse({}), page: DEEP_PAGE },
   { name: "status tab IN_PROGRESS, by deadline, page 1", filters: queueFiltersSchema.parse({ status: "IN_PROGRESS" }), page: 1 },
   { name: `search "${COMMON_WORD}", all, newest, page 1`, filters: queueFiltersSchema.parse({ status: "all", sort: "newest", q: COMMON_WORD }), page: 1 },
+  { name: `search "${CATEGORY_WORD}", open, by deadline, page 1`, filters: queueFiltersSchema.parse({ q: CATEGORY_WORD }), page: 1 },
 ];
 
 export async function runQueueBenchmark(databaseUrl: string): Promise<void> {
