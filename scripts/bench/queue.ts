@@ -125,8 +125,14 @@ async function rawPage(pool: pg.Pool, actor: StaffActor, filters: QueueFilters):
   }
   const filtered = [...where];
   if (filters.q) {
-    parameters.push(filters.q);
-    filtered.push(`c."searchVector" @@ plainto_tsquery('indonesian', $${parameters.length})`);
+    // As the queue does: the category and service names first (small tables), their ids ORed in.
+    const pattern = `\\m${filters.q.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\M`;
+    const [categories, services] = await Promise.all(
+      ["Category", "Service"].map((table) => pool.query<{ id: number }>(`SELECT "id" FROM "${table}" WHERE "nameId" ~* $1 OR "nameEn" ~* $1 OR "code" ~* $1`, [pattern])),
+    );
+    parameters.push(filters.q, categories!.rows.map((row) => row.id), services!.rows.map((row) => row.id));
+    const [q, categoryIds, serviceIds] = [parameters.length - 2, parameters.length - 1, parameters.length];
+    filtered.push(`(c."searchVector" @@ plainto_tsquery('indonesian', $${q}) OR c."categoryId" = ANY($${categoryIds}::int[]) OR c."serviceId" = ANY($${serviceIds}::int[]))`);
   }
   const listed = [...filtered];
   if (filters.status !== "all") listed.push(`c."status" IN (${statusList(filters.status === "open" ? OPEN_STATUSES : [filters.status])})`);
