@@ -122,7 +122,7 @@ describe("enrolling TOTP", () => {
     const code = computeTotp(decodeBase32(secret)!, now);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     expect(await confirmTotpEnrollment(supervisor, wrong, now)).toBeNull();
-    expect(await confirmTotpEnrollment(supervisor, code, now)).toBe(2);
+    expect((await confirmTotpEnrollment(supervisor, code, now))?.sessionVersion).toBe(2);
 
     const state = await resolveStaffSession(await openStaffSession({ id: supervisor.id, sessionVersion: 2 }, now), now);
     expect(state.status).toBe("active");
