@@ -25,7 +25,8 @@ type SecondFactorFormsProps = {
  * from the answer stay on screen until the person moves on (with or without JavaScript).
  */
 export function SecondFactorForms({ mode, enrollmentSteps, restart, unusedRecoveryCodes }: SecondFactorFormsProps) {
-  const t = useTranslations("AccountSecurity");
+  const totp = useTranslations("AccountSecurity.totp");
+  const t = useTranslations("AccountSecurity.recoveryCodes");
   const [enrollState, enrollAction, isEnrolling] = useActionState(submitTotpEnrollment, {} satisfies AccountFormState);
   const [renewState, renewAction, isRenewing] = useActionState(submitRecoveryCodesRegeneration, {} satisfies AccountFormState);
   const codes = enrollState.recoveryCodes ?? renewState.recoveryCodes;
@@ -37,8 +38,8 @@ export function SecondFactorForms({ mode, enrollmentSteps, restart, unusedRecove
         <ol className="list-decimal space-y-4 pl-5">
           {enrollmentSteps}
           <li className="space-y-3">
-            <p>{t("totp.stepConfirm")}</p>
-            <TotpCodeForm id="totp-enrollment-code" state={enrollState} formAction={enrollAction} isPending={isEnrolling} submitLabel={t("totp.confirm")} />
+            <p>{totp("stepConfirm")}</p>
+            <TotpCodeForm id="totp-enrollment-code" state={enrollState} formAction={enrollAction} isPending={isEnrolling} submitLabel={totp("confirm")} />
           </li>
         </ol>
         {restart}
@@ -47,10 +48,10 @@ export function SecondFactorForms({ mode, enrollmentSteps, restart, unusedRecove
   }
   return (
     <div className="space-y-3 border-t border-slate-200 pt-4">
-      <h3 className="text-lg font-semibold text-brand-900">{t("recoveryCodes.title")}</h3>
-      <p data-testid="recovery-codes-left">{t("recoveryCodes.remaining", { count: unusedRecoveryCodes })}</p>
-      <p>{t("recoveryCodes.renewLead")}</p>
-      <TotpCodeForm id="recovery-renew-code" state={renewState} formAction={renewAction} isPending={isRenewing} submitLabel={t("recoveryCodes.renew")} />
+      <h3 className="text-lg font-semibold text-brand-900">{t("title")}</h3>
+      <p data-testid="recovery-codes-left">{t("remaining", { count: unusedRecoveryCodes })}</p>
+      <p>{t("renewLead")}</p>
+      <TotpCodeForm id="recovery-renew-code" state={renewState} formAction={renewAction} isPending={isRenewing} submitLabel={t("renew")} />
     </div>
   );
 }
