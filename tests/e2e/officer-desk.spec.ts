@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
 import type { Browser, Page } from "@playwright/test";
 
-import enCases from "@/messages/cases/en.json";
-import idCases from "@/messages/cases/id.json";
+import type caseMessages from "@/messages/cases/id.json";
 import { officeOfficerEmail } from "@/prisma/demo-staff";
 
 import { expect, expectNoAccessibilityViolations, test, useLocale, type Locale } from "./_setup/fixtures";
@@ -24,7 +24,10 @@ import { DEMO_PASSWORD } from "./fixtures/staff-sign-in";
 // An office no other spec files cases for, so its officer's queue and cases are this spec's own.
 const OFFICE = { code: "kanim-banda-aceh", name: "Kantor Imigrasi Kelas I TPI Banda Aceh" };
 const OFFICER = { email: officeOfficerEmail(OFFICE.code) };
-const caseTexts = { id: idCases, en: enCases } as const;
+// The case screens' texts, from the files the app reads.
+const readCaseTexts = (locale: Locale) => JSON.parse(readFileSync(path.resolve("messages", "cases", `${locale}.json`), "utf8")) as typeof caseMessages;
+const idCases = readCaseTexts("id");
+const caseTexts = { id: idCases, en: readCaseTexts("en") } as const;
 const SHOTS = process.env.E2E_SCREENSHOT_DIR ?? path.join("test-results", "officer-desk-screens");
 
 test.describe.configure({ mode: "serial" });
