@@ -9,6 +9,7 @@ import { signIn } from "@/auth";
 import { beginTotpEnrollment, changeStaffPassword, confirmTotpEnrollment } from "./account";
 import { verifyPasswordOf } from "./credentials";
 import { regenerateRecoveryCodes } from "./recovery-codes";
+import { clearRecoveryCodesForDisplay, setRecoveryCodesForDisplay } from "./recovery-codes-display";
 import { changePasswordSchema, firstFieldErrors, totpCodeSchema } from "./schemas";
 import { consumeTotpCode } from "./second-factor";
 import { ACCOUNT_SECURITY_PATH, getClientAddress, requireStaff, type StaffActor } from "./session";
@@ -41,10 +42,15 @@ export async function submitTotpEnrollment(previous: AccountFormState, formData:
 
   const enrolled = await confirmTotpEnrollment(actor, parsed.data.code);
   if (enrolled === null) return { error: "invalidCode" };
-  // No redirect: the recovery codes travel in this answer, the one time they are shown.
-  if (!(await reissueSession(actor, enrolled.sessionVersion))) return { error: "unexpected" };
-  revalidatePath(ACCOUNT_SECURITY_PATH);
-  return { recoveryCodes: enrolled.recoveryCodes };
+  await setRecoveryCodesForDisplay(actor.id, enrolled.recoveryCodes);
+  return reissueSessionAndReturn(actor, enrolled.sessionVersion, "totp-enabled");
+}
+
+/** The person has kept their first recovery codes: they are no longer shown, and the dashboard opens. */
+export async function finishRecoveryCodesDisplay(): Promise<void> {
+  await requireStaff();
+  await clearRecoveryCodesForDisplay();
+  redirect("/dasbor");
 }
 
 /** A new set of recovery codes (the old ones stop working), on a current TOTP code. */

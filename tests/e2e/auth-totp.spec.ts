@@ -55,7 +55,7 @@ test("a supervisor must enroll TOTP first, then signs in with password and code"
   const download = page.getByRole("link", { name: "Unduh sebagai file teks" });
   expect(decodeURIComponent((await download.getAttribute("href"))!)).toContain(recoveryCodes[0]!);
   await expectNoAccessibilityViolations(page);
-  await page.getByRole("link", { name: "Sudah saya simpan, lanjut ke dasbor" }).click();
+  await page.getByRole("button", { name: "Sudah saya simpan, lanjut ke dasbor" }).click();
   await expect(page).toHaveURL(/\/dasbor$/);
   // Shown once: the account page now only counts them.
   await page.goto("/dasbor/akun");
@@ -108,7 +108,7 @@ test("a supervisor must enroll TOTP first, then signs in with password and code"
   const renewed = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
   expect(renewed).toHaveLength(10);
   expect(renewed).not.toContain(recoveryCodes[5]);
-  await page.getByRole("link", { name: "Sudah saya simpan, lanjut ke dasbor" }).click();
+  await page.getByRole("button", { name: "Sudah saya simpan, lanjut ke dasbor" }).click();
   await page.getByRole("button", { name: "Keluar" }).click();
   await submitPassword(page);
   await page.getByLabel("Kode 6 angka").fill(recoveryCodes[5]!);

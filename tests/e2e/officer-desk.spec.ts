@@ -116,6 +116,7 @@ test("walk-in evidence is taken without JavaScript too", async ({ browser, baseU
   const marker = createMarker("desk-nojs");
   await page.getByLabel(intake.channel).selectOption("LETTER");
   await page.getByRole("radio", { name: form.kind.complaint.label }).check();
+  await page.getByLabel(form.category.label).selectOption("SLOW_SERVICE");
   await page.getByLabel(form.incidentDate.label).fill(daysAgo(3));
   await page.getByLabel(form.incidentPlace.label).fill("Ruang tunggu");
   await page.getByLabel(wording.description.label).fill(`${marker} Surat pelapor: antrean paspor tidak dipanggil sesuai nomor selama tiga jam.`);

@@ -8,6 +8,7 @@ import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
 import { getAccountSecurity } from "@/lib/auth/account";
 import { startTotpEnrollment } from "@/lib/auth/account-actions";
+import { readRecoveryCodesForDisplay } from "@/lib/auth/recovery-codes-display";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/auth/schemas";
 import { getStaffSession, requireStaff } from "@/lib/auth/session";
 
@@ -36,6 +37,7 @@ export default async function AccountSecurityPage({ searchParams }: AccountSecur
     getFormatter(),
   ]);
   const isEnrollmentPending = session.status === "enrollmentRequired";
+  const firstRecoveryCodes = security.totpEnabledAt ? await readRecoveryCodesForDisplay(actor.id) : null;
 
   return (
     <ClientMessages namespaces={["AccountSecurity.password", "AccountSecurity.totp", "AccountSecurity.errors", "AccountSecurity.recoveryCodes", "Forms"]}>
@@ -69,6 +71,7 @@ export default async function AccountSecurityPage({ searchParams }: AccountSecur
                 <SecondFactorForms
                   mode={security.totpEnabledAt ? "enabled" : "enrolling"}
                   unusedRecoveryCodes={security.unusedRecoveryCodes}
+                  firstRecoveryCodes={firstRecoveryCodes}
                   enrollmentSteps={
                     security.pendingEnrollment ? (
                       <>

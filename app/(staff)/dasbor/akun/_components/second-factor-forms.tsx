@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, type ReactNode } from "react";
 
 import { buttonClassName, secondaryButtonClassName } from "@/components/form-styles";
-import { submitRecoveryCodesRegeneration, submitTotpEnrollment, type AccountFormState } from "@/lib/auth/account-actions";
+import { finishRecoveryCodesDisplay, submitRecoveryCodesRegeneration, submitTotpEnrollment, type AccountFormState } from "@/lib/auth/account-actions";
 
 import { TotpCodeForm } from "./totp-confirm-form";
 
@@ -17,6 +16,8 @@ type SecondFactorFormsProps = {
   /** The "start again" form, rendered on the server. */
   restart: ReactNode;
   unusedRecoveryCodes: number;
+  /** The codes made at enrollment, shown on the page the enrollment redirected to. */
+  firstRecoveryCodes: string[] | null;
 };
 
 /**
@@ -24,14 +25,14 @@ type SecondFactorFormsProps = {
  * once, and this component stays mounted when the page re-renders with TOTP on, so the codes
  * from the answer stay on screen until the person moves on (with or without JavaScript).
  */
-export function SecondFactorForms({ mode, enrollmentSteps, restart, unusedRecoveryCodes }: SecondFactorFormsProps) {
+export function SecondFactorForms({ mode, enrollmentSteps, restart, unusedRecoveryCodes, firstRecoveryCodes }: SecondFactorFormsProps) {
   const totp = useTranslations("AccountSecurity.totp");
   const t = useTranslations("AccountSecurity.recoveryCodes");
   const [enrollState, enrollAction, isEnrolling] = useActionState(submitTotpEnrollment, {} satisfies AccountFormState);
   const [renewState, renewAction, isRenewing] = useActionState(submitRecoveryCodesRegeneration, {} satisfies AccountFormState);
-  const codes = enrollState.recoveryCodes ?? renewState.recoveryCodes;
+  const codes = renewState.recoveryCodes ?? firstRecoveryCodes;
 
-  if (codes) return <RecoveryCodesPanel codes={codes} isAfterEnrollment={Boolean(enrollState.recoveryCodes)} />;
+  if (codes) return <RecoveryCodesPanel codes={codes} />;
   if (mode === "enrolling") {
     return (
       <>
@@ -56,12 +57,11 @@ export function SecondFactorForms({ mode, enrollmentSteps, restart, unusedRecove
   );
 }
 
-function RecoveryCodesPanel({ codes, isAfterEnrollment }: { codes: string[]; isAfterEnrollment: boolean }) {
+function RecoveryCodesPanel({ codes }: { codes: string[] }) {
   const t = useTranslations("AccountSecurity.recoveryCodes");
   const text = `${t("fileHeading")}\n\n${codes.join("\n")}\n\n${t("fileNote")}\n`;
   return (
     <section aria-labelledby="recovery-codes-heading" className="space-y-4 rounded-lg border-2 border-emerald-700 bg-emerald-50 p-4 text-slate-900">
-      {isAfterEnrollment ? <p className="font-semibold text-emerald-900">{t("enabled")}</p> : null}
       <h3 id="recovery-codes-heading" className="text-lg font-semibold text-brand-900">
         {t("shownOnceTitle")}
       </h3>
@@ -82,9 +82,11 @@ function RecoveryCodesPanel({ codes, isAfterEnrollment }: { codes: string[]; isA
         </button>
       </div>
       <p className="print:hidden">{t("storeAdvice")}</p>
-      <Link href="/dasbor" className={`${buttonClassName} print:hidden`}>
-        {t("continue")}
-      </Link>
+      <form action={finishRecoveryCodesDisplay} className="print:hidden">
+        <button type="submit" className={buttonClassName}>
+          {t("continue")}
+        </button>
+      </form>
     </section>
   );
 }
