@@ -105,6 +105,7 @@ test("a supervisor must enroll TOTP first, then signs in with password and code"
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("Tersisa 8 kode pemulihan yang belum dipakai.");
   await page.getByLabel("Kode 6 angka").fill(nextCode(secret, signInCode.step).code);
   await page.getByRole("button", { name: "Buat kode pemulihan baru" }).click();
+  await expect(page.getByTestId("recovery-codes")).toBeVisible();
   const renewed = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
   expect(renewed).toHaveLength(10);
   expect(renewed).not.toContain(recoveryCodes[5]);
