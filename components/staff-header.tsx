@@ -17,9 +17,9 @@ export async function StaffHeader() {
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 px-4 py-3">
         <div className="flex items-center gap-3">
           <BrandLink />
-          <span className="rounded-full bg-accent-50 px-2.5 py-0.5 text-sm font-semibold text-accent-800">{t("badge")}</span>
+          <span className="rounded-full bg-accent-50 px-2.5 py-0.5 text-sm font-semibold text-accent-800 print:hidden">{t("badge")}</span>
         </div>
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 print:hidden">
           {actor ? (
             <nav aria-label={account("label")} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <SessionKeepAlive />

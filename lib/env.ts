@@ -256,6 +256,8 @@ export type AppKeyPurpose =
   | "auth-session"
   /** TOTP secrets at rest (StaffUser.totpSecret). */
   | "totp-secret"
+  /** The HMAC under which staff recovery codes are stored (lib/auth/recovery-codes.ts). */
+  | "recovery-code"
   /** The short-lived cookie that carries a passed password step to the code step. */
   | "sign-in-challenge"
   /** The server-internal proof that both steps passed, handed to the Credentials provider. */

@@ -7,6 +7,7 @@ import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { hashSecret } from "@/lib/security/secret-hash";
 
+import { replaceRecoveryCodes } from "./recovery-codes";
 import { findTotpStep } from "./second-factor";
 import { isTotpRequiredFor, type StaffActor } from "./session-policy";
 import { buildOtpauthUri, generateTotpSecret, groupSecretForDisplay } from "./totp";
@@ -33,15 +34,20 @@ export type AccountSecurity = {
   totpEnabledAt: Date | null;
   /** A secret generated but not confirmed yet. */
   pendingEnrollment: TotpEnrollment | null;
+  unusedRecoveryCodes: number;
 };
 
 export async function getAccountSecurity(actor: StaffActor): Promise<AccountSecurity> {
-  const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true, totpSecret: true } });
+  const user = await db.staffUser.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { totpEnabledAt: true, totpSecret: true, _count: { select: { recoveryCodes: { where: { usedAt: null } } } } },
+  });
   const pendingSecret = !user.totpEnabledAt && user.totpSecret ? decryptTotpSecret(user.totpSecret, actor.id) : null;
   return {
     isTotpRequired: isTotpRequiredFor(actor.role),
     totpEnabledAt: user.totpEnabledAt,
     pendingEnrollment: pendingSecret ? await describeEnrollment(pendingSecret, actor.email) : null,
+    unusedRecoveryCodes: user._count.recoveryCodes,
   };
 }
 
@@ -60,10 +66,11 @@ export async function beginTotpEnrollment(actor: StaffActor): Promise<void> {
 }
 
 /**
- * Turns TOTP on when the code matches the pending secret; that code's step counts as used.
- * Returns the user's new session version, or null for a wrong code (or no pending secret).
+ * Turns TOTP on when the code matches the pending secret; that code's step counts as used, and a
+ * first set of recovery codes is made. Returns the user's new session version and the codes (to
+ * show once), or null for a wrong code (or no pending secret).
  */
-export async function confirmTotpEnrollment(actor: StaffActor, code: string, now: Date = new Date()): Promise<number | null> {
+export async function confirmTotpEnrollment(actor: StaffActor, code: string, now: Date = new Date()): Promise<{ sessionVersion: number; recoveryCodes: string[] } | null> {
   const user = await db.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true, totpSecret: true } });
   if (user.totpEnabledAt || !user.totpSecret) return null;
   const step = findTotpStep(user.totpSecret, actor.id, code, now);
@@ -77,8 +84,17 @@ export async function confirmTotpEnrollment(actor: StaffActor, code: string, now
     });
     if (count !== 1) return null;
     const { sessionVersion } = await tx.staffUser.findUniqueOrThrow({ where: { id: actor.id }, select: { sessionVersion: true } });
-    await recordEvent(tx, { caseId: null, actorKind: "STAFF", actorId: actor.id, action: AUDIT_ACTIONS.STAFF_TOTP_ENROLLED, isPublic: false, createdAt: now });
-    return sessionVersion;
+    const recoveryCodes = await replaceRecoveryCodes(tx, actor.id, now);
+    await recordEvent(tx, {
+      caseId: null,
+      actorKind: "STAFF",
+      actorId: actor.id,
+      action: AUDIT_ACTIONS.STAFF_TOTP_ENROLLED,
+      isPublic: false,
+      after: { recoveryCodesIssued: recoveryCodes.length },
+      createdAt: now,
+    });
+    return { sessionVersion, recoveryCodes };
   });
 }
 

@@ -1,5 +1,7 @@
 import { z } from "@/lib/zod";
 
+import { isRecoveryCodeShaped } from "./recovery-code-format";
+
 /**
  * The sign-in and account forms. Error messages are message keys (messages/auth/*.json), so
  * the forms show them in the user's language.
@@ -22,6 +24,15 @@ export const totpCodeSchema = z.object({
     .string()
     .transform((code) => code.replace(/\s/g, ""))
     .pipe(z.string().regex(/^\d{6}$/, "codeFormat")),
+});
+
+/** The sign-in code step: a 6-digit TOTP code or, instead, one of the user's recovery codes. */
+export const signInCodeSchema = z.object({
+  code: z
+    .string()
+    .max(64, "codeFormat")
+    .refine((code) => /^\d{6}$/.test(code.replace(/\s/g, "")) || isRecoveryCodeShaped(code), "codeFormat")
+    .transform((code) => (isRecoveryCodeShaped(code) ? code : code.replace(/\s/g, ""))),
 });
 
 export const changePasswordSchema = z

@@ -9,7 +9,7 @@ import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 
 import { toDashboardReturnPath } from "./return-path";
-import { firstFieldErrors, passwordStepSchema, totpCodeSchema } from "./schemas";
+import { firstFieldErrors, passwordStepSchema, signInCodeSchema } from "./schemas";
 import { ACCOUNT_SECURITY_PATH, endCurrentStaffSession, getClientAddress, getStaffSession } from "./session";
 import { clearSignInChallenge, readSignInChallenge, setSignInChallenge } from "./sign-in-challenge";
 import { attemptCodeStep, attemptPasswordStep } from "./sign-in-flow";
@@ -74,7 +74,7 @@ async function runCodeStep(formData: FormData, returnPath: string): Promise<Sign
   const challenge = await readSignInChallenge();
   if (!challenge) return { step: "password", error: "challengeExpired", returnPath };
 
-  const parsed = totpCodeSchema.safeParse({ code: formData.get("code") ?? "" });
+  const parsed = signInCodeSchema.safeParse({ code: formData.get("code") ?? "" });
   if (!parsed.success) return { step: "code", fieldErrors: firstFieldErrors(parsed.error), returnPath };
 
   const result = await attemptCodeStep({ challenge, code: parsed.data.code, clientAddress: await getClientAddress() });

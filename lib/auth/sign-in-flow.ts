@@ -3,6 +3,8 @@ import "server-only";
 import { db } from "@/lib/db";
 
 import { normalizeEmail, verifyStaffPassword } from "./credentials";
+import { isRecoveryCodeShaped } from "./recovery-code-format";
+import { consumeRecoveryCode } from "./recovery-codes";
 import { consumeTotpCode } from "./second-factor";
 import { isTotpRequiredFor } from "./session-policy";
 import { mintSignInGrant } from "./sign-in-grant";
@@ -58,7 +60,9 @@ export async function attemptCodeStep(input: {
   // Wrong codes count against the same account and client limits as wrong passwords.
   const subject = { email: user.email, clientAddress: input.clientAddress };
   if (!(await reserveSignInAttempt(subject, now))) return { outcome: "rateLimited" };
-  if (!(await consumeTotpCode(user.id, input.code, now))) return { outcome: "invalidCode" };
+  // A recovery code (letters and digits, ten of them) stands in for a lost authenticator.
+  const isAccepted = isRecoveryCodeShaped(input.code) ? await consumeRecoveryCode(user.id, input.code, now) : await consumeTotpCode(user.id, input.code, now);
+  if (!isAccepted) return { outcome: "invalidCode" };
   await refundSignInAttempt(subject, now);
 
   return { outcome: "signedIn", grant: mintSignInGrant(user, "passwordAndTotp", now) };

@@ -40,6 +40,8 @@ export type CaseActionState =
       identity?: { name: string; email: string | null; phone: string | null };
       /** The actor marked themselves and can no longer open the case. */
       hasLeftCase?: boolean;
+      /** What a message form saved: the confirmation says whether the reporter will read it. */
+      messageKind?: "PUBLIC_REPLY" | "INTERNAL_NOTE";
     }
   | {
       status: "error" | "conflict";

@@ -169,6 +169,7 @@ export async function decideInvolvementReportAction(_previous: CaseActionState, 
 export async function postCaseMessageAction(_previous: CaseActionState, formData: FormData): Promise<CaseActionState> {
   return runCaseAction("message", formData, messageSchema, async (actor, data) => {
     await postCaseMessage(actor, data);
+    return { status: "success", form: "message", messageKind: data.kind };
   });
 }
 

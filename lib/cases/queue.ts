@@ -182,7 +182,13 @@ function requireThresholds<T>(thresholds: T | null): T {
 }
 
 /** The filter conditions, all but status (counted per status) unless `withStatus`. */
-function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: { overdueBefore: Date; dueSoonUntil: Date } | null, withStatus: boolean): Prisma.Sql[] {
+function filterConditions(
+  actor: StaffActor,
+  filters: QueueFilters,
+  thresholds: { overdueBefore: Date; dueSoonUntil: Date } | null,
+  withStatus: boolean,
+  namedBySearch: NamedBySearch,
+): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [caseAccessSql(actor, "c")];
   if (withStatus && filters.status !== "all") conditions.push(statusInSql(filters.status === "open" ? OPEN_STATUSES : [filters.status]));
   if (filters.view === "mine") conditions.push(Prisma.sql`c."assigneeId" = ${actor.id}::uuid`);
@@ -196,12 +202,43 @@ function filterConditions(actor: StaffActor, filters: QueueFilters, thresholds: 
   // "Now" of the late filters is the overdue threshold: the same instant the deadline filter uses.
   conditions.push(...statisticConditions(filters, () => requireThresholds(thresholds).overdueBefore));
   if (filters.q) {
-    // The words anywhere in the case text, or the exact tracking code however it was typed.
+    // The words anywhere in the case text, the exact tracking code however it was typed, or the
+    // name of the case's category or service (see findNamedBySearch).
     const code = normalizeTrackingCode(filters.q);
-    const text = Prisma.sql`c."searchVector" @@ plainto_tsquery('indonesian', ${filters.q})`;
-    conditions.push(code ? Prisma.sql`(${text} OR c."trackingCode" = ${code})` : text);
+    const matches = [Prisma.sql`c."searchVector" @@ plainto_tsquery('indonesian', ${filters.q})`];
+    if (code) matches.push(Prisma.sql`c."trackingCode" = ${code}`);
+    if (namedBySearch.categoryIds.length > 0) matches.push(Prisma.sql`c."categoryId" = ANY(${namedBySearch.categoryIds}::int[])`);
+    if (namedBySearch.serviceIds.length > 0) matches.push(Prisma.sql`c."serviceId" = ANY(${namedBySearch.serviceIds}::int[])`);
+    conditions.push(matches.length === 1 ? matches[0]! : Prisma.sql`(${Prisma.join(matches, " OR ")})`);
   }
   return conditions;
+}
+
+/** The categories and services a queue search names, by id. */
+export type NamedBySearch = { categoryIds: number[]; serviceIds: number[] };
+
+const NOTHING_NAMED: NamedBySearch = { categoryIds: [], serviceIds: [] };
+/** Shorter searches would name half the list ("a" is in most names) and match most cases. */
+export const NAME_SEARCH_MIN_LENGTH = 3;
+
+/**
+ * A search for "calo" must find the cases filed under "Calo atau perantara" / "Broker (calo)",
+ * whatever their text says. The search is matched, as whole words and without regard to case,
+ * against the names in both languages and the codes of the categories and services (a few
+ * dozen rows), and the ids found are ORed into the case query, where the indexes on categoryId
+ * and serviceId serve them: no join to those tables in the case query's WHERE, which would
+ * keep the planner from the case indexes at a million cases.
+ */
+export async function findNamedBySearch(q: string | undefined): Promise<NamedBySearch> {
+  const term = q?.trim() ?? "";
+  if (term.length < NAME_SEARCH_MIN_LENGTH) return NOTHING_NAMED;
+  // \m and \M are PostgreSQL's word boundaries; the term itself is matched literally.
+  const pattern = `\\m${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\M`;
+  const [categories, services] = await Promise.all([
+    db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Category" WHERE "nameId" ~* ${pattern} OR "nameEn" ~* ${pattern} OR "code" ~* ${pattern}`,
+    db.$queryRaw<{ id: number }[]>`SELECT "id" FROM "Service" WHERE "nameId" ~* ${pattern} OR "nameEn" ~* ${pattern} OR "code" ~* ${pattern}`,
+  ]);
+  return { categoryIds: categories.map((row) => row.id), serviceIds: services.map((row) => row.id) };
 }
 
 export async function findQueueCases(actor: StaffActor, filters: QueueFilters, options: { now?: Date; pageSize?: number } = {}): Promise<QueuePage> {
@@ -213,12 +250,15 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
   // the deadline and lateness filters need the days before the query; otherwise they load
   // alongside it.
   const calendarLoad = loadNationalHolidayCalendar();
-  const thresholds = needsThresholds(filters) ? deadlineThresholds(now, (await calendarLoad).days) : null;
+  const [thresholds, namedBySearch] = await Promise.all([
+    needsThresholds(filters) ? calendarLoad.then((calendar) => deadlineThresholds(now, calendar.days)) : null,
+    filters.q ? findNamedBySearch(filters.q) : NOTHING_NAMED,
+  ]);
 
   const sortKey = SORT_KEY_SQL[filters.sort];
   const direction = filters.sort === "newest" ? Prisma.sql`DESC` : Prisma.sql`ASC`;
   const cursor = decodeQueueCursor(filters.cursor, filters.sort);
-  const conditions = filterConditions(actor, filters, thresholds, true);
+  const conditions = filterConditions(actor, filters, thresholds, true, namedBySearch);
   if (cursor) {
     const after = filters.sort === "newest" ? Prisma.sql`<` : Prisma.sql`>`;
     conditions.push(Prisma.sql`(${sortKey}, c."id") ${after} (${new Date(cursor.key)}, ${cursor.id}::uuid)`);
@@ -243,7 +283,7 @@ export async function findQueueCases(actor: StaffActor, filters: QueueFilters, o
       WHERE ${Prisma.join(conditions, " AND ")}
       ORDER BY ${sortKey} ${direction}, c."id" ${direction}
       LIMIT ${pageSize + 1}`,
-    countQueueCases(actor, filters, filterConditions(actor, filters, thresholds, false)),
+    countQueueCases(actor, filters, filterConditions(actor, filters, thresholds, false, namedBySearch)),
     calendarLoad,
   ]);
 

@@ -23,7 +23,7 @@ export const DEADLINE_TIERS = ["LIGHT", "NORMATIVE", "NO_INVESTIGATION", "INVEST
 export const LINK_KINDS = ["DUPLICATE", "RELATED"] as const;
 export const STAFF_MESSAGE_KINDS = ["PUBLIC_REPLY", "INTERNAL_NOTE"] as const;
 
-export type CaseFieldErrorCode = "required" | "tooShort" | "tooLong" | "invalidChoice";
+export type CaseFieldErrorCode = "required" | "tooShort" | "tooLong" | "invalidChoice" | "chooseMessageKind" | "confirmPublicReply";
 
 function cleanText(value: unknown): string {
   return typeof value === "string" ? value.replace(/\u0000/g, "").trim() : "";
@@ -146,12 +146,26 @@ export const INVOLVEMENT_DECISIONS = ["CONFIRM", "DISMISS"] as const;
 
 export const involvementDecisionSchema = z.object({ caseId: uuid, reportId: uuid, decision: choice(INVOLVEMENT_DECISIONS), note: involvementReason });
 
-export const messageSchema = z.object({
-  ...caseRef,
-  kind: choice(STAFF_MESSAGE_KINDS),
-  body: text({ max: CASE_TEXT_LIMITS.messageMax }),
-  isSigned: checkbox,
-});
+/**
+ * A reply reaches the reporter and cannot be taken back, so the form has no default kind: the
+ * actor chooses every time, and confirms a reply (checked here, so it holds without JavaScript).
+ */
+export const messageSchema = z
+  .object({
+    ...caseRef,
+    kind: z.unknown().transform((value, context): (typeof STAFF_MESSAGE_KINDS)[number] => {
+      const cleaned = cleanText(value);
+      if ((STAFF_MESSAGE_KINDS as readonly string[]).includes(cleaned)) return cleaned as (typeof STAFF_MESSAGE_KINDS)[number];
+      context.addIssue({ code: "custom", message: cleaned === "" ? "chooseMessageKind" : "invalidChoice" });
+      return z.NEVER;
+    }),
+    body: text({ max: CASE_TEXT_LIMITS.messageMax }),
+    isSigned: checkbox,
+    isPublicConfirmed: checkbox,
+  })
+  .superRefine((data, context) => {
+    if (data.kind === "PUBLIC_REPLY" && !data.isPublicConfirmed) context.addIssue({ code: "custom", path: ["isPublicConfirmed"], message: "confirmPublicReply" });
+  });
 
 export const escalationSchema = z.object({
   caseId: uuid,
@@ -174,7 +188,7 @@ export const CASE_FORM_FIELDS = {
   markInvolvement: ["caseId", "staffUserId", "reason"],
   unmarkInvolvement: ["caseId", "staffUserId", "reason"],
   decideInvolvement: ["caseId", "reportId", "decision", "note"],
-  message: ["caseId", "version", "kind", "body", "isSigned"],
+  message: ["caseId", "version", "kind", "body", "isSigned", "isPublicConfirmed"],
   escalation: ["caseId", "note"],
   identity: ["caseId", "reason"],
 } as const;

@@ -225,6 +225,8 @@ export async function resetStaffTotp(actor: StaffActor, ref: StaffVersionRef, no
   await db.$transaction(async (tx) => {
     const target = await loadTargetAtVersion(tx, ref);
     await updateAtVersion(tx, ref, { totpSecret: null, totpEnabledAt: null, totpLastUsedStep: null, sessionVersion: { increment: 1 } });
+    // The recovery codes belonged to the authenticator just removed.
+    await tx.staffRecoveryCode.deleteMany({ where: { staffUserId: ref.staffId } });
     await recordStaffEvent(tx, actor, AUDIT_ACTIONS.STAFF_TOTP_RESET, target, { before: { hasTotp: target.totpEnabledAt !== null }, after: { hasTotp: false }, now });
   });
 }

@@ -46,10 +46,23 @@ test("a supervisor must enroll TOTP first, then signs in with password and code"
   const enrollment = nextCode(secret, 0);
   await page.getByLabel("Kode 6 angka").fill(enrollment.code);
   await page.getByRole("button", { name: "Aktifkan" }).click();
-  await expect(page).toHaveURL(/\/dasbor\/akun\?status=totp-enabled$/);
-  await expect(page.getByText(/^Aktif sejak/)).toBeVisible();
-  await page.goto("/dasbor");
+  // The recovery codes are shown once, with a way to keep them and a way on to the dashboard.
+  await expect(page.getByRole("heading", { name: "Simpan kode pemulihan Anda sekarang" })).toBeVisible();
+  const recoveryCodes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
+  expect(recoveryCodes).toHaveLength(10);
+  for (const code of recoveryCodes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+  expect(new Set(recoveryCodes).size).toBe(10);
+  const download = page.getByRole("link", { name: "Unduh sebagai file teks" });
+  expect(decodeURIComponent((await download.getAttribute("href"))!)).toContain(recoveryCodes[0]!);
+  await expectNoAccessibilityViolations(page);
+  await page.getByRole("button", { name: "Sudah saya simpan, lanjut ke dasbor" }).click();
   await expect(page).toHaveURL(/\/dasbor$/);
+  // Shown once: the account page now only counts them.
+  await page.goto("/dasbor/akun");
+  await expect(page.getByText(/^Aktif sejak/)).toBeVisible();
+  await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("Tersisa 10 kode pemulihan yang belum dipakai.");
+  await page.goto("/dasbor");
 
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/masuk\?status=signed-out$/);
@@ -65,10 +78,30 @@ test("a supervisor must enroll TOTP first, then signs in with password and code"
   await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Kode salah atau sudah dipakai");
 
-  await page.getByLabel("Kode 6 angka").fill(nextCode(secret, enrollment.step).code);
+  const signInCode = nextCode(secret, enrollment.step);
+  await page.getByLabel("Kode 6 angka").fill(signInCode.code);
   await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
   await expect(page).toHaveURL(/\/dasbor$/);
   await expect(page.getByText(`Masuk sebagai ${SUPERVISOR.name}`)).toBeVisible();
+
+  // Without the phone: a recovery code, typed loosely, stands in for the TOTP code, once.
+  const recoveryCode = recoveryCodes[3]!;
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await submitPassword(page);
+  await page.getByLabel("Kode 6 angka").fill(recoveryCode.toLowerCase().replace("-", " "));
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await submitPassword(page);
+  await page.getByLabel("Kode 6 angka").fill(recoveryCode);
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Kode salah atau sudah dipakai");
+  await page.getByLabel("Kode 6 angka").fill(recoveryCodes[4]!);
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+
+  await page.goto("/dasbor/akun");
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("Tersisa 8 kode pemulihan yang belum dipakai.");
 });
 
 test("the enrollment page has no accessibility violations in English", async ({ page, context, baseURL }) => {

@@ -85,7 +85,8 @@ async function postMessage(page: Page, kind: "publicReply" | "internalNote", bod
   await messageForm.getByRole("radio", { name: actions.message[kind] }).check();
   await messageForm.getByLabel(actions.message.body, { exact: true }).fill(body);
   if (options.isSigned) await messageForm.getByLabel(actions.message.isSigned).check();
-  await messageForm.getByRole("button", { name: actions.message.submit }).click();
+  if (kind === "publicReply") await messageForm.getByLabel(actions.message.confirmPublic).check();
+  await messageForm.getByRole("button", { name: kind === "publicReply" ? actions.message.submitPublic : actions.message.submitInternal }).click();
   await expect(page.getByRole("listitem").filter({ hasText: body })).toBeVisible();
   await expect(messageForm.getByLabel(actions.message.body, { exact: true })).toHaveValue("");
 }

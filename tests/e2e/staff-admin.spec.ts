@@ -57,7 +57,11 @@ test("an admin from admin:create creates an officer who sets a password by link,
   const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
   await page.getByLabel("Kode 6 angka").fill(computeHotp(decodeBase32(secret)!, totpStepAt(new Date())));
   await page.getByRole("button", { name: "Aktifkan" }).click();
-  await expect(page).toHaveURL(/\/dasbor\/akun\?status=totp-enabled$/);
+  await expect(page.getByTestId("recovery-codes")).toBeVisible();
+  // The dashboard menu leads an admin to the admin pages, and promises nothing that does not exist.
+  const staffMenu = page.getByRole("navigation", { name: "Menu petugas" });
+  await expect(staffMenu.getByRole("link", { name: "Admin" })).toHaveAttribute("href", "/dasbor/admin");
+  await expect(page.getByText(/segera hadir|coming soon/i)).toHaveCount(0);
 
   // An officer for Kanim Bekasi.
   const office = await reportDatabase().office.findUniqueOrThrow({ where: { code: "kanim-bekasi" }, select: { id: true, name: true } });

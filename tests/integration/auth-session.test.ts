@@ -7,7 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { createAuthConfig } from "@/auth.config";
 import { beginTotpEnrollment, changeStaffPassword, confirmTotpEnrollment, getAccountSecurity } from "@/lib/auth/account";
 import { verifyStaffPassword } from "@/lib/auth/credentials";
+import { consumeRecoveryCode, regenerateRecoveryCodes } from "@/lib/auth/recovery-codes";
 import { consumeTotpCode } from "@/lib/auth/second-factor";
+import { attemptCodeStep } from "@/lib/auth/sign-in-flow";
 import { endStaffSession, resolveStaffSession } from "@/lib/auth/session-lookup";
 import { IDLE_TIMEOUT_SECONDS, type StaffActor } from "@/lib/auth/session-policy";
 import { computeTotp, decodeBase32 } from "@/lib/auth/totp";
@@ -122,7 +124,7 @@ describe("enrolling TOTP", () => {
     const code = computeTotp(decodeBase32(secret)!, now);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, "0");
     expect(await confirmTotpEnrollment(supervisor, wrong, now)).toBeNull();
-    expect(await confirmTotpEnrollment(supervisor, code, now)).toBe(2);
+    expect((await confirmTotpEnrollment(supervisor, code, now))?.sessionVersion).toBe(2);
 
     const state = await resolveStaffSession(await openStaffSession({ id: supervisor.id, sessionVersion: 2 }, now), now);
     expect(state.status).toBe("active");
@@ -216,5 +218,69 @@ describe("the Auth.js session cookie (idle timeout)", () => {
       salt: COOKIE,
     });
     expect((await askSession(forged)).session).toBeNull();
+  });
+});
+
+describe("recovery codes", () => {
+  async function enroll(role: Role = "SUPERVISOR") {
+    const user = await createStaff(role);
+    await beginTotpEnrollment(user);
+    const { totpSecret } = await db.staffUser.findUniqueOrThrow({ where: { id: user.id }, select: { totpSecret: true } });
+    const now = new Date();
+    const enrolled = await confirmTotpEnrollment(user, computeTotp(decodeBase32(decryptTotpSecret(totpSecret!, user.id)!)!, now), now);
+    return { user, codes: enrolled!.recoveryCodes };
+  }
+
+  it("makes ten distinct codes at enrollment and stores none of them in clear", async () => {
+    const { user, codes } = await enroll();
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    const rows = await db.staffRecoveryCode.findMany({ where: { staffUserId: user.id }, select: { codeHash: true, usedAt: true } });
+    expect(rows).toHaveLength(10);
+    for (const row of rows) {
+      expect(row.usedAt).toBeNull();
+      for (const code of codes) expect(row.codeHash).not.toContain(code.replace("-", ""));
+    }
+    expect((await getAccountSecurity(user)).unusedRecoveryCodes).toBe(10);
+  });
+
+  it("signs in with a recovery code instead of a TOTP code, once, and audits it", async () => {
+    const { user, codes } = await enroll();
+    const { sessionVersion } = await db.staffUser.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
+    const attempt = (code: string) => attemptCodeStep({ challenge: { userId: user.id, sessionVersion }, code, clientAddress: "198.51.100.7" });
+    expect((await attempt(codes[2]!.toLowerCase())).outcome).toBe("signedIn");
+    expect((await attempt(codes[2]!)).outcome).toBe("invalidCode");
+    expect((await attempt("ZZZZZ-ZZZZZ")).outcome).toBe("invalidCode");
+    expect((await getAccountSecurity(user)).unusedRecoveryCodes).toBe(9);
+    const used = await db.caseEvent.findMany({ where: { actorId: user.id, action: "STAFF_RECOVERY_CODE_USED" }, select: { after: true } });
+    expect(used).toEqual([{ after: { remaining: 9 } }]);
+  });
+
+  it("lets only one of two simultaneous sign-ins use the same code", async () => {
+    const { user, codes } = await enroll();
+    const results = await Promise.all([consumeRecoveryCode(user.id, codes[0]!), consumeRecoveryCode(user.id, codes[0]!)]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("does not take another user's code", async () => {
+    const first = await enroll();
+    const second = await enroll();
+    expect(await consumeRecoveryCode(second.user.id, first.codes[0]!)).toBe(false);
+    expect(await consumeRecoveryCode(first.user.id, first.codes[0]!)).toBe(true);
+  });
+
+  it("replaces the whole set on regeneration, with an audit event", async () => {
+    const { user, codes } = await enroll();
+    const renewed = await regenerateRecoveryCodes(user.id);
+    expect(renewed).toHaveLength(10);
+    expect(await consumeRecoveryCode(user.id, codes[1]!)).toBe(false);
+    expect(await consumeRecoveryCode(user.id, renewed![1]!)).toBe(true);
+    expect(await db.caseEvent.count({ where: { actorId: user.id, action: "STAFF_RECOVERY_CODES_REGENERATED" } })).toBe(1);
+  });
+
+  it("makes no codes for a user without TOTP", async () => {
+    const officer = await createStaff();
+    expect(await regenerateRecoveryCodes(officer.id)).toBeNull();
+    expect(await db.staffRecoveryCode.count({ where: { staffUserId: officer.id } })).toBe(0);
   });
 });

@@ -209,7 +209,7 @@ const ACTION_LAYER: Record<string, (target: Target) => Promise<CaseActionState |
     actions.decideInvolvementReportAction(IDLE, form({ caseId: target.caseId, reportId: target.reportId, decision: "CONFIRM", note: "Terbukti bertugas di loket itu" })),
   dismissReport: (target) =>
     actions.decideInvolvementReportAction(IDLE, form({ caseId: target.caseId, reportId: target.reportId, decision: "DISMISS", note: "Tidak bertugas pada hari itu" })),
-  reply: (target) => actions.postCaseMessageAction(IDLE, form({ caseId: target.caseId, version: target.version, kind: "PUBLIC_REPLY", body: "Laporan Anda kami terima." })),
+  reply: (target) => actions.postCaseMessageAction(IDLE, form({ caseId: target.caseId, version: target.version, kind: "PUBLIC_REPLY", body: "Laporan Anda kami terima.", isPublicConfirmed: "on" })),
   note: (target) => actions.postCaseMessageAction(IDLE, form({ caseId: target.caseId, version: target.version, kind: "INTERNAL_NOTE", body: "Catatan internal." })),
   escalate: (target) => actions.escalateCaseAction(IDLE, form({ caseId: target.caseId, note: "Perlu perhatian pimpinan" })),
   revealIdentity: (target) => actions.revealIdentityAction(IDLE, form({ caseId: target.caseId, reason: "Perlu menghubungi pelapor untuk klarifikasi" })),

@@ -69,7 +69,7 @@ describe("two officers saving the same version of a case", () => {
 
     session.current = staff.colleagueA;
     const second = new FormData();
-    const typed = { caseId: target.id, version: "1", kind: "PUBLIC_REPLY", body: "Mohon kirim foto kuitansi yang Anda terima.", isSigned: "on" };
+    const typed = { caseId: target.id, version: "1", kind: "PUBLIC_REPLY", body: "Mohon kirim foto kuitansi yang Anda terima.", isSigned: "on", isPublicConfirmed: "on" };
     Object.entries(typed).forEach(([key, value]) => second.set(key, value));
     const answer = await actions.postCaseMessageAction(idle, second);
 

@@ -1,4 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import exifr from "exifr";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -10,6 +14,8 @@ import { db } from "@/lib/db";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { verifySecret } from "@/lib/security/secret-hash";
 
+import { createJpegWithGps, createTextFile, toBlob } from "../fixtures/evidence-files";
+import { storageRoot } from "../fixtures/reports";
 import { createScopeFixture, type ScopeFixture, type StaffName } from "./cases-fixtures";
 
 const session = vi.hoisted(() => ({ current: null as StaffActor | null }));
@@ -24,6 +30,10 @@ vi.mock("@/lib/auth/session", async () => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+vi.mock("next/headers", async () => {
+  const { createNextRequestStandIn } = await import("../fixtures/next-request");
+  return createNextRequestStandIn().headersModule;
+});
 vi.mock("next-intl/server", () => ({ getLocale: async () => "id" }));
 // The printed receipt's address comes from the request when PUBLIC_BASE_URL is unset.
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "posko.example.go.id" }) }));
@@ -135,5 +145,58 @@ describe("walk-in, phone and letter intake", () => {
   it("refuses through the data layer too", async () => {
     await expect(fileIntakeReport(fixture.staff.supervisorOfficeA, { fields: pungliForm(), channel: "WALK_IN", locale: "id" })).rejects.toBeInstanceOf(CaseActionForbiddenError);
     await expect(fileIntakeReport(fixture.staff.admin, { fields: pungliForm(), channel: "WALK_IN", locale: "id" })).rejects.toEqual(new CaseRuleError("noOfficeForIntake"));
+  });
+});
+
+describe("evidence brought to the desk", () => {
+  function formWithFiles(fields: Record<string, string>, files: { bytes: Uint8Array; name: string }[]): FormData {
+    const formData = new FormData();
+    for (const [key, value] of Object.entries(fields)) formData.set(key, value);
+    formData.set("channel", "WALK_IN");
+    for (const file of files) formData.append("evidence", toBlob(file.bytes), file.name);
+    return formData;
+  }
+
+  it("attaches a photographed paper receipt, processed as online evidence (no GPS position kept)", async () => {
+    session.current = fixture.staff.officerA;
+    const photo = await createJpegWithGps();
+    const state = await submitIntakeReport({ status: "idle" }, formWithFiles(pungliForm(), [{ bytes: photo, name: "kuitansi.jpg" }]));
+    expect(state.status).toBe("filed");
+    if (state.status !== "filed") return;
+    const attachments = await db.attachment.findMany({ where: { caseId: state.caseId }, select: { fileName: true, mediaType: true, storageKey: true } });
+    expect(attachments).toMatchObject([{ fileName: "kuitansi.jpg", mediaType: "image/jpeg" }]);
+    const stored = readFileSync(path.join(storageRoot(), ...attachments[0]!.storageKey.split("/")));
+    expect(await exifr.gps(stored)).toBeUndefined();
+  });
+
+  it("refuses a file that is not what it claims, keeps everything typed, and files nothing", async () => {
+    session.current = fixture.staff.officerA;
+    const fields = pungliForm({ description: "Surat pelapor tentang pungli di loket 4 dengan kuitansi palsu terlampir." });
+    const before = await db.case.count();
+    const state = await submitIntakeReport({ status: "idle" }, formWithFiles(fields, [{ bytes: createTextFile(), name: "kuitansi.jpg" }]));
+    expect(state).toMatchObject({ status: "invalid", fieldErrors: { evidence: ["fileTypeNotAllowed"] }, values: { description: fields.description }, stagedEvidence: [] });
+    expect(await db.case.count()).toBe(before);
+  });
+
+  it("keeps a file accepted before a refusal, so it need not be chosen again", async () => {
+    session.current = fixture.staff.officerA;
+    const state = await submitIntakeReport({ status: "idle" }, formWithFiles(pungliForm({ description: "pendek" }), [{ bytes: await createJpegWithGps(), name: "surat.jpg" }]));
+    expect(state.status).toBe("invalid");
+    if (state.status !== "invalid") return;
+    expect(state.stagedEvidence).toHaveLength(1);
+    const retry = new FormData();
+    for (const [key, value] of Object.entries(pungliForm())) retry.set(key, value);
+    retry.set("channel", "WALK_IN");
+    retry.append("evidenceToken", state.stagedEvidence[0]!.token);
+    const filed = await submitIntakeReport(state, retry);
+    expect(filed.status).toBe("filed");
+    if (filed.status !== "filed") return;
+    expect(await db.attachment.count({ where: { caseId: filed.caseId } })).toBe(1);
+  });
+
+  it("stages no file for staff who may not take reports in", async () => {
+    session.current = fixture.staff.supervisorOfficeA;
+    const state = await submitIntakeReport({ status: "idle" }, formWithFiles(pungliForm(), [{ bytes: await createJpegWithGps(), name: "kuitansi.jpg" }]));
+    expect(state).toMatchObject({ status: "refused", message: "forbidden", stagedEvidence: [] });
   });
 });

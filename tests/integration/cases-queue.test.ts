@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { caseAccessSql, caseAccessWhere } from "@/lib/cases/access";
 import { escalateOverdueCases } from "@/lib/cases/escalation";
-import { decodeQueueCursor, encodeQueueCursor, findQueueCases } from "@/lib/cases/queue";
+import { decodeQueueCursor, encodeQueueCursor, findNamedBySearch, findQueueCases } from "@/lib/cases/queue";
 import { parseQueueFilters, type QueueFilters } from "@/lib/cases/queue-filters";
 import { db } from "@/lib/db";
 import { getDeadlineState } from "@/lib/deadlines/case-clock";
@@ -113,6 +113,56 @@ describe("search", () => {
     const result = await findQueueCases(staff.officerA, filters({ q: `'); DROP TABLE "Case"; -- & | ! :*` }));
     expect(result.cases).toEqual([]);
     expect(await db.case.count()).toBeGreaterThan(0);
+  });
+});
+
+describe("search by category and service names", () => {
+  /** A case whose own text names neither its category nor its service. */
+  async function createPlainCase(options: { categoryId?: number; serviceId?: number | null }) {
+    return createFixtureCase(fixture, { officeId: fixture.offices.a.id, description: "Petugas meminta uang tambahan di loket tanpa kuitansi resmi.", ...options });
+  }
+
+  it("finds the cases of a category named by the search, in Indonesian and in English", async () => {
+    const { suffix, staff } = fixture;
+    const category = await db.category.create({ data: { code: `BRK_${suffix}`, nameId: "Makelar gelap uji", nameEn: "Shadowbroker test", problemCode: "03" } });
+    const filed = await createPlainCase({ categoryId: category.id });
+    const other = await createPlainCase({});
+    for (const q of ["makelar", "MAKELAR gelap", "shadowbroker"]) {
+      const listed = (await findQueueCases(staff.officerA, filters({ q }))).cases.map((row) => row.id);
+      expect(listed, q).toContain(filed.id);
+      expect(listed, q).not.toContain(other.id);
+    }
+  });
+
+  it("finds the cases of a service named by the search, in both languages", async () => {
+    const { suffix, staff } = fixture;
+    const service = await db.service.create({ data: { code: `itas-${suffix}`, nameId: "Izin tinggal terbatas uji", nameEn: "Limited stay permit test" } });
+    const filed = await createPlainCase({ serviceId: service.id });
+    for (const q of ["izin tinggal terbatas", "stay permit"]) {
+      expect((await findQueueCases(staff.officerA, filters({ q }))).cases.map((row) => row.id), q).toContain(filed.id);
+    }
+  });
+
+  it("matches names by whole words, so calo does not find calon", async () => {
+    const { suffix } = fixture;
+    const broker = await db.category.create({ data: { code: `CALO_${suffix}`, nameId: "Calo atau perantara uji", nameEn: "Broker (calo) test", problemCode: "03" } });
+    const migrant = await db.service.create({ data: { code: `pmi-${suffix}`, nameId: "Paspor calon pekerja migran uji", nameEn: "Passport for migrant workers test" } });
+    const named = await findNamedBySearch("calo");
+    expect(named.categoryIds).toContain(broker.id);
+    expect(named.serviceIds).not.toContain(migrant.id);
+  });
+
+  it("never finds a named category's cases outside the actor's scope", async () => {
+    const { suffix, offices, staff } = fixture;
+    const category = await db.category.create({ data: { code: `FAR_${suffix}`, nameId: "Kategori jauhsekali", nameEn: "Faraway category", problemCode: "03" } });
+    await createFixtureCase(fixture, { officeId: offices.c.id, categoryId: category.id });
+    expect((await findQueueCases(staff.officerA, filters({ q: "jauhsekali" }))).cases).toEqual([]);
+  });
+
+  it("names nothing for a search too short to tell names apart, or for regular-expression syntax", async () => {
+    expect(await findNamedBySearch("ca")).toEqual({ categoryIds: [], serviceIds: [] });
+    expect(await findNamedBySearch(".*")).toEqual({ categoryIds: [], serviceIds: [] });
+    expect(await findNamedBySearch("(((")).toEqual({ categoryIds: [], serviceIds: [] });
   });
 });
 

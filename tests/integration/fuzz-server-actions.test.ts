@@ -185,7 +185,7 @@ describe("the staff side's Server Actions", () => {
       { name: "markInvolvement", action: caseActions.markInvolvementAction as ActionCase["action"], fields: { caseId: UUID(), staffUserId: [fixture.staff.colleagueA.id], reason: REASON } },
       { name: "unmarkInvolvement", action: caseActions.unmarkInvolvementAction as ActionCase["action"], fields: { caseId: UUID(), staffUserId: [fixture.staff.colleagueA.id], reason: REASON } },
       { name: "decideInvolvement", action: caseActions.decideInvolvementReportAction as ActionCase["action"], fields: { caseId: UUID(), reportId: UUID(), decision: ["CONFIRM", "DISMISS"], note: REASON } },
-      { name: "message", action: caseActions.postCaseMessageAction as ActionCase["action"], fields: { ...ref(), kind: ["PUBLIC_REPLY", "INTERNAL_NOTE"], body: ["Terima kasih."], isSigned: ["on"] } },
+      { name: "message", action: caseActions.postCaseMessageAction as ActionCase["action"], fields: { ...ref(), kind: ["PUBLIC_REPLY", "INTERNAL_NOTE"], body: ["Terima kasih."], isSigned: ["on"], isPublicConfirmed: ["on"] } },
       { name: "escalation", action: caseActions.escalateCaseAction as ActionCase["action"], fields: { caseId: UUID(), note: REASON } },
       { name: "identity", action: caseActions.revealIdentityAction as ActionCase["action"], fields: { caseId: UUID(), reason: REASON } },
     ]);

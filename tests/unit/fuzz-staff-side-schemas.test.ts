@@ -77,7 +77,7 @@ describe("the case page's schemas", () => {
       {
         name: "message",
         schema: caseSchemas.messageSchema,
-        fields: { ...caseRef, kind: caseSchemas.STAFF_MESSAGE_KINDS, body: ["Terima kasih atas laporan Anda."], isSigned: ["on", ""] },
+        fields: { ...caseRef, kind: caseSchemas.STAFF_MESSAGE_KINDS, body: ["Terima kasih atas laporan Anda."], isSigned: ["on", ""], isPublicConfirmed: ["on", ""] },
         check: (data: z.infer<typeof caseSchemas.messageSchema>) => expect(data.body.length).toBeLessThanOrEqual(caseSchemas.CASE_TEXT_LIMITS.messageMax),
       },
       { name: "escalation", schema: caseSchemas.escalationSchema, fields: { caseId: UUID, note: REASON } },

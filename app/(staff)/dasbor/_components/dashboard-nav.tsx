@@ -13,7 +13,7 @@ export async function DashboardNav() {
   const canViewStatistics = actor != null && hasCasePermission(actor, "viewStatistics");
 
   return (
-    <nav aria-label={t("label")} className="mb-8 border-b border-slate-200 pb-3">
+    <nav aria-label={t("label")} className="mb-8 border-b border-slate-200 pb-3 print:hidden">
       <ul className="flex flex-wrap gap-1">
         <li>
           <DashboardNavLink href="/dasbor" section="queue">

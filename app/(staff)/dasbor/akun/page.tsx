@@ -8,11 +8,12 @@ import { SectionCard } from "@/components/section-card";
 import { StatusNotice } from "@/components/status-notice";
 import { getAccountSecurity } from "@/lib/auth/account";
 import { startTotpEnrollment } from "@/lib/auth/account-actions";
+import { readRecoveryCodesForDisplay } from "@/lib/auth/recovery-codes-display";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/auth/schemas";
 import { getStaffSession, requireStaff } from "@/lib/auth/session";
 
 import { PasswordChangeForm } from "./_components/password-change-form";
-import { TotpConfirmForm } from "./_components/totp-confirm-form";
+import { SecondFactorForms } from "./_components/second-factor-forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("AccountSecurity");
@@ -36,9 +37,10 @@ export default async function AccountSecurityPage({ searchParams }: AccountSecur
     getFormatter(),
   ]);
   const isEnrollmentPending = session.status === "enrollmentRequired";
+  const firstRecoveryCodes = security.totpEnabledAt ? await readRecoveryCodesForDisplay(actor.id) : null;
 
   return (
-    <ClientMessages namespaces={["AccountSecurity.password", "AccountSecurity.totp", "AccountSecurity.errors", "Forms"]}>
+    <ClientMessages namespaces={["AccountSecurity.password", "AccountSecurity.totp", "AccountSecurity.errors", "AccountSecurity.recoveryCodes", "Forms"]}>
       <div className="space-y-8">
         <PageIntro title={t("title")} lead={t("lead")}>
           {isStatusNotice(status) ? <StatusNotice>{t(`status.${status}`)}</StatusNotice> : null}
@@ -65,44 +67,49 @@ export default async function AccountSecurityPage({ searchParams }: AccountSecur
                 </form>
               ) : null}
 
-              {security.pendingEnrollment ? (
-                <>
-                  <ol className="list-decimal space-y-4 pl-5">
-                    <li className="space-y-3">
-                      <p>{t("totp.stepScan")}</p>
-                      <div
-                        role="img"
-                        aria-label={t("totp.qrLabel")}
-                        className="size-52 rounded-lg border border-slate-200 bg-white p-1 [&>svg]:size-full"
-                        // The qrcode package's own SVG markup for our otpauth:// URI; nothing the user typed.
-                        dangerouslySetInnerHTML={{ __html: security.pendingEnrollment.qrCodeSvg }}
-                      />
-                    </li>
-                    <li className="space-y-2">
-                      <p id="totp-manual-key-label">{t("totp.stepManual")}</p>
-                      <p>
-                        <span className="sr-only">{t("totp.manualKeyLabel")}: </span>
-                        <code
-                          aria-labelledby="totp-manual-key-label"
-                          data-testid="totp-secret"
-                          className="inline-block rounded-md bg-slate-100 px-3 py-2 font-mono text-base break-all text-slate-900"
-                        >
-                          {security.pendingEnrollment.secretForDisplay}
-                        </code>
-                      </p>
-                      <p className="text-sm">{t("totp.keepSecret")}</p>
-                    </li>
-                    <li className="space-y-3">
-                      <p>{t("totp.stepConfirm")}</p>
-                      <TotpConfirmForm />
-                    </li>
-                  </ol>
-                  <form action={startTotpEnrollment}>
-                    <button type="submit" className={secondaryButtonClassName}>
-                      {t("totp.restart")}
-                    </button>
-                  </form>
-                </>
+              {security.pendingEnrollment || security.totpEnabledAt ? (
+                <SecondFactorForms
+                  mode={security.totpEnabledAt ? "enabled" : "enrolling"}
+                  unusedRecoveryCodes={security.unusedRecoveryCodes}
+                  firstRecoveryCodes={firstRecoveryCodes}
+                  enrollmentSteps={
+                    security.pendingEnrollment ? (
+                      <>
+                        <li className="space-y-3">
+                          <p>{t("totp.stepScan")}</p>
+                          <div
+                            role="img"
+                            aria-label={t("totp.qrLabel")}
+                            className="size-52 rounded-lg border border-slate-200 bg-white p-1 [&>svg]:size-full"
+                            // The qrcode package's own SVG markup for our otpauth:// URI; nothing the user typed.
+                            dangerouslySetInnerHTML={{ __html: security.pendingEnrollment.qrCodeSvg }}
+                          />
+                        </li>
+                        <li className="space-y-2">
+                          <p id="totp-manual-key-label">{t("totp.stepManual")}</p>
+                          <p>
+                            <span className="sr-only">{t("totp.manualKeyLabel")}: </span>
+                            <code
+                              aria-labelledby="totp-manual-key-label"
+                              data-testid="totp-secret"
+                              className="inline-block rounded-md bg-slate-100 px-3 py-2 font-mono text-base break-all text-slate-900"
+                            >
+                              {security.pendingEnrollment.secretForDisplay}
+                            </code>
+                          </p>
+                          <p className="text-sm">{t("totp.keepSecret")}</p>
+                        </li>
+                      </>
+                    ) : null
+                  }
+                  restart={
+                    <form action={startTotpEnrollment}>
+                      <button type="submit" className={secondaryButtonClassName}>
+                        {t("totp.restart")}
+                      </button>
+                    </form>
+                  }
+                />
               ) : null}
             </div>
           </section>

@@ -96,16 +96,25 @@ function CodeStep({ state, formAction, isPending }: StepProps) {
         <FormError state={state} />
         <input type="hidden" name="step" value="code" />
         <input type="hidden" name="returnPath" value={state.returnPath} />
-        <Field id="sign-in-code" label={t("code.label")} hint={t("code.hint")} errors={errorsOf("code")}>
+        <Field
+          id="sign-in-code"
+          label={t("code.label")}
+          hint={
+            <>
+              <p>{t("code.hint")}</p>
+              <p>{t("code.recoveryHint")}</p>
+            </>
+          }
+          errors={errorsOf("code")}
+        >
           {(control) => (
             <input
               {...control}
               type="text"
               name="code"
-              inputMode="numeric"
               autoComplete="one-time-code"
-              pattern="[0-9 ]*"
-              maxLength={8}
+              autoCapitalize="characters"
+              maxLength={16}
               required
               autoFocus
               className={`${inputClassName} max-w-48 font-mono text-lg tracking-widest`}

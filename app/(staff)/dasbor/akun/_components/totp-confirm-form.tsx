@@ -1,22 +1,29 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 
 import { buttonClassName, Field, inputClassName } from "@/components/form-controls";
-import { submitTotpEnrollment, type AccountFormState } from "@/lib/auth/account-actions";
+import type { AccountFormState } from "@/lib/auth/account-actions";
 
 import { AccountFormError, useAccountFieldErrors } from "./account-form-parts";
 
-export function TotpConfirmForm() {
+type TotpCodeFormProps = {
+  id: string;
+  state: AccountFormState;
+  formAction: (formData: FormData) => void;
+  isPending: boolean;
+  submitLabel: string;
+};
+
+/** A 6-digit code from the authenticator app and one button: enrollment's confirmation, and the proof before new recovery codes. */
+export function TotpCodeForm({ id, state, formAction, isPending, submitLabel }: TotpCodeFormProps) {
   const t = useTranslations("AccountSecurity.totp");
-  const [state, formAction, isPending] = useActionState(submitTotpEnrollment, {} satisfies AccountFormState);
   const errorsOf = useAccountFieldErrors(state, 0);
 
   return (
     <form action={formAction} noValidate className="space-y-4">
       <AccountFormError state={state} />
-      <Field id="totp-enrollment-code" label={t("codeLabel")} errors={errorsOf("code")}>
+      <Field id={id} label={t("codeLabel")} errors={errorsOf("code")}>
         {(control) => (
           <input
             {...control}
@@ -32,7 +39,7 @@ export function TotpConfirmForm() {
         )}
       </Field>
       <button type="submit" disabled={isPending} className={buttonClassName}>
-        {t("confirm")}
+        {submitLabel}
       </button>
     </form>
   );

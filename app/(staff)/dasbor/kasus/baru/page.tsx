@@ -37,7 +37,11 @@ export default async function IntakePage() {
   const [services, categories] = await Promise.all([listServicesForForm(locale), listCategoriesForForm(locale)]);
   const now = new Date();
   return (
-    <ClientMessages namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "ReportedContent", "Forms"]}>
+    <ClientMessages
+      namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "ReportedContent", "Forms", "EvidencePicker"]}
+      // The online form's sections, worded for the officer who fills them in.
+      rewordings={{ ReportForm: "CaseIntake.reportFormWording" }}
+    >
       <IntakeFlow
         office={office}
         services={services}

@@ -21,7 +21,7 @@ export function ActionFeedback({ state, form }: { state: CaseActionState; form: 
   if (state.status === "success") {
     return (
       <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 px-3 py-2 font-semibold text-emerald-900">
-        {t(`success.${form}`)}
+        {state.messageKind ? t(state.messageKind === "PUBLIC_REPLY" ? "success.messagePublic" : "success.messageInternal") : t(`success.${form}`)}
       </p>
     );
   }

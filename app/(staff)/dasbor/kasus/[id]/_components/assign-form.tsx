@@ -38,7 +38,8 @@ export function AssignForm({ caseId, version, currentAssignee, candidates, self 
           </button>
         </form>
       ) : null}
-      <form action={form.formAction} className="space-y-3">
+      {/* Keyed on the version: a save by either form (or anyone) shows the select afresh with the case's assignee, not the choice left in the DOM. */}
+      <form key={version} action={form.formAction} className="space-y-3">
         <CaseRefInputs caseId={caseId} version={version} />
         <Field id="assign-assigneeId" label={t("assign.assignee")} errors={form.errorsOf("assigneeId")}>
           {(control) => (

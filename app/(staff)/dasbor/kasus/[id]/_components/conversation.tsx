@@ -2,6 +2,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 
 import type { CaseDetail } from "@/lib/cases/case-detail";
 
+import { MESSAGE_KIND_ICONS } from "./message-kind-icons";
+
 /**
  * The conversation: the reporter's messages, public replies (the reporter reads them on /lacak)
  * and internal notes (never shown to the reporter). Each kind has its own label, colour, icon and
@@ -9,16 +11,16 @@ import type { CaseDetail } from "@/lib/cases/case-detail";
  */
 
 const STYLES = {
-  REPORTER_MESSAGE: { box: "border-slate-300 bg-white sm:mr-10", label: "text-slate-900", icon: "M10 9a3 3 0 1 0 0-6 3 3 0 0 0 0 6Zm-7 9a7 7 0 1 1 14 0H3Z" },
+  REPORTER_MESSAGE: { box: "border-slate-300 bg-white sm:mr-10", label: "text-slate-900", icon: MESSAGE_KIND_ICONS.REPORTER_MESSAGE },
   PUBLIC_REPLY: {
     box: "border-sky-300 bg-sky-50 sm:ml-10",
     label: "text-sky-950",
-    icon: "M3.5 4A1.5 1.5 0 0 0 2 5.5v7A1.5 1.5 0 0 0 3.5 14H5v3l4-3h7.5a1.5 1.5 0 0 0 1.5-1.5v-7A1.5 1.5 0 0 0 16.5 4h-13Z",
+    icon: MESSAGE_KIND_ICONS.PUBLIC_REPLY,
   },
   INTERNAL_NOTE: {
     box: "border-amber-400 border-dashed bg-amber-50 sm:ml-10",
     label: "text-amber-950",
-    icon: "M10 1a4.5 4.5 0 0 0-4.5 4.5V8H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 7V5.5a3 3 0 1 0-6 0V8h6Z",
+    icon: MESSAGE_KIND_ICONS.INTERNAL_NOTE,
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { Field } from "@/components/form-controls";
 import { buttonClassName, inputClassName } from "@/components/form-styles";
 import { revealIdentityAction } from "@/lib/cases/actions";
+import { CASE_TEXT_LIMITS } from "@/lib/cases/schemas";
 
 import { ActionFeedback } from "./action-feedback";
 import { CaseRefInputs } from "./action-panel";
@@ -18,6 +19,11 @@ export function IdentityForm({ caseId }: { caseId: string }) {
   const t = useTranslations("CaseActions.identity");
   const form = useCaseForm(revealIdentityAction);
   const identity = form.state.status === "success" ? form.state.identity : undefined;
+  const minimum = CASE_TEXT_LIMITS.identityReasonMin;
+  // "Required" or "too short" alike: say how long a reason must be.
+  const reasonCodes = form.state.status === "error" ? (form.state.fieldErrors.reason ?? []) : [];
+  const isReasonShort = reasonCodes.includes("required") || reasonCodes.includes("tooShort");
+  const reasonErrors = isReasonShort ? [t("reasonTooShort", { minimum })] : form.errorsOf("reason");
 
   if (identity) {
     return (
@@ -35,12 +41,12 @@ export function IdentityForm({ caseId }: { caseId: string }) {
     );
   }
   return (
-    <form action={form.formAction} className="space-y-3">
+    <form action={form.formAction} noValidate className="space-y-3">
       <CaseRefInputs caseId={caseId} />
       <p className="text-sm text-slate-700">{t("hint")}</p>
       <ActionFeedback state={form.state} form="identity" />
-      <Field id="identity-reason" label={t("reason")} errors={form.errorsOf("reason")}>
-        {(control) => <textarea {...control} name="reason" rows={3} required minLength={15} defaultValue={form.valueOf("reason")} className={inputClassName} />}
+      <Field id="identity-reason" label={t("reason")} hint={t("reasonHint", { minimum })} errors={reasonErrors}>
+        {(control) => <textarea {...control} name="reason" rows={3} defaultValue={form.valueOf("reason")} className={inputClassName} />}
       </Field>
       <button type="submit" disabled={form.isPending} className={buttonClassName}>
         {t("submit")}

@@ -5,6 +5,8 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 
 import { ErrorSummary, type ErrorSummaryItem } from "@/components/error-summary";
+import { EvidencePicker } from "@/components/evidence-picker";
+import { useEvidenceUploads } from "@/components/evidence-uploads";
 import { Field } from "@/components/form-controls";
 import { buttonClassName, inputClassName, secondaryButtonClassName } from "@/components/form-styles";
 import { PageIntro } from "@/components/page-intro";
@@ -14,7 +16,7 @@ import { useIsHydrated } from "@/components/use-is-hydrated";
 import { useProgressiveAction } from "@/components/use-progressive-action";
 import { submitIntakeReport, type IntakeFormState } from "@/lib/cases/intake-actions";
 import type { CategoryOption, OfficeOption, ServiceOption } from "@/lib/reports/lookups";
-import type { ReportField } from "@/lib/reports/schemas";
+import { REPORT_LIMITS, type ReportField } from "@/lib/reports/limits";
 
 import { IdentitySection } from "@/app/(public)/lapor/_components/identity-section";
 import { IncidentFields } from "@/app/(public)/lapor/_components/incident-fields";
@@ -25,6 +27,7 @@ import { ReportReceipt } from "@/app/(public)/lapor/_components/report-receipt";
 import { controlIdOf, REPORT_FIELD_ORDER } from "@/app/(public)/lapor/_components/report-fields";
 
 const INTAKE_CHANNELS = ["WALK_IN", "PHONE", "SMS", "EMAIL", "LETTER"] as const;
+const MEBIBYTE = 1024 * 1024;
 
 type IntakeFlowProps = {
   office: OfficeOption;
@@ -36,8 +39,9 @@ type IntakeFlowProps = {
 
 /**
  * The complaint desk's form: the online form's own sections (the same fields, rules and
- * messages), the office fixed to the officer's, and the channel the report came by. On success
- * the same receipt as online, to print and hand over.
+ * messages, worded for the officer), the office fixed to the officer's, the channel the report
+ * came by, and evidence brought along (a letter, a paper receipt, photographed or scanned),
+ * uploaded as online. On success the same receipt as online, to print and hand over.
  */
 export function IntakeFlow({ office, services, categories, idempotencyKey, dateLimits }: IntakeFlowProps) {
   const t = useTranslations("CaseIntake");
@@ -48,6 +52,8 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
   // With JavaScript the form is sent without React's automatic form reset, so nothing typed or chosen is lost on an error.
   const { state, formAction, submit, isPending, unreachable } = useProgressiveAction(submitIntakeReport, { status: "idle" } as IntakeFormState);
   const values = state.status === "invalid" || state.status === "refused" ? state.values : {};
+  const stagedFromServer = state.status === "invalid" || state.status === "refused" ? state.stagedEvidence : [];
+  const uploads = useEvidenceUploads(stagedFromServer);
   const [kind, setKind] = useState(values.kind ?? "");
   const [serviceCode, setServiceCode] = useState(values.serviceCode ?? "");
   const [categoryCode, setCategoryCode] = useState(values.categoryCode ?? "");
@@ -86,14 +92,25 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
     ...(state.status === "refused" ? [{ message: caseErrors(state.message) }] : []),
     ...(unreachable ? [{ message: caseErrors("unexpected") }] : []),
     ...channelErrors.map((message) => ({ message, controlId: "intake-channel" })),
-    ...REPORT_FIELD_ORDER.filter((field) => field !== "officeCode" && field !== "evidence").flatMap((field) =>
+    ...REPORT_FIELD_ORDER.filter((field) => field !== "officeCode").flatMap((field) =>
       errorsOf(field).map((message) => ({ message, controlId: controlIdOf(field) })),
     ),
   ];
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!isPending) submit(new FormData(event.currentTarget));
+    if (isPending || uploads.isUploading) return;
+    // Files chosen before the page finished loading are still in the input: upload them first.
+    const fileInput = event.currentTarget.querySelector<HTMLInputElement>('input[type="file"]');
+    if (fileInput?.files?.length) {
+      uploads.addFiles(Array.from(fileInput.files));
+      fileInput.value = "";
+      return;
+    }
+    const formData = new FormData(event.currentTarget);
+    // The files were uploaded already; the form sends their tokens.
+    formData.delete("evidence");
+    submit(formData);
   }
 
   return (
@@ -151,14 +168,26 @@ export function IntakeFlow({ office, services, categories, idempotencyKey, dateL
           </SectionCard>
         </div>
 
+        <SectionCard title={t("sections.evidence")}>
+          <EvidencePicker
+            inputId={controlIdOf("evidence")}
+            label={t("evidence.label")}
+            hint={<p>{t("evidence.hint", { maxFiles: REPORT_LIMITS.files, maxMegabytes: REPORT_LIMITS.fileBytes / MEBIBYTE })}</p>}
+            errors={errorsOf("evidence")}
+            isHydrated={isHydrated}
+            stagedFromServer={stagedFromServer}
+            uploads={uploads}
+          />
+        </SectionCard>
+
         <SectionCard title={t("sections.identity")}>
           <IdentitySection reporterMode={reporterMode} onReporterModeChange={setReporterMode} values={values} bind={bind} isHydrated={isHydrated} />
         </SectionCard>
 
         <SectionCard title={t("sections.send")}>
           <p>{t("handover")}</p>
-          <button type="submit" disabled={isPending} className={buttonClassName}>
-            {isPending ? t("saving") : t("submit")}
+          <button type="submit" disabled={isPending || uploads.isUploading} className={buttonClassName}>
+            {isPending ? t("saving") : uploads.isUploading ? t("waitingForUploads") : t("submit")}
           </button>
         </SectionCard>
       </form>
