@@ -102,6 +102,25 @@ test("a supervisor must enroll TOTP first, then signs in with password and code"
 
   await page.goto("/dasbor/akun");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("Tersisa 8 kode pemulihan yang belum dipakai.");
+
+  // A new set on a current code (never the one already used to sign in): the old set stops working.
+  const renewCode = nextCode(secret, signInCode.step);
+  await page.getByLabel("Kode 6 angka").fill(renewCode.code);
+  await page.getByRole("button", { name: "Buat kode pemulihan baru" }).click();
+  await expect(page.getByRole("heading", { name: "Simpan kode pemulihan Anda sekarang" })).toBeVisible();
+  const renewedCodes = await page.getByTestId("recovery-codes").getByRole("listitem").allTextContents();
+  expect(renewedCodes).toHaveLength(10);
+  expect(renewedCodes.filter((code) => recoveryCodes.includes(code))).toEqual([]);
+  await page.getByRole("button", { name: "Sudah saya simpan, lanjut ke dasbor" }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await submitPassword(page);
+  await page.getByLabel("Kode 6 angka").fill(recoveryCodes[5]!);
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Kode salah atau sudah dipakai");
+  await page.getByLabel("Kode 6 angka").fill(renewedCodes[0]!);
+  await page.getByRole("button", { name: "Verifikasi dan masuk" }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
 });
 
 test("the enrollment page has no accessibility violations in English", async ({ page, context, baseURL }) => {
