@@ -258,6 +258,8 @@ export type AppKeyPurpose =
   | "totp-secret"
   /** The HMAC under which staff recovery codes are stored (lib/auth/recovery-codes.ts). */
   | "recovery-code"
+  /** The cookie that shows new recovery codes once after enrollment (lib/auth/recovery-codes-display.ts). */
+  | "recovery-codes-display"
   /** The short-lived cookie that carries a passed password step to the code step. */
   | "sign-in-challenge"
   /** The server-internal proof that both steps passed, handed to the Credentials provider. */

@@ -82,6 +82,56 @@ export function parseSealStatement(after: unknown): SealStatement | null {
   return { from: value.from, through: value.through, events: value.events, chains: value.chains, heads: value.heads };
 }
 
+/**
+ * A seal read back by id, trusted only if its own MAC is intact and its range lies below it
+ * (from < through < id). Its `after` decides where verification and the next seal start, so an
+ * attacker who edits it (to skip ranges, or to stop sealing) must not be believed: without
+ * APP_SECRET they cannot recompute the MAC. Null when the row is missing, not a seal, or forged.
+ */
+export async function readAuthenticSeal(db: Pick<Database, "$queryRaw">, id: bigint, key: Buffer = deriveAppKey("audit-chain")): Promise<{ id: bigint; hash: string; statement: SealStatement } | null> {
+  const [row] = await db.$queryRaw<
+    {
+      caseId: string | null;
+      actorKind: string;
+      actorId: string | null;
+      action: string;
+      isPublic: boolean;
+      before: unknown;
+      after: unknown;
+      createdAt: Date | string;
+      prevHash: string | null;
+      hash: string;
+      chainVersion: number;
+      witnessId: bigint | null;
+      witnessHash: string | null;
+    }[]
+  >`SELECT "caseId"::text AS "caseId", "actorKind"::text AS "actorKind", "actorId"::text AS "actorId", "action", "isPublic", "before", "after",
+      "createdAt", "prevHash", "hash", "chainVersion", "witnessId", "witnessHash"
+    FROM "CaseEvent" WHERE "id" = ${id}`;
+  if (!row || row.action !== SEAL_ACTION || row.caseId !== null || row.chainVersion !== PER_CASE_CHAIN_VERSION) return null;
+  const content = {
+    caseId: null,
+    actorKind: row.actorKind,
+    actorId: row.actorId ?? null,
+    action: row.action,
+    isPublic: row.isPublic,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    createdAt: row.createdAt instanceof Date ? row.createdAt : new Date(`${row.createdAt}Z`),
+  };
+  if (computeChainLinkHash(key, row.prevHash, content as Parameters<typeof computeChainLinkHash>[2], witnessFromRow(row)) !== row.hash) return null;
+  const statement = parseSealStatement(row.after);
+  if (!statement || !(BigInt(statement.from) < BigInt(statement.through) && BigInt(statement.through) < id)) return null;
+  return { id, hash: row.hash, statement };
+}
+
+/** The newest seal failed its own MAC or range check: sealing stops until the trail is verified. */
+export class ForgedSealError extends Error {
+  constructor(readonly sealId: bigint) {
+    super(`The newest audit seal (event ${sealId}) does not verify; run npm run audit:verify`);
+  }
+}
+
 /** How long a cut waits for appends in flight before it gives way (and tries again). */
 const CUT_LOCK_TIMEOUT = "500ms";
 const CUT_ATTEMPTS = 20;
@@ -135,7 +185,10 @@ export async function sealAuditTrail(db: SealDatabase, now: Date = new Date()): 
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYSTEM_CHAIN_LOCK_CLASS}::int, 0)`;
       const [newest] = await tx.$queryRaw<{ id: bigint; hash: string; after: unknown; createdAt: Date }[]>`
         SELECT "id", "hash", "after", "createdAt" FROM "CaseEvent" WHERE "action" = ${SEAL_ACTION} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1`;
-      const previous = newest ? parseSealStatement(newest.after) : null;
+      // Where the next range starts comes from the newest seal's own statement: only if its MAC holds.
+      const authentic = newest ? await readAuthenticSeal(tx, BigInt(newest.id)) : null;
+      if (newest && !authentic) throw new ForgedSealError(BigInt(newest.id));
+      const previous = authentic?.statement ?? null;
       // The first seal starts after the newest daily checkpoint, which covers what came before it.
       const from = previous
         ? BigInt(previous.through)

@@ -5,7 +5,7 @@ import type { Database } from "@/lib/prisma-client";
 import { computeChainLinkHash, computeKeyedEventHash, KEYED_CHAIN_VERSION, PER_CASE_CHAIN_VERSION, witnessFromRow, type ChainedEventContent } from "./chain";
 import { verifyCheckpointSignature, type CheckpointStatement } from "./checkpoint-signing";
 import { createHeadsDigest, LEGACY_CHAIN_LABEL, SYSTEM_CHAIN_LABEL, type ChainHead, type HeadsDigest } from "./heads-root";
-import { computeSealDigest, parseSealStatement, SEAL_ACTION, type SealStatement } from "./seal";
+import { computeSealDigest, parseSealStatement, readAuthenticSeal, SEAL_ACTION, type SealStatement } from "./seal";
 
 /**
  * Walks the whole audit trail a batch at a time (memory stays flat however long it is) and
@@ -148,7 +148,7 @@ export async function verifyAuditChain(db: VerifierDatabase, options: VerifyAudi
 
   if (base) {
     try {
-      const statement = await checkSealCheckpoint(db, base);
+      const statement = await checkSealCheckpoint(db, base, key);
       const verifiedAfter = BigInt(statement.through);
       await walkInIdOrder(db, { key, batchSize, after: verifiedAfter, checkLinks: true, walk });
       return { ok: true, checked: walk.checked, chains: walk.chains, checkpointsChecked: checkpoints.length, sealsChecked: walk.seals, mode: "incremental", verifiedAfter };
@@ -167,7 +167,7 @@ export async function verifyAuditChain(db: VerifierDatabase, options: VerifyAudi
     for (const cut of cuts) {
       if (cut.checkpoint && cut.digest.digest() !== cut.checkpoint.headHash) throw new ChainBreak(null, "checkpointMismatch", cut.checkpoint.day);
     }
-    for (const checkpoint of sealCheckpoints) await checkSealCheckpoint(db, checkpoint);
+    for (const checkpoint of sealCheckpoints) await checkSealCheckpoint(db, checkpoint, key);
     // The MACs and links were checked above, per chain: this walk checks only the seals and witnesses.
     await walkInIdOrder(db, { key, batchSize, after: 0n, checkLinks: false, walk });
   } catch (error) {
@@ -186,12 +186,11 @@ export async function verifyAuditChain(db: VerifierDatabase, options: VerifyAudi
 }
 
 /** A version 3 checkpoint names a seal: it must still be there, a seal of the system chain, with the signed hash. */
-async function checkSealCheckpoint(db: VerifierDatabase, checkpoint: SignedCheckpoint): Promise<SealStatement> {
-  const [seal] = await db.$queryRaw<{ hash: string; action: string; caseId: string | null; after: unknown }[]>`
-    SELECT "hash", "action", "caseId"::text AS "caseId", "after" FROM "CaseEvent" WHERE "id" = ${BigInt(checkpoint.sequence)}`;
-  const statement = seal && seal.action === SEAL_ACTION && seal.caseId === null && seal.hash === checkpoint.headHash ? parseSealStatement(seal.after) : null;
-  if (!statement) throw new ChainBreak(BigInt(checkpoint.sequence), "checkpointMismatch", checkpoint.day);
-  return statement;
+async function checkSealCheckpoint(db: VerifierDatabase, checkpoint: SignedCheckpoint, key: Buffer): Promise<SealStatement> {
+  // The seal's statement says where the unchecked part starts: it is believed only with its MAC intact.
+  const seal = await readAuthenticSeal(db, BigInt(checkpoint.sequence), key);
+  if (!seal || seal.hash !== checkpoint.headHash) throw new ChainBreak(BigInt(checkpoint.sequence), "checkpointMismatch", checkpoint.day);
+  return seal.statement;
 }
 
 type SealRange = { id: bigint; hash: string; from: bigint; through: bigint; statement: SealStatement };

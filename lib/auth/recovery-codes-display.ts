@@ -29,7 +29,7 @@ export async function setRecoveryCodesForDisplay(userId: string, codes: string[]
   const { name, secure } = await cookieName();
   const value = sealExpiringJson(
     { userId, codes },
-    { key: deriveAppKey("recovery-code"), context: DISPLAY_CONTEXT, expiresAt: new Date(now.getTime() + DISPLAY_LIFETIME_SECONDS * 1000) },
+    { key: deriveAppKey("recovery-codes-display"), context: DISPLAY_CONTEXT, expiresAt: new Date(now.getTime() + DISPLAY_LIFETIME_SECONDS * 1000) },
   );
   (await cookies()).set(name, value, { httpOnly: true, secure, sameSite: "strict", path: DISPLAY_PATH, maxAge: DISPLAY_LIFETIME_SECONDS });
 }
@@ -39,7 +39,7 @@ export async function readRecoveryCodesForDisplay(userId: string, now: Date = ne
   const { name } = await cookieName();
   const sealed = (await cookies()).get(name)?.value;
   if (!sealed) return null;
-  const parsed = displaySchema.safeParse(openExpiringJson(sealed, { key: deriveAppKey("recovery-code"), context: DISPLAY_CONTEXT, now }));
+  const parsed = displaySchema.safeParse(openExpiringJson(sealed, { key: deriveAppKey("recovery-codes-display"), context: DISPLAY_CONTEXT, now }));
   return parsed.success && parsed.data.userId === userId ? parsed.data.codes : null;
 }
 

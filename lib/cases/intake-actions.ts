@@ -50,7 +50,8 @@ export async function submitIntakeReport(_previous: IntakeFormState, formData: F
     stagedEvidence = readStagedEvidenceTokens(readEvidenceTokens(formData), now).valid.map(toStagedEvidence);
     // No files are staged for someone who may not take reports in.
     assertCasePermission(actor, "intake");
-    const evidence = await acceptFormEvidence(formData, { clientAddress: await getClientAddress(), now });
+    // Checked above: an officer taking reports in, not limited by the office's shared address.
+    const evidence = await acceptFormEvidence(formData, { clientAddress: await getClientAddress(), now, countAgainstClientLimit: false });
     stagedEvidence = evidence.staged;
     const result = await fileIntakeReport(actor, { fields: values, channel: values.channel ?? "", locale: await getLocale(), evidence }, { now });
     if (result.status === "invalid") return { ...result, values, stagedEvidence };

@@ -31,7 +31,11 @@ export function readEvidenceTokens(formData: FormData): string[] {
   return formData.getAll("evidenceToken").filter((value): value is string => typeof value === "string" && value !== "");
 }
 
-export async function acceptFormEvidence(formData: FormData, options: { clientAddress: string; now: Date }): Promise<FormEvidence> {
+/**
+ * `countAgainstClientLimit: false` is for desk intake only (the caller has checked the officer's
+ * intake permission): see ./evidence-limit.ts.
+ */
+export async function acceptFormEvidence(formData: FormData, options: { clientAddress: string; now: Date; countAgainstClientLimit?: boolean }): Promise<FormEvidence> {
   const tokens = readEvidenceTokens(formData);
   const files = formData.getAll("evidence").filter(isChosenFile);
 
@@ -53,7 +57,7 @@ export async function acceptFormEvidence(formData: FormData, options: { clientAd
       fieldErrors.add("fileTooLarge");
       continue;
     }
-    const allowed = await checkRateLimit("evidenceUpload", options.clientAddress, { now: options.now });
+    const allowed = options.countAgainstClientLimit === false ? { allowed: true } : await checkRateLimit("evidenceUpload", options.clientAddress, { now: options.now });
     if (!allowed.allowed) {
       formErrors.add("rateLimited");
       break;

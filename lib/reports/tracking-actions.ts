@@ -23,6 +23,7 @@ import {
   type TrackingField,
 } from "./schemas";
 import { addReporterMessage, rateTrackedCase, verifyReceipt } from "./tracking";
+import { forgetReceipt } from "./receipt-session";
 import { endTrackingSession, readTrackingSession, renewTrackingSession, startTrackingSession } from "./tracking-session";
 import { describeError } from "@/lib/logging";
 
@@ -144,9 +145,12 @@ export async function rateCase(_previous: RatingState, formData: FormData): Prom
 
 /**
  * Ends the tracking session (the "close" button; also usable as a plain form action): on the
- * server, so a copy of the cookie no longer opens the case.
+ * server, so a copy of the cookie no longer opens the case. A receipt this browser still keeps
+ * from filing is forgotten too: the page promises that only the code and key open the case again,
+ * and the next person on a shared phone must not find the key on /lapor/tanda-terima.
  */
 export async function closeTrackedCase(): Promise<void> {
   await endTrackingSession();
+  await forgetReceipt();
   refresh();
 }

@@ -31,14 +31,16 @@ export function buildSecurityTxt({ contacts, origin, now }: SecurityTxtInput): s
 }
 
 /**
- * The origin the visitor reached: the Host header (or a proxy's X-Forwarded-Host/-Proto), since
- * the server's own URL may be an internal name. Anything that does not parse as a host falls back
- * to `fallback`. A client that sends a false Host only changes its own answer: the file is not
- * cached by shared caches (route.ts).
+ * The origin the visitor reached: the Host header (or, only behind a trusted proxy, its
+ * X-Forwarded-Host/-Proto), since the server's own URL may be an internal name. Anything that
+ * does not parse as a host falls back to `fallback`. A client that sends a false Host only changes
+ * its own answer: the file is not cached by shared caches (route.ts). PUBLIC_BASE_URL, when set,
+ * is used instead of any of this (route.ts).
  */
-export function originOfRequest(headers: Headers, fallback: string): string {
-  const host = headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? headers.get("host");
-  const protocol = headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? new URL(fallback).protocol.replace(":", "");
+export function originOfRequest(headers: Headers, fallback: string, options: { trustForwarded: boolean }): string {
+  const forwarded = (name: string) => (options.trustForwarded ? headers.get(name)?.split(",")[0]?.trim() : undefined);
+  const host = forwarded("x-forwarded-host") ?? headers.get("host");
+  const protocol = forwarded("x-forwarded-proto") ?? new URL(fallback).protocol.replace(":", "");
   if (!host || (protocol !== "http" && protocol !== "https")) return new URL(fallback).origin;
   try {
     const url = new URL(`${protocol}://${host}`);

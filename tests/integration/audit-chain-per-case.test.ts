@@ -5,7 +5,7 @@ import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
 import { AUDIT_CHAIN_LOCK } from "@/lib/audit/lock";
 import { recordEvent, recordEvents, type AuditEventInput } from "@/lib/audit/record";
-import { computeSealDigest, sealAuditTrail } from "@/lib/audit/seal";
+import { computeSealDigest, ForgedSealError, sealAuditTrail } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
 
@@ -272,6 +272,33 @@ describe("seals, witnesses and checkpoints", () => {
       () => db.$executeRaw`UPDATE "CaseEvent" SET "isPublic" = true WHERE id = ${system.id}`,
       async () => expect(await verifyAuditChain(db, { ...options, mode: "incremental" })).toMatchObject({ ok: false, brokenAtId: system.id, reason: "hashMismatch" }),
     );
+  });
+});
+
+describe("a seal's own statement", () => {
+  it("is believed only with its MAC: an edited checkpoint seal fails the incremental check, an edited newest seal stops sealing", async () => {
+    const options = { checkpoints: await listPublishedCheckpoints(db), publicKey: checkpointPublicKey() };
+    const signed = options.checkpoints.filter((checkpoint) => checkpoint.version === 3).at(-1)!;
+    const signedSealId = BigInt(signed.sequence);
+    const newest = await lastOf(null);
+    expect(newest.id).toBeGreaterThan(signedSealId);
+    // Claiming the signed seal already covers everything up to the newest seal would skip it all.
+    await whileTampered(
+      [signedSealId],
+      () => db.$executeRaw`UPDATE "CaseEvent" SET after = jsonb_set(after, '{through}', to_jsonb(${(newest.id - 1n).toString()}::text)) WHERE id = ${signedSealId}`,
+      async () => expect(await verifyAuditChain(db, { ...options, mode: "incremental" })).toMatchObject({ ok: false, reason: "checkpointMismatch" }),
+    );
+    // A newest seal claiming a range far ahead would make every later seal cover nothing.
+    await append(note(caseIds[1]!, 50));
+    await whileTampered(
+      [newest.id],
+      () => db.$executeRaw`UPDATE "CaseEvent" SET after = jsonb_set(after, '{through}', '"9999999999999999999"') WHERE id = ${newest.id}`,
+      async () => {
+        await expect(sealAuditTrail(db)).rejects.toThrow(ForgedSealError);
+        expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenAtId: newest.id, reason: "hashMismatch" });
+      },
+    );
+    expect(await sealAuditTrail(db)).toMatchObject({ status: "sealed" });
   });
 });
 

@@ -194,6 +194,24 @@ describe("evidence brought to the desk", () => {
     expect(await db.attachment.count({ where: { caseId: filed.caseId } })).toBe(1);
   });
 
+  it("is not refused when the office's shared address has used up the public upload limit", async () => {
+    session.current = fixture.staff.officerA;
+    const { getClientAddress } = await import("@/lib/reports/request-context");
+    const { checkRateLimit, refundRateLimit } = await import("@/lib/rate-limit/limits");
+    const address = await getClientAddress();
+    let used = 0;
+    try {
+      while ((await checkRateLimit("evidenceUpload", address)).allowed) used += 1;
+      used += 1;
+      const state = await submitIntakeReport({ status: "idle" }, formWithFiles(pungliForm(), [{ bytes: await createJpegWithGps(), name: "surat.jpg" }]));
+      expect(state.status).toBe("filed");
+      if (state.status !== "filed") return;
+      expect(await db.attachment.count({ where: { caseId: state.caseId } })).toBe(1);
+    } finally {
+      for (let index = 0; index < used; index += 1) await refundRateLimit("evidenceUpload", address);
+    }
+  });
+
   it("stages no file for staff who may not take reports in", async () => {
     session.current = fixture.staff.supervisorOfficeA;
     const state = await submitIntakeReport({ status: "idle" }, formWithFiles(pungliForm(), [{ bytes: await createJpegWithGps(), name: "kuitansi.jpg" }]));

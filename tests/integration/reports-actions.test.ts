@@ -419,14 +419,25 @@ describe("the receipt after filing (post/redirect/get)", () => {
     expect((await downloadReceiptText(emptyPost("/lapor/tanda-terima/teks"))).status).toBe(404);
   });
 
-  it("opens the case on the tracking page again after its session was closed, without the key typed", async () => {
+  it("opens the case on the tracking page again after its session expired, without the key typed", async () => {
     const receipt = await expectFiled(submitReport(idle, reportFormData()));
-    await closeTrackedCase();
+    // The tracking session is gone from this browser (it lasts 30 minutes, the receipt 60).
+    nextRequest.standIn.cookieJar.delete(TRACKING_COOKIE_NAME);
     expect(await getTrackedCase("id")).toBeNull();
 
     await expectRedirectTo(openTrackingFromReceipt(), "/lacak");
 
     expect(await getTrackedCase("id")).toMatchObject({ trackingCode: receipt.trackingCode });
+  });
+
+  it("closing the case on /lacak also forgets the receipt, so neither the key nor the case opens here again", async () => {
+    await expectFiled(submitReport(idle, reportFormData()));
+    await closeTrackedCase();
+
+    expect(nextRequest.standIn.cookieJar.get(RECEIPT_COOKIE_NAME)).toMatchObject({ value: "", options: { maxAge: 0, path: "/lapor" } });
+    expect(await readKeptReceipt()).toBeNull();
+    await expectRedirectTo(openTrackingFromReceipt(), "/lacak");
+    expect(await getTrackedCase("id")).toBeNull();
   });
 
   it("closing the receipt forgets it and ends the tracking session", async () => {

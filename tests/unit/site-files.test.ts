@@ -38,13 +38,17 @@ describe("the origin security.txt names as canonical", () => {
   const internal = "http://localhost:3000/.well-known/security.txt";
 
   it("is the one the visitor reached, through a proxy or not, not the server's internal name", () => {
-    expect(originOfRequest(new Headers({ host: "127.0.0.1:46193" }), internal)).toBe("http://127.0.0.1:46193");
-    expect(originOfRequest(new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "lapor.example.go.id", "x-forwarded-proto": "https" }), internal)).toBe("https://lapor.example.go.id");
+    expect(originOfRequest(new Headers({ host: "127.0.0.1:46193" }), internal, { trustForwarded: false })).toBe("http://127.0.0.1:46193");
+    expect(originOfRequest(new Headers({ host: "10.0.0.5:3000", "x-forwarded-host": "lapor.example.go.id", "x-forwarded-proto": "https" }), internal, { trustForwarded: true })).toBe("https://lapor.example.go.id");
+  });
+
+  it("ignores forwarded headers a client sends when no trusted proxy is in front (TRUST_PROXY)", () => {
+    expect(originOfRequest(new Headers({ host: "lapor.example.go.id", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }), internal, { trustForwarded: false })).toBe("http://lapor.example.go.id");
   });
 
   it("falls back to the server's own address when the Host is not a host", () => {
-    expect(originOfRequest(new Headers({ host: "evil.example/path?x" }), internal)).toBe("http://localhost:3000");
-    expect(originOfRequest(new Headers({ host: "lapor.example.go.id", "x-forwarded-proto": "gopher" }), internal)).toBe("http://localhost:3000");
+    expect(originOfRequest(new Headers({ host: "evil.example/path?x" }), internal, { trustForwarded: false })).toBe("http://localhost:3000");
+    expect(originOfRequest(new Headers({ host: "lapor.example.go.id", "x-forwarded-proto": "gopher" }), internal, { trustForwarded: true })).toBe("http://localhost:3000");
   });
 });
 

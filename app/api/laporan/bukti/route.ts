@@ -2,6 +2,7 @@ import { after } from "next/server";
 
 import { stageEvidence } from "@/lib/attachments/staging";
 import type { ReportErrorCode } from "@/lib/reports/error-codes";
+import { isDeskStaffUpload } from "@/lib/reports/evidence-limit";
 import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
 import { getClientAddress, isCrossSiteRequest } from "@/lib/reports/request-context";
 import { readBoundedBody, readUploadedFile } from "@/lib/reports/upload-request";
@@ -29,8 +30,11 @@ export async function POST(request: Request): Promise<Response> {
   try {
     after(() => runHousekeepingIfDue());
     const clientAddress = await getClientAddress();
-    const limit = await checkRateLimit("evidenceUpload", clientAddress);
-    if (!limit.allowed) return refuse(429, "rateLimited", { "Retry-After": String(limit.retryAfterSeconds) });
+    const limited = !(await isDeskStaffUpload());
+    if (limited) {
+      const limit = await checkRateLimit("evidenceUpload", clientAddress);
+      if (!limit.allowed) return refuse(429, "rateLimited", { "Retry-After": String(limit.retryAfterSeconds) });
+    }
 
     const body = await readBoundedBody(request);
     if (body.status === "tooLarge") return refuse(413, "fileTooLarge", { Connection: "close" });
@@ -40,7 +44,7 @@ export async function POST(request: Request): Promise<Response> {
     const staged = await stageEvidence({ bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name });
     if (!staged.ok) {
       // A busy server is not the client's doing: the retry it is asked to make must not cost an upload.
-      if (staged.error === "serverBusy") await refundRateLimit("evidenceUpload", clientAddress);
+      if (staged.error === "serverBusy" && limited) await refundRateLimit("evidenceUpload", clientAddress);
       const headers: Record<string, string> = staged.error === "serverBusy" ? { "Retry-After": String(BUSY_RETRY_AFTER_SECONDS) } : {};
       return refuse(STATUS_OF_REJECTION[staged.error] ?? 422, staged.error, headers);
     }

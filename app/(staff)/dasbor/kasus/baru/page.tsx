@@ -38,7 +38,7 @@ export default async function IntakePage() {
   const now = new Date();
   return (
     <ClientMessages
-      namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "ReportedContent", "Forms", "EvidencePicker"]}
+      namespaces={["CaseIntake", "CaseLabels.channel", "CaseErrors", "ReportForm", "ReportErrors", "Receipt", "ReportedContent", "Forms", "EvidencePicker", "FileChooser"]}
       // The online form's sections, worded for the officer who fills them in.
       rewordings={{ ReportForm: "CaseIntake.reportFormWording" }}
     >
