@@ -6,6 +6,8 @@ import type { StaffActor } from "@/lib/auth/session";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import { updateCaseAtVersion, withCaseForUpdate, type CaseVersionRef } from "./case-update";
+import { isObjectedDecider } from "@/lib/objections/review-rules";
+
 import { CaseRuleError } from "./errors";
 
 /**
@@ -31,6 +33,7 @@ export async function assignCase(actor: StaffActor, input: CaseVersionRef & { as
       ? await tx.staffUser.findFirst({ where: { AND: [assignableStaffWhere(current), { id: input.assigneeId }] }, select: { id: true, name: true } })
       : null;
     if (input.assigneeId && !assignee) throw new CaseRuleError("assigneeNotEligible");
+    if (assignee && (await isObjectedDecider(tx, current.id, assignee.id))) throw new CaseRuleError("objectionReviewByAnother");
     const previous = current.assigneeId ? await tx.staffUser.findUnique({ where: { id: current.assigneeId }, select: { name: true } }) : null;
 
     await updateCaseAtVersion(tx, actor, input, { assigneeId: assignee?.id ?? null });

@@ -49,6 +49,7 @@ export const CASE_RULE_CODES = [
   "identityErased",
   "reasonRequired",
   "evidenceMissing",
+  "objectionReviewByAnother",
 ] as const;
 
 export type CaseRuleCode = (typeof CASE_RULE_CODES)[number];

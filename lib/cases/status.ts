@@ -8,6 +8,8 @@ import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import type { CaseStatus, ForwardTarget } from "@/lib/generated/prisma/enums";
 
 import { updateCaseAtVersion, withCaseForUpdate, type CaseVersionRef } from "./case-update";
+import { isObjectedDecider } from "@/lib/objections/review-rules";
+
 import { CaseRuleError } from "./errors";
 import { addCaseMessage } from "./messages";
 import { canTransition } from "./workflow";
@@ -35,6 +37,7 @@ export async function changeCaseStatus(actor: StaffActor, input: ChangeCaseStatu
   const now = options.now ?? new Date();
   await withCaseForUpdate(actor, input, "workCase", async (tx, current) => {
     if (!canTransition(current.status, input.to)) throw new CaseRuleError("transitionNotAllowed");
+    if (await isObjectedDecider(tx, current.id, actor.id)) throw new CaseRuleError("objectionReviewByAnother");
     const rejectionReason = input.to === "REJECTED" ? input.rejectionReason?.trim() || null : null;
     const forwardTarget = input.to === "FORWARDED" ? (input.forwardTarget ?? null) : null;
     const forwardNote = input.to === "FORWARDED" ? input.forwardNote?.trim() || null : null;

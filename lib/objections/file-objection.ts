@@ -86,6 +86,11 @@ export async function fileObjection(input: {
         if (window.status === "closed") throw new ObjectionRejected("objectionWindowClosed");
         if (window.status !== "open" || !current.closedAt || !isObjectableStatus(current.status)) throw new ObjectionRejected("objectionNotAvailable");
 
+        // Who made the decision objected to: they may not review it (./review-rules.ts).
+        const [decision] = await tx.$queryRaw<{ actorId: string | null }[]>`
+          SELECT "actorId"::text AS "actorId" FROM "CaseEvent"
+          WHERE "caseId" = ${input.caseId}::uuid AND "action" = ${AUDIT_ACTIONS.STATUS_CHANGED} AND "actorKind" = 'STAFF'
+          ORDER BY "id" DESC LIMIT 1`;
         const objectionId = randomUUID();
         const reviewDueAt = objectionReviewDueAt(now, holidays);
         await tx.caseObjection.create({
@@ -95,6 +100,7 @@ export async function fileObjection(input: {
             reason: input.reason,
             decidedStatus: current.status,
             decidedAt: current.closedAt,
+            decidedById: decision?.actorId ?? null,
             reviewDueAt,
             submissionId: input.submissionId,
             createdAt: now,

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import { assignCase } from "@/lib/cases/assignment";
+import { changeCaseStatus } from "@/lib/cases/status";
 import { objectToDecision, type ObjectionState } from "@/lib/objections/actions";
 import { fileObjection } from "@/lib/objections/file-objection";
 import { getObjectionStatistics } from "@/lib/objections/statistics";
@@ -203,6 +205,31 @@ describe("filing an objection", () => {
       error: "alreadyObjected",
     });
     expect(await findTrackedObjection(id, { now: new Date("2026-08-31T02:00:00Z") })).toMatchObject({ window: { status: "alreadyObjected" } });
+  });
+});
+
+describe("the review of an objection", () => {
+  it("is not decided by, nor assigned to, the officer whose decision was objected to", async () => {
+    const { id } = await resolvedCase({ status: "IN_PROGRESS" });
+    const officer = fixture.staff.officerA;
+    const version = async () => (await db.case.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+    await changeCaseStatus(officer, { caseId: id, version: await version(), to: "RESOLVED", replyToReporter: "Uang sudah dikembalikan." });
+    const decidedAt = (await db.case.findUniqueOrThrow({ where: { id }, select: { closedAt: true } })).closedAt!;
+    expect(await fileObjection({ caseId: id, reason: REASON, submissionId: randomUUID(), now: new Date(decidedAt.getTime() + 60_000) })).toMatchObject({ status: "filed" });
+    expect(await db.caseObjection.findUniqueOrThrow({ where: { caseId: id }, select: { decidedById: true } })).toEqual({ decidedById: officer.id });
+
+    await expect(changeCaseStatus(officer, { caseId: id, version: await version(), to: "RESOLVED" })).rejects.toMatchObject({ code: "objectionReviewByAnother" });
+    await expect(assignCase(officer, { caseId: id, version: await version(), assigneeId: officer.id })).rejects.toMatchObject({ code: "objectionReviewByAnother" });
+    await expect(assignCase(fixture.staff.supervisorOfficeA, { caseId: id, version: await version(), assigneeId: officer.id })).rejects.toMatchObject({
+      code: "objectionReviewByAnother",
+    });
+    expect(await db.case.findUniqueOrThrow({ where: { id }, select: { status: true, assigneeId: true } })).toEqual({ status: "IN_PROGRESS", assigneeId: null });
+
+    // A colleague takes the review and decides it.
+    const colleague = fixture.staff.colleagueA;
+    await assignCase(colleague, { caseId: id, version: await version(), assigneeId: colleague.id });
+    await changeCaseStatus(colleague, { caseId: id, version: await version(), to: "RESOLVED", replyToReporter: "Sudah ditinjau ulang." });
+    expect(await db.case.findUniqueOrThrow({ where: { id }, select: { status: true } })).toEqual({ status: "RESOLVED" });
   });
 });
 
