@@ -20,6 +20,9 @@ vi.mock("next/headers", async () => {
   return nextRequest.standIn.headersModule;
 });
 vi.mock("next/server", () => ({ after: vi.fn() }));
+// Who is signed in, if anyone: desk officers' uploads are not counted against the client's limit.
+const session = vi.hoisted(() => ({ current: null as { id: string; role: "OFFICER" | "SUPERVISOR" } | null }));
+vi.mock("@/lib/auth/session", () => ({ getCurrentStaff: async () => session.current }));
 
 afterAll(() => {
   vi.restoreAllMocks();
@@ -175,6 +178,16 @@ describe("POST /api/laporan/bukti", () => {
     expect(refused.status).toBe(429);
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await refused.json()).toEqual({ error: "rateLimited" });
+
+    // The same address (an office's shared one): an officer taking a report in at the desk is not refused; a supervisor is.
+    try {
+      session.current = { id: "00000000-0000-4000-8000-000000000001", role: "OFFICER" };
+      expect((await uploadEvidence(uploadRequest(toBlob(createPdf()), "surat.pdf"))).status).toBe(200);
+      session.current = { id: "00000000-0000-4000-8000-000000000002", role: "SUPERVISOR" };
+      expect((await uploadEvidence(uploadRequest(toBlob(createPdf()), "surat.pdf"))).status).toBe(429);
+    } finally {
+      session.current = null;
+    }
   });
 });
 
