@@ -30,13 +30,21 @@ vi.mock("@/lib/auth/session", async () => {
   };
 });
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
+// One stand-in for the request (two mocks of a module race): the printed receipt's address comes
+// from its Host header when PUBLIC_BASE_URL is unset.
 vi.mock("next/headers", async () => {
   const { createNextRequestStandIn } = await import("../fixtures/next-request");
-  return createNextRequestStandIn().headersModule;
+  const request = createNextRequestStandIn().headersModule;
+  return {
+    ...request,
+    headers: async () => {
+      const headers = new Headers(await request.headers());
+      headers.set("host", "posko.example.go.id");
+      return headers;
+    },
+  };
 });
 vi.mock("next-intl/server", () => ({ getLocale: async () => "id" }));
-// The printed receipt's address comes from the request when PUBLIC_BASE_URL is unset.
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "posko.example.go.id" }) }));
 
 const { submitIntakeReport } = await import("@/lib/cases/intake-actions");
 
