@@ -23,7 +23,8 @@ import type { JobDefinition } from "./types";
  *   await requestExportJob(actor, params);
  *   await runQueuedJobs("export-file"); // { completed: 1, failed: 0, ... }
  *
- * `includeDelayed` also runs jobs whose startAfter (or retry delay) has not come yet.
+ * `includeDelayed` also runs jobs whose startAfter has not come yet, and the retries of the jobs
+ * that fail at once (until their retry limit); `maxJobs` stops after that many runs.
  */
 
 type AnyDefinition = JobDefinition<never> | JobDefinition<object>;

@@ -28,7 +28,10 @@ export async function startJobWorkers(options: { boss?: PgBoss; definitions?: re
   await ensureJobQueues(boss.getDb() as never, definitions, { updateExisting: true });
   for (const definition of definitions) {
     await boss.work(definition.name, { pollingIntervalSeconds: pollingIntervalOf(definition), batchSize: 1, includeMetadata: true }, async (jobs) => {
-      for (const job of jobs) await runJob(definition, job);
+      // One job per fetch (batchSize 1): its handler's result is stored as the job's output.
+      let output: unknown;
+      for (const job of jobs) output = await runJob(definition, job);
+      return output;
     });
     const schedule = typeof definition.schedule === "function" ? definition.schedule() : definition.schedule;
     if (schedule) await boss.schedule(definition.name, schedule, {}, { tz: JAKARTA });
