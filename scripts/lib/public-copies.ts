@@ -29,7 +29,7 @@ import { buildPagePolicy, createNonce } from "../../lib/security/headers";
  *   case; two forms never share a key). Both placeholders are 128-bit random values, so no page
  *   content can contain them by accident.
  * - A copy lives COPY_TTL_MS; after that the next request still gets it while one internal render
- *   replaces it, and a copy older than COPY_MAX_AGE_MS is never served. /transparansi's figures
+ *   replaces it, and a copy older than COPY_MAX_AGE_MS is only served while that render runs. /transparansi's figures
  *   and /lapor's lists therefore reach every instance within a minute of a change, with no state
  *   shared between instances.
  */
@@ -92,7 +92,8 @@ export type PageCopy = {
   locale: Locale;
   literals: string[];
   slots: ("nonce" | "idempotencyKey")[];
-  headers: [string, string][];
+  /** The render's headers; a value that held the nonce (the stylesheet's preload `link`) in pieces around it. */
+  headers: [string, string[]][];
   builtAt: number;
 };
 
@@ -128,19 +129,20 @@ export function makeCopy(options: { path: CopyPath; locale: Locale; status: numb
     last = match.index + match[0].length;
   }
   literals.push(marked.slice(last));
-  const headers = options.headers.filter(([name]) => !UNCOPIED_HEADERS.has(name));
+  const headers = options.headers.filter(([name]) => !UNCOPIED_HEADERS.has(name)).map(([name, value]): [string, string[]] => [name, value.split(nonce)]);
   return { path, locale: options.locale, literals, slots, headers, builtAt: options.builtAt };
 }
 
 /** One response's body and policy from a copy: a fresh nonce, and on /lapor a fresh idempotency key. */
-export function renderCopy(copy: PageCopy): { html: string; policy: string; nonce: string; idempotencyKey: string | null } {
+export function renderCopy(copy: PageCopy): { html: string; headers: [string, string][]; policy: string; nonce: string; idempotencyKey: string | null } {
   const nonce = createNonce();
   const idempotencyKey = copy.slots.includes("idempotencyKey") ? randomUUID() : null;
   let html = copy.literals[0]!;
   for (let index = 0; index < copy.slots.length; index++) {
     html += (copy.slots[index] === "nonce" ? nonce : idempotencyKey!) + copy.literals[index + 1]!;
   }
-  return { html, policy: buildPagePolicy({ nonce, isDevelopment: false }), nonce, idempotencyKey };
+  const headers = copy.headers.map(([name, pieces]): [string, string] => [name, pieces.join(nonce)]);
+  return { html, headers, policy: buildPagePolicy({ nonce, isDevelopment: false }), nonce, idempotencyKey };
 }
 
 function escapeRegExp(text: string): string {
@@ -189,10 +191,13 @@ export class PublicPageCopies {
     const now = (this.options.now ?? Date.now)();
     const age = copy ? now - copy.builtAt : Infinity;
     if (age > (this.options.ttlMs ?? COPY_TTL_MS)) void this.rebuild(chosen.path, chosen.locale);
-    if (!copy || age > (this.options.maxAgeMs ?? COPY_MAX_AGE_MS)) return false;
+    // An old copy still answers while its replacement is being rendered (a server under load renders
+    // slowly; sending everyone to Next meanwhile would only slow that render down further), but not
+    // once the replacement has failed.
+    if (!copy || (age > (this.options.maxAgeMs ?? COPY_MAX_AGE_MS) && !this.building.has(key))) return false;
 
-    const { html, policy } = renderCopy(copy);
-    for (const [name, value] of copy.headers) response.setHeader(name, value);
+    const { html, headers, policy } = renderCopy(copy);
+    for (const [name, value] of headers) response.setHeader(name, value);
     response.setHeader("content-security-policy", policy);
     response.setHeader("x-page-copy", "hit");
     const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));

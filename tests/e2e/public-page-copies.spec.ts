@@ -28,6 +28,8 @@ function expectScriptsCarryTheNonce(response: Response, html: string): string {
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
   expect(scripts.length).toBeGreaterThan(0);
   for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  // The stylesheet's preload header too, when there is one: never another response's nonce.
+  for (const link of (response.headers.get("link") ?? "").matchAll(/nonce="([^"]+)"/g)) expect(link[1]).toBe(nonce);
   return nonce!;
 }
 

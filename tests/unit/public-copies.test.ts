@@ -72,10 +72,13 @@ describe("a copy of a render", () => {
     expect(first.idempotencyKey).not.toBe(second.idempotencyKey);
   });
 
-  it("keeps the render's other headers, never its policy or a cookie", () => {
-    const copy = makeCopy({ ...render(reportForm), path: "/lapor" }) as PageCopy;
-    expect(copy.headers).toContainEqual(["x-frame-options", "DENY"]);
-    expect(copy.headers.map(([name]) => name)).not.toContain("content-security-policy");
+  it("keeps the render's other headers, with the fresh nonce where they held the render's, never its policy or a cookie", () => {
+    const preload = `</_next/static/chunks/a.css>; rel=preload; as="style"; nonce="${NONCE}"`;
+    const copy = makeCopy({ ...render(reportForm, [["link", preload]]), path: "/lapor" }) as PageCopy;
+    const served = renderCopy(copy);
+    expect(served.headers).toContainEqual(["x-frame-options", "DENY"]);
+    expect(served.headers).toContainEqual(["link", preload.replace(NONCE, served.nonce)]);
+    expect(served.headers.map(([name]) => name)).not.toContain("content-security-policy");
   });
 
   it("is refused when the render set a cookie, failed, has no nonce, or the form no key", () => {
