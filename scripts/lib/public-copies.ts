@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { gzip } from "node:zlib";
-import { promisify } from "node:util";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 
 import { defaultLocale, isLocale, localeCookieName, locales, type Locale } from "../../i18n/locales";
 import { buildPagePolicy, createNonce } from "../../lib/security/headers";
@@ -134,22 +133,61 @@ export function makeCopy(options: { path: CopyPath; locale: Locale; status: numb
 }
 
 /** One response's body and policy from a copy: a fresh nonce, and on /lapor a fresh idempotency key. */
-export function renderCopy(copy: PageCopy): { html: string; headers: [string, string][]; policy: string; nonce: string; idempotencyKey: string | null } {
+export function renderCopy(copy: PageCopy): { html: string; values: string[]; headers: [string, string][]; policy: string; nonce: string; idempotencyKey: string | null } {
   const nonce = createNonce();
   const idempotencyKey = copy.slots.includes("idempotencyKey") ? randomUUID() : null;
+  const values = copy.slots.map((slot) => (slot === "nonce" ? nonce : idempotencyKey!));
   let html = copy.literals[0]!;
-  for (let index = 0; index < copy.slots.length; index++) {
-    html += (copy.slots[index] === "nonce" ? nonce : idempotencyKey!) + copy.literals[index + 1]!;
-  }
+  for (let index = 0; index < values.length; index++) html += values[index]! + copy.literals[index + 1]!;
   const headers = copy.headers.map(([name, pieces]): [string, string] => [name, pieces.join(nonce)]);
-  return { html, headers, policy: buildPagePolicy({ nonce, isDevelopment: false }), nonce, idempotencyKey };
+  return { html, values, headers, policy: buildPagePolicy({ nonce, isDevelopment: false }), nonce, idempotencyKey };
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-const gzipAsync = promisify(gzip);
+/**
+ * A copy's gzip body without compressing per response: each literal piece is compressed once (raw
+ * deflate ending on a full flush, so it ends on a byte boundary and needs no earlier history), and
+ * each response's fresh values (nonce, key: a few dozen ASCII bytes) go between them as stored
+ * blocks; the gzip header, a final empty block and the trailer (CRC-32 and length of the whole,
+ * computed per response) close the stream. Browsers get the same bytes a gzip of the page would
+ * inflate to.
+ */
+export type GzipPieces = { literals: Buffer[]; literalBytes: Buffer[] };
+
+export function compressPieces(copy: Pick<PageCopy, "literals">): GzipPieces {
+  const literalBytes = copy.literals.map((literal) => Buffer.from(literal));
+  return { literalBytes, literals: literalBytes.map((bytes) => deflateRawSync(bytes, { level: 9, finishFlush: constants.Z_FULL_FLUSH })) };
+}
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 0xff]);
+const FINAL_EMPTY_BLOCK = Buffer.from([0x01, 0x00, 0x00, 0xff, 0xff]);
+
+export function gzipCopy(pieces: GzipPieces, values: string[]): Buffer {
+  const parts: Buffer[] = [GZIP_HEADER];
+  let crc = 0;
+  let length = 0;
+  for (let index = 0; index < pieces.literals.length; index++) {
+    parts.push(pieces.literals[index]!);
+    crc = crc32(pieces.literalBytes[index]!, crc);
+    length += pieces.literalBytes[index]!.length;
+    const value = values[index];
+    if (value === undefined) continue;
+    const bytes = Buffer.from(value);
+    // A stored block: BFINAL 0, BTYPE 00 (the byte after a full flush is aligned), LEN, NLEN.
+    const header = Buffer.from([0x00, bytes.length & 0xff, bytes.length >> 8, ~bytes.length & 0xff, (~bytes.length >> 8) & 0xff]);
+    parts.push(header, bytes);
+    crc = crc32(bytes, crc);
+    length += bytes.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(length >>> 0, 4);
+  parts.push(FINAL_EMPTY_BLOCK, trailer);
+  return Buffer.concat(parts);
+}
 
 /** Header a build request carries so that the front layer passes it to Next, with a per-process secret. */
 export const COPY_BUILD_HEADER = "x-lapor-copy-build";
@@ -159,7 +197,7 @@ export const COPY_BUILD_HEADER = "x-lapor-copy-build";
  * same server (`origin`) when they age, one rebuild per copy at a time.
  */
 export class PublicPageCopies {
-  private readonly copies = new Map<string, PageCopy>();
+  private readonly copies = new Map<string, PageCopy & { gzip: GzipPieces }>();
   private readonly building = new Map<string, Promise<void>>();
   private readonly buildToken = randomBytes(16).toString("hex");
 
@@ -196,30 +234,16 @@ export class PublicPageCopies {
     // once the replacement has failed.
     if (!copy || (age > (this.options.maxAgeMs ?? COPY_MAX_AGE_MS) && !this.building.has(key))) return false;
 
-    const { html, headers, policy } = renderCopy(copy);
+    const { html, values, headers, policy } = renderCopy(copy);
     for (const [name, value] of headers) response.setHeader(name, value);
     response.setHeader("content-security-policy", policy);
     response.setHeader("x-page-copy", "hit");
+    // As Next would: compressed for the clients that ask for it (browsers do), from the pieces compressed once.
     const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
-    if (!acceptsGzip) {
-      const body = Buffer.from(html);
-      response.setHeader("content-length", body.length);
-      response.end(request.method === "HEAD" ? undefined : body);
-      return true;
-    }
-    // As Next would: compressed for the clients that ask for it (browsers do).
-    response.setHeader("content-encoding", "gzip");
-    gzipAsync(html, { level: 5 }).then(
-      (body) => {
-        response.setHeader("content-length", body.length);
-        response.end(request.method === "HEAD" ? undefined : body);
-      },
-      () => {
-        response.statusCode = 500;
-        response.removeHeader("content-encoding");
-        response.end();
-      },
-    );
+    if (acceptsGzip) response.setHeader("content-encoding", "gzip");
+    const body = acceptsGzip ? gzipCopy(copy.gzip, values) : Buffer.from(html);
+    response.setHeader("content-length", body.length);
+    response.end(request.method === "HEAD" ? undefined : body);
     return true;
   }
 
@@ -233,7 +257,7 @@ export class PublicPageCopies {
           this.copies.delete(key);
           this.options.log?.(`public page copy ${locale} ${path} not made: ${result.refused}`);
         } else {
-          this.copies.set(key, result);
+          this.copies.set(key, { ...result, gzip: compressPieces(result) });
         }
       })
       .catch((error: unknown) => this.options.log?.(`public page copy ${locale} ${path} not made: ${error instanceof Error ? error.message : String(error)}`))

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { chooseCopy, makeCopy, renderCopy, type PageCopy } from "../../scripts/lib/public-copies";
+import { gunzipSync } from "node:zlib";
+
+import { chooseCopy, compressPieces, gzipCopy, makeCopy, renderCopy, type PageCopy } from "../../scripts/lib/public-copies";
 
 const plain = { method: "GET", url: "/lapor", headers: {} };
 
@@ -86,5 +88,21 @@ describe("a copy of a render", () => {
     expect(makeCopy({ ...render(reportForm), status: 500, path: "/lapor" })).toHaveProperty("refused");
     expect(makeCopy({ ...render("<p>no scripts</p>"), path: "/" })).toHaveProperty("refused");
     expect(makeCopy({ ...render(`<script nonce="${NONCE}">a</script>`), path: "/lapor" })).toEqual({ refused: "no idempotency key in the report form" });
+  });
+
+  it("gzips each response from pieces compressed once: it inflates to exactly that response's page", () => {
+    const longPage = `${reportForm}<p>${"Laporan pungli di kantor imigrasi — é ✓ ".repeat(5000)}</p><script nonce="${NONCE}">b</script>`;
+    const copy = makeCopy({ ...render(longPage), path: "/lapor" }) as PageCopy;
+    const pieces = compressPieces(copy);
+    for (let round = 0; round < 2; round++) {
+      const served = renderCopy(copy);
+      const body = gzipCopy(pieces, served.values);
+      expect(gunzipSync(body).toString()).toBe(served.html);
+      expect(body.length).toBeLessThan(Buffer.byteLength(served.html) / 10);
+    }
+    // A page without any slot after its last piece, and an empty one.
+    const plainCopy = makeCopy({ ...render(`<script nonce="${NONCE}">a</script>`), path: "/" }) as PageCopy;
+    const served = renderCopy(plainCopy);
+    expect(gunzipSync(gzipCopy(compressPieces(plainCopy), served.values)).toString()).toBe(served.html);
   });
 });
