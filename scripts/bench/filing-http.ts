@@ -221,6 +221,8 @@ async function main(): Promise<number> {
   const database = await provideServerDatabase({ serverUrl: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", name: uniqueDatabaseName("lapor_bench_filing") });
   try {
     const appSecret = randomBytes(36).toString("base64url");
+    // The data generator derives the audit chain's keys from it, as inside `npm run bench`.
+    Object.assign(process.env, { DATABASE_URL: database.url, APP_SECRET: appSecret });
     await prepareBenchDatabase(database.url, caseCount, appSecret);
     printBanner(`Filing throughput: ${caseCount} cases, Node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`);
     const results = await runFilingHttpBenchmark({ databaseUrl: database.url, appSecret, filingsPerLevel, cpuProfileDir, levels });
