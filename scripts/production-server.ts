@@ -20,7 +20,8 @@ function argument(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const port = Number(argument("port") ?? process.env.PORT ?? 3000);
-  const hostname = argument("hostname") ?? process.env.HOSTNAME ?? "0.0.0.0";
+  // As `next start`: every interface unless told (not $HOSTNAME, which shells and containers set to their own name).
+  const hostname = argument("hostname") ?? "0.0.0.0";
   const app = next({ dev: false, dir: PROJECT_ROOT, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
