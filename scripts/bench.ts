@@ -29,6 +29,7 @@ import { runInProcessBenchmark } from "./bench/measure";
 import { runQueueBenchmark } from "./bench/queue";
 import { runStatisticsBenchmark } from "./bench/statistics";
 import { runLighthouseBenchmark } from "./bench/lighthouse";
+import { runPublicPagesBenchmark } from "./bench/public-pages";
 import { provideServerDatabase, uniqueDatabaseName, withDatabaseName } from "./lib/databases";
 import { onInterrupt, printBanner } from "./lib/processes";
 
@@ -44,6 +45,7 @@ const MODULES: { name: string; run: (context: BenchContext) => Promise<void> }[]
   { name: "background-jobs", run: (context) => runBackgroundJobsBenchmark(context.caseCount) },
   { name: "audit-verify", run: (context) => runAuditVerifyBenchmark(context.caseCount) },
   { name: "lighthouse", run: (context) => runLighthouseBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret, storageDir: context.storageDir }) },
+  { name: "public-pages", run: (context) => runPublicPagesBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret, storageDir: context.storageDir }) },
   { name: "export-csv", run: (context) => runCsvExportBenchmark(context.caseCount) },
   { name: "filing-http", run: (context) => runFilingHttpBenchmark({ databaseUrl: context.databaseUrl, appSecret: context.appSecret }).then(() => undefined) },
 ];

@@ -20,6 +20,7 @@ import {
   printBanner,
   printStep,
   projectBin,
+  startProductionServer,
   startService,
   waitForHttp,
   type Service,
@@ -62,8 +63,8 @@ async function main(): Promise<void> {
     // The build reads no data (every route renders on request), so it need not wait for the database.
     await runTogether([prepareDatabase(database.url, { isProduction, appSecret }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);
 
-    printStep(`next ${mode} --port ${port}`);
-    server = startService(projectBin("next"), [mode, "--port", String(port)], env);
+    printStep(mode === "start" ? `production server (scripts/production-server.ts) --port ${port}` : `next dev --port ${port}`);
+    server = mode === "start" ? startProductionServer({ port, env }) : startService(projectBin("next"), [mode, "--port", String(port)], env);
     const runningServer = server;
     void runningServer.exited.then((code) => {
       if (!isStopping) console.error(`next ${mode} exited with code ${code}`);

@@ -20,7 +20,7 @@ import {
   printStep,
   projectBin,
   runCommand,
-  startService,
+  startProductionServer,
   waitForHttp,
   type Service,
 } from "./lib/processes";
@@ -69,8 +69,8 @@ async function main(): Promise<number> {
     });
     await ensureProductionBuild({ env: serverEnv, force: isRebuildForced });
 
-    printStep(`next start on ${baseUrl}`);
-    server = startService(projectBin("next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], serverEnv);
+    printStep(`production server (scripts/production-server.ts) on ${baseUrl}`);
+    server = startProductionServer({ hostname: "127.0.0.1", port, env: serverEnv });
     // An upper bound for a busy machine; it returns as soon as the server answers.
     await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 300_000, service: server });
 

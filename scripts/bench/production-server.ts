@@ -1,17 +1,15 @@
-import path from "node:path";
-
 import { ensureProductionBuild } from "../lib/production-build";
-import { childEnvironment, findFreePort, PROJECT_ROOT, startService, waitForHttp } from "../lib/processes";
+import { childEnvironment, findFreePort, startProductionServer, waitForHttp } from "../lib/processes";
 
 /**
- * The production build of this work tree, served by `next start` on a free loopback port against
+ * The production build of this work tree, served by the production server (scripts/production-server.ts) on a free loopback port against
  * the bench's database, for the measurements that go through HTTP (filing through the form,
  * public pages under load, Lighthouse). Background jobs are off: they would load the machine at
  * random moments of a measurement. Build it once per run; stop() ends the server.
  */
 export type BenchServer = { baseUrl: string; stop(): Promise<void> };
 
-export async function startBenchServer(options: { databaseUrl: string; appSecret: string; storageDir: string; extraEnv?: Record<string, string> }): Promise<BenchServer> {
+export async function startBenchServer(options: { databaseUrl: string; appSecret: string; storageDir: string; extraEnv?: Record<string, string>; nodeArgs?: string[] }): Promise<BenchServer> {
   const env = childEnvironment({
     DATABASE_URL: options.databaseUrl,
     APP_SECRET: options.appSecret,
@@ -24,7 +22,7 @@ export async function startBenchServer(options: { databaseUrl: string; appSecret
   await ensureProductionBuild({ env });
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startService(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], { ...env, PORT: String(port) });
+  const server = startProductionServer({ hostname: "127.0.0.1", port, env, nodeArgs: options.nodeArgs });
   await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 120_000, service: server });
   return {
     baseUrl,

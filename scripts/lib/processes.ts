@@ -170,3 +170,22 @@ export function findFreePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * The production server (scripts/production-server.ts: Next behind the layer that serves the
+ * public pages' prerendered copies) on `hostname:port`, as `npm start`, the e2e tests and the
+ * bench run it. `nodeArgs` go to Node before the script (e.g. `--cpu-prof`).
+ */
+export function startProductionServer(options: {
+  hostname?: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  logFd?: number;
+  cwd?: string;
+  nodeArgs?: string[];
+}): Service {
+  const cwd = options.cwd ?? PROJECT_ROOT;
+  const args = [...(options.nodeArgs ?? []), "--import", "tsx", path.join(cwd, "scripts", "production-server.ts"), "--port", String(options.port)];
+  if (options.hostname) args.push("--hostname", options.hostname);
+  return startService(process.execPath, args, { ...options.env, NODE_ENV: "production", PORT: String(options.port) }, { logFd: options.logFd, cwd });
+}

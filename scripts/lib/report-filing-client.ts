@@ -50,7 +50,7 @@ function readAttribute(tag: string, name: string): string | null {
 type ReportFormPage = { actionPath: string; hiddenFields: [string, string][] };
 
 /** The report form of a /lapor page: where it posts and its hidden fields. */
-function readReportForm(html: string): ReportFormPage | null {
+export function readReportForm(html: string): ReportFormPage | null {
   const forms = html.split(/<form\b/).slice(1);
   const form = forms.find((candidate) => candidate.includes('name="idempotencyKey"'));
   if (!form) return null;
@@ -107,7 +107,18 @@ export async function loadReportForm(baseUrl: string): Promise<LoadedReportForm 
 
 export async function fileReportOverHttp(
   baseUrl: string,
-  options: { marker: string; files: SentFile[]; evidencePath: EvidencePath; form?: LoadedReportForm },
+  options: {
+    marker: string;
+    files: SentFile[];
+    evidencePath: EvidencePath;
+    form?: LoadedReportForm;
+    /**
+     * false: the filing counts as acknowledged when the form post answers with the redirect to the
+     * receipt page and sets the receipt cookie (the case is committed by then), without loading
+     * that page. Default true: only a loaded receipt page showing the tracking code counts.
+     */
+    loadReceiptPage?: boolean;
+  },
 ): Promise<FilingAttempt> {
   const attempt: FilingAttempt = { marker: options.marker, evidencePath: options.evidencePath, files: options.files, outcome: "failed" };
   const browserHeaders = { origin: baseUrl, "accept-language": "id" };
@@ -152,6 +163,13 @@ export async function fileReportOverHttp(
       return { ...attempt, outcome: "refused", detail: `the form post answered ${response.status} without a redirect to the receipt` };
     }
     await response.arrayBuffer();
+    if (options.loadReceiptPage === false) {
+      const setsReceipt = response.headers.getSetCookie().some((header) => header.startsWith("tanda-terima=") && !/max-age=0/i.test(header));
+      if (!setsReceipt || new URL(location, baseUrl).pathname !== "/lapor/tanda-terima") {
+        return { ...attempt, outcome: "refused", detail: `the form post redirected to ${location} without the receipt cookie` };
+      }
+      return { ...attempt, outcome: "receipt" };
+    }
     // The cookies the answer set (the receipt cookie, the tracking session), as a browser sends them back.
     const cookie = response.headers
       .getSetCookie()
