@@ -90,7 +90,7 @@ export async function queryRollupFigures(actor: StaffActor, filters: StatisticsF
       GROUP BY GROUPING SETS ((c."officeId"), (c."serviceId"))`,
     readDb.$queryRaw<{ officeId: number; serviceId: number | null; received: number }[]>`
       SELECT c."officeId", c."serviceId", sum(c."received")::int AS "received"
-      FROM ${countFactsSql(actor, now, offices)} c
+      FROM ${countFactsSql(actor, now, offices, { late: false })} c
       WHERE ${conditions}
       GROUP BY c."officeId", c."serviceId"
       HAVING sum(c."received") <> 0`,

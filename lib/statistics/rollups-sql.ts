@@ -146,13 +146,17 @@ export function countFactsSql(actor: StaffActor | null, now: Date, selection: Cu
   const caseInPeriod = withinPeriodSql(selection, Prisma.sql`(c."receivedAt" + interval '7 hours')::date`);
   // Pending (undecided: received minus decided; verified with the clock running) is late once
   // its deadline passed: the pending cases whose deadline is still ahead are taken off below.
-  const pendingLate = (table: string, sign: string) =>
-    withLate ? Prisma.raw(`${sign}(${quoted("received", table)} - ${quoted("verificationDecided", table)}), ${sign}${quoted("resolutionPending", table)}`) : Prisma.raw("0, 0");
+  const pendingLate = (table: string | undefined, sign: string) =>
+    Prisma.raw(
+      withLate
+        ? `${sign}(${quoted("received", table)} - ${quoted("verificationDecided", table)}) AS "verificationLate", ${sign}${quoted("resolutionPending", table)} AS "resolutionLate"`
+        : `0 AS "verificationLate", 0 AS "resolutionLate"`,
+    );
   return Prisma.sql`(
     SELECT c."day", c."officeId", c."serviceId", c."categoryId", c."kind", c."channel", ${signedCounts}, ${pendingLate("c", 'seg."sign" * ')}
     FROM "StatisticsCube" c ${segmentsJoinSql(selection.countSegments)}
     UNION ALL
-    SELECT "day", ${DIMENSIONS}, ${counts}, ${pendingLate("StatisticsChange", "")}
+    SELECT "day", ${DIMENSIONS}, ${counts}, ${pendingLate(undefined, "")}
     FROM "StatisticsChange"
     WHERE ${withinPeriodSql(selection, Prisma.sql`"day"`)}
     ${

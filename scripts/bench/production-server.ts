@@ -28,7 +28,7 @@ export async function startBenchServer(options: { databaseUrl: string; appSecret
   await ensureProductionBuild({ env });
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startService(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], { ...env, PORT: String(port) });
+  const server = startService(path.join(PROJECT_ROOT, "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], { PUBLIC_BASE_URL: baseUrl, ...env, PORT: String(port) });
   await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 120_000, service: server });
   return {
     baseUrl,
