@@ -2,7 +2,7 @@ import "server-only";
 
 import type { StaffActor } from "@/lib/auth/session";
 import { caseScopeKey, officeScopeSql } from "@/lib/cases/access";
-import { CURRENT_DUE_SQL, statusInSql } from "@/lib/cases/deadline-sql";
+import { statusInSql } from "@/lib/cases/deadline-sql";
 import { caseAttributeConditions } from "@/lib/cases/queue";
 import { CLOCK_RUNNING_STATUSES } from "@/lib/cases/workflow";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
@@ -168,8 +168,7 @@ export function countFactsSql(actor: StaffActor | null, now: Date, selection: Cu
     UNION ALL
     SELECT ${CASE_KEY_SQL}, ${zeros}, 0, -1
     FROM "Case" c
-    WHERE ${statusInSql(CLOCK_RUNNING_STATUSES)} AND ${CURRENT_DUE_SQL} >= ${now}
-      AND c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND ${caseInPeriod}`
+    WHERE ${resolutionPending} AND c."resolutionDueAt" >= ${now} AND ${caseInPeriod}`
         : Prisma.empty
     }
     ${

@@ -144,10 +144,13 @@ CREATE INDEX "StatisticsCubeValue_office_idx" ON "StatisticsCubeValue" ("grain",
 -- The pending cases whose deadline is still ahead are counted from the case rows: these
 -- indexes keep that to them (the undecided by verification deadline, the clock-running by
 -- current deadline).
-CREATE INDEX IF NOT EXISTS "Case_statistics_undecided_due_idx" ON "Case" ("verificationDueAt") WHERE "verifiedAt" IS NULL AND "closedAt" IS NULL;
+-- They carry every column those reads use (INCLUDE), so they are index-only: the pending cases
+-- are spread over the whole table (10,000 pages for 24,000 cases at a million), the index is not.
+CREATE INDEX IF NOT EXISTS "Case_statistics_undecided_due_idx" ON "Case" ("verificationDueAt") INCLUDE ("receivedAt", "officeId", "serviceId", "categoryId", "kind", "channel") WHERE "verifiedAt" IS NULL AND "closedAt" IS NULL;
+CREATE INDEX IF NOT EXISTS "Case_statistics_resolution_due_idx" ON "Case" ("resolutionDueAt") INCLUDE ("receivedAt", "officeId", "serviceId", "categoryId", "kind", "channel") WHERE "verifiedAt" IS NOT NULL AND "resolutionDueAt" IS NOT NULL AND "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
 -- The oldest open case of a scope: the rollups give its day, this index its first instant.
 CREATE INDEX IF NOT EXISTS "Case_statistics_open_received_idx" ON "Case" ("receivedAt") WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus", 'WAITING_FOR_REPORTER'::"CaseStatus");
-CREATE INDEX IF NOT EXISTS "Case_statistics_running_due_idx" ON "Case" ((CASE WHEN "verifiedAt" IS NULL THEN "verificationDueAt" ELSE COALESCE("resolutionDueAt", "verificationDueAt") END)) WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
+CREATE INDEX IF NOT EXISTS "Case_statistics_running_due_idx" ON "Case" ((CASE WHEN "verifiedAt" IS NULL THEN "verificationDueAt" ELSE COALESCE("resolutionDueAt", "verificationDueAt") END)) INCLUDE ("verifiedAt", "verificationDueAt", "resolutionDueAt", "id", "officeId", "serviceId", "categoryId", "kind", "channel") WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
 
 CREATE FUNCTION "statistics_count_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS $$ SELECT '{1,28,30,3,7,19,29,15,23,31}'::smallint[] $$;
 CREATE FUNCTION "statistics_value_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS $$ SELECT '{0,4,16,12,20,2,28,6,18,14,22,30,1,31}'::smallint[] $$;
@@ -373,7 +376,8 @@ $$;
 -- changes and holds back new ones until the commit, and each statement below reads the cases
 -- as committed after that, so no change is counted twice or lost. The sums go up level by
 -- level (the cases by day at the full grain, then by month, then each grain by month, then by
--- year), so each statement groups the rows of the level below, not the cases again.
+-- year), so each statement groups the rows of the level below, not the cases again. Each grain's
+-- rows go in by bucket (ORDER BY "day"), so the rows a view reads lie on few pages.
 CREATE FUNCTION "statistics_rebuild"() RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   g smallint;
@@ -396,11 +400,13 @@ BEGIN
     INSERT INTO "StatisticsCube" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker", "resolutionPending", "running")
     SELECT g, 'm', m."day", CASE WHEN g & 1 <> 0 THEN m."officeId" END, CASE WHEN g & 2 <> 0 THEN m."serviceId" END, CASE WHEN g & 8 <> 0 THEN m."categoryId" END, CASE WHEN g & 4 <> 0 THEN m."kind" END, CASE WHEN g & 16 <> 0 THEN m."channel" END, sum(m."received"), sum(m."pungli"), sum(m."resolved"), sum(m."rejected"), sum(m."forwarded"), sum(m."open"), sum(m."verificationDecided"), sum(m."verificationOnTime"), sum(m."resolutionSettled"), sum(m."resolutionOnTime"), sum(m."escalated"), sum(m."ratings"), sum(m."ratingSum"), sum(m."score1"), sum(m."score2"), sum(m."score3"), sum(m."score4"), sum(m."score5"), sum(m."ratedResolved"), sum(m."withAmount"), sum(m."aboveFee"), sum(m."aboveFeeRupiah"), sum(m."withBroker"), sum(m."resolutionPending"), sum(m."running")
     FROM statistics_month m
-    GROUP BY 3, 4, 5, 6, 7, 8;
+    GROUP BY 3, 4, 5, 6, 7, 8
+    ORDER BY 3;
     INSERT INTO "StatisticsCube" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "received", "pungli", "resolved", "rejected", "forwarded", "open", "verificationDecided", "verificationOnTime", "resolutionSettled", "resolutionOnTime", "escalated", "ratings", "ratingSum", "score1", "score2", "score3", "score4", "score5", "ratedResolved", "withAmount", "aboveFee", "aboveFeeRupiah", "withBroker", "resolutionPending", "running")
     SELECT g, 'y', date_trunc('year', m."day")::date, m."officeId", m."serviceId", m."categoryId", m."kind", m."channel", sum(m."received"), sum(m."pungli"), sum(m."resolved"), sum(m."rejected"), sum(m."forwarded"), sum(m."open"), sum(m."verificationDecided"), sum(m."verificationOnTime"), sum(m."resolutionSettled"), sum(m."resolutionOnTime"), sum(m."escalated"), sum(m."ratings"), sum(m."ratingSum"), sum(m."score1"), sum(m."score2"), sum(m."score3"), sum(m."score4"), sum(m."score5"), sum(m."ratedResolved"), sum(m."withAmount"), sum(m."aboveFee"), sum(m."aboveFeeRupiah"), sum(m."withBroker"), sum(m."resolutionPending"), sum(m."running")
     FROM "StatisticsCube" m WHERE m."grain" = g AND m."level" = 'm'
-    GROUP BY 3, 4, 5, 6, 7, 8;
+    GROUP BY 3, 4, 5, 6, 7, 8
+    ORDER BY 3;
   END LOOP;
 
   CREATE TEMPORARY TABLE statistics_values ON COMMIT DROP AS
@@ -419,11 +425,13 @@ BEGIN
     INSERT INTO "StatisticsCubeValue" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count")
     SELECT g, 'm', m."day", CASE WHEN g & 1 <> 0 THEN m."officeId" END, CASE WHEN g & 2 <> 0 THEN m."serviceId" END, CASE WHEN g & 8 <> 0 THEN m."categoryId" END, CASE WHEN g & 4 <> 0 THEN m."kind" END, CASE WHEN g & 16 <> 0 THEN m."channel" END, m."measure", m."value", m."label", sum(m."count")
     FROM statistics_values_month m
-    GROUP BY 3, 4, 5, 6, 7, 8, 9, 10, 11;
+    GROUP BY 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ORDER BY 3;
     INSERT INTO "StatisticsCubeValue" ("grain", "level", "day", "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value", "label", "count")
     SELECT g, 'y', date_trunc('year', m."day")::date, m."officeId", m."serviceId", m."categoryId", m."kind", m."channel", m."measure", m."value", m."label", sum(m."count")
     FROM "StatisticsCubeValue" m WHERE m."grain" = g AND m."level" = 'm'
-    GROUP BY 3, 4, 5, 6, 7, 8, 9, 10, 11;
+    GROUP BY 3, 4, 5, 6, 7, 8, 9, 10, 11
+    ORDER BY 3;
   END LOOP;
   DROP TABLE statistics_month, statistics_values, statistics_values_month;
   ANALYZE "StatisticsCube", "StatisticsCubeValue";
