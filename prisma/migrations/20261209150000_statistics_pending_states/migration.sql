@@ -178,7 +178,7 @@ CREATE INDEX IF NOT EXISTS "Case_statistics_open_received_idx" ON "Case" ("recei
 CREATE INDEX IF NOT EXISTS "Case_statistics_running_due_idx" ON "Case" ((CASE WHEN "verifiedAt" IS NULL THEN "verificationDueAt" ELSE COALESCE("resolutionDueAt", "verificationDueAt") END)) INCLUDE ("verifiedAt", "verificationDueAt", "resolutionDueAt", "id", "officeId", "serviceId", "categoryId", "kind", "channel") WHERE "status" IN ('NEW'::"CaseStatus", 'VERIFIED'::"CaseStatus", 'IN_PROGRESS'::"CaseStatus");
 
 CREATE FUNCTION "statistics_count_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS E' SELECT ''{1,28,30,3,7,19,29,15,23,31}''::smallint[] ';
-CREATE FUNCTION "statistics_value_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS E' SELECT ''{0,4,16,12,20,2,28,6,18,14,22,30,1,31}''::smallint[] ';
+CREATE FUNCTION "statistics_value_grains"() RETURNS smallint[] LANGUAGE sql IMMUTABLE AS E' SELECT ''{0,4,16,12,20,2,28,6,18,14,22,30,1,5,17,3,13,21,7,19,31}''::smallint[] ';
 
 -- One case with its rating score (null when unrated) as its counts (StatisticsChange).
 CREATE FUNCTION "statistics_case_counts"(c "Case", score integer)
