@@ -173,8 +173,9 @@ const environmentSchema = z.object({
   /**
    * The site's public address as reporters reach it (e.g. https://lapor.imigrasi.go.id): printed on
    * every receipt (online, PDF, the complaint desk's) with a QR code to the tracking page. An
-   * http(s) origin only: no path, query, fragment or credentials. Unset: the address the request
-   * came to (fine for local runs; set it in production, where that may be an internal name).
+   * http(s) origin only: no path, query, fragment or credentials. Required with
+   * NODE_ENV=production, where the address a request came to may be an internal name or one a
+   * client chose (the Host header); unset elsewhere: the address the request came to.
    */
   PUBLIC_BASE_URL: z
     .string()
@@ -189,18 +190,28 @@ const environmentSchema = z.object({
     }),
 }).transform((environment, context) => {
   const { TRUST_PROXY, ...rest } = environment;
+  let isRefused = false;
   if (TRUST_PROXY === null && environment.NODE_ENV === "production") {
     context.addIssue({
       code: "custom",
       path: ["TRUST_PROXY"],
       message: 'set "false" when clients reach the app directly, "true" or a number of proxies when behind a reverse proxy',
     });
-    return z.NEVER;
+    isRefused = true;
   }
   if (environment.APP_CLOCK_OFFSET && environment.APP_CLOCK_OFFSET.trim() !== "" && environment.NODE_ENV === "production") {
     context.addIssue({ code: "custom", path: ["APP_CLOCK_OFFSET"], message: "moves the clock for tests and must not be set in production" });
-    return z.NEVER;
+    isRefused = true;
   }
+  if (environment.PUBLIC_BASE_URL === null && environment.NODE_ENV === "production") {
+    context.addIssue({
+      code: "custom",
+      path: ["PUBLIC_BASE_URL"],
+      message: "set the site's public address, e.g. https://lapor.imigrasi.go.id (printed on every receipt; required in production)",
+    });
+    isRefused = true;
+  }
+  if (isRefused) return z.NEVER;
   return { ...rest, TRUST_PROXY: TRUST_PROXY ?? 0 };
 });
 

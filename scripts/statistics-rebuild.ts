@@ -8,11 +8,10 @@ import { rebuildStatisticsRollups } from "@/lib/statistics/rollups";
 const started = performance.now();
 try {
   await rebuildStatisticsRollups();
-  const [counts] = await db.$queryRaw<{ counts: number; values: number; due: number }[]>`
-    SELECT (SELECT count(*) FROM "StatisticsCube")::int AS "counts", (SELECT count(*) FROM "StatisticsCubeValue")::int AS "values",
-      (SELECT count(*) FROM "StatisticsCubeDue")::int AS "due"`;
+  const [counts] = await db.$queryRaw<{ counts: number; values: number }[]>`
+    SELECT (SELECT count(*) FROM "StatisticsCube")::int AS "counts", (SELECT count(*) FROM "StatisticsCubeValue")::int AS "values"`;
   console.log(
-    `statistics cubes rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts?.counts} count rows, ${counts?.values} value rows, ${counts?.due} open-case rows`,
+    `statistics cubes rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts?.counts} count rows, ${counts?.values} value rows`,
   );
 } finally {
   await db.$disconnect();

@@ -59,6 +59,8 @@ async function main(): Promise<number> {
       PORT: String(port),
       // The browser reaches `next start` directly (it runs with NODE_ENV=production, which wants a decision).
       TRUST_PROXY: process.env.TRUST_PROXY ?? "false",
+      // Required in production (receipts print it): the address the browser uses.
+      PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? baseUrl,
       // Every browser test comes from 127.0.0.1, so the per-client abuse limits
       // would be shared by all specs; their behaviour is covered by the
       // integration suite. An explicit setting in the environment still wins.

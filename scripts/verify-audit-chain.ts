@@ -6,7 +6,13 @@
  * catches a rewrite by someone who could also replace the database's own checkpoints.
  * With --incremental it checks only what came after the newest checkpoint's seal (what the daily
  * checkpoint does; it misses a rewrite of older events, which the default full walk finds).
- * Prints the result; exits 1 when the chain is broken, 2 when it could not be checked.
+ * It also checks that the newest audit seal is recent (lib/audit/seal.ts: every running instance
+ * seals once a minute, also when idle): older than --max-seal-age=<minutes> (default
+ * SEAL_STALE_AFTER_MINUTES) means sealing stopped, or the newest seals were deleted together with
+ * the events after them, which no hash can show. On a copy whose app is not running (a backup),
+ * pass the age it may have.
+ * Prints the result; exits 1 when the chain is broken, 2 when it could not be checked, 3 when it
+ * is intact but the newest seal is too old (or missing while per-case events exist).
  */
 import { readFileSync } from "node:fs";
 
@@ -14,6 +20,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { listPublishedCheckpoints, parseCheckpointsDocument } from "@/lib/audit/checkpoints";
+import { readNewestSeal, SEAL_STALE_AFTER_MINUTES } from "@/lib/audit/seal";
 import { verifyAuditChain, type AuditChainBreak, type SignedCheckpoint } from "@/lib/audit/verify";
 import { deriveAppKey } from "@/lib/env";
 import { createPrismaClient } from "@/lib/prisma-client";
@@ -61,6 +68,12 @@ async function main(): Promise<number> {
     console.error(saved);
     return 2;
   }
+  const maxSealAge = process.argv.find((arg) => arg.startsWith("--max-seal-age="))?.slice("--max-seal-age=".length);
+  const maxSealAgeMinutes = maxSealAge === undefined ? SEAL_STALE_AFTER_MINUTES : Number(maxSealAge);
+  if (!Number.isFinite(maxSealAgeMinutes) || maxSealAgeMinutes <= 0) {
+    console.error(`--max-seal-age must be a number of minutes above 0, got "${maxSealAge}"`);
+    return 2;
+  }
   const publicKey = checkpointPublicKey();
   if (saved.publicKey !== null && saved.publicKey !== publicKey) {
     console.error("The saved checkpoints were signed with another public key than this installation's (another APP_SECRET?): they cannot be checked here.");
@@ -76,7 +89,7 @@ async function main(): Promise<number> {
       console.log(
         `Audit chain intact: ${verdict.checked} events checked${scope} in ${verdict.chains} chain(s), ${verdict.sealsChecked} seal(s), against ${verdict.checkpointsChecked} signed checkpoint(s).`,
       );
-      return 0;
+      return checkNewestSeal(await readNewestSeal(db), maxSealAgeMinutes, new Date());
     }
     // A checkpoint's digest names no single event: a chain's tail, or a whole chain, is gone or rewritten.
     const where = verdict.brokenAtId === null ? "" : ` at event ${verdict.brokenAtId}`;
@@ -89,6 +102,22 @@ async function main(): Promise<number> {
   } finally {
     await db.$disconnect();
   }
+}
+
+/** 0 when the newest seal is recent enough (or there is nothing to seal), else 3 with the reason. */
+function checkNewestSeal(newest: Awaited<ReturnType<typeof readNewestSeal>>, maxAgeMinutes: number, now: Date): number {
+  const fix =
+    "Either sealing stopped (no instance runs its audit job: AUDIT_CHECKPOINTS, or the app is down; on a backup pass --max-seal-age=<minutes>), " +
+    "or the newest seals were deleted, and with them possibly the events after them, which no hash can show.";
+  if (newest.seal === null) {
+    if (newest.unsealed === 0) return 0;
+    console.error(`Audit chain NOT SEALED: ${newest.unsealed} event(s) of the per-case chains and no audit seal. ${fix}`);
+    return 3;
+  }
+  const ageMinutes = (now.getTime() - newest.seal.createdAt.getTime()) / 60_000;
+  if (ageMinutes <= maxAgeMinutes) return 0;
+  console.error(`Audit chain STALE: the newest audit seal (event ${newest.seal.id}) is ${Math.floor(ageMinutes)} minute(s) old, more than the ${maxAgeMinutes} allowed. ${fix}`);
+  return 3;
 }
 
 process.exitCode = await main();

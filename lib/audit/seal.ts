@@ -21,7 +21,7 @@ import { AUDIT_CHAIN_LOCK, NEWEST_SEAL_SQL, SYSTEM_CHAIN_LOCK_CLASS } from "./lo
  * every later one); per-case chains had it for the tail of every case until the next daily
  * checkpoint. Seals close that gap:
  *
- * - About once a minute with activity, one instance cuts the trail (the highest event id while
+ * - Once a minute (SEAL_INTERVAL_SECONDS), also when idle, one instance cuts the trail (the highest event id while
  *   no append is in flight: AUDIT_CHAIN_LOCK, which appends hold shared, taken exclusively for a
  *   moment) and appends a seal to the system chain: an event AUDIT_TRAIL_SEALED whose MAC'd
  *   `after` holds the range (from, through] it covers (from = the previous seal's through) and a
@@ -49,6 +49,23 @@ import { AUDIT_CHAIN_LOCK, NEWEST_SEAL_SQL, SYSTEM_CHAIN_LOCK_CLASS } from "./lo
 export const SEAL_ACTION = AUDIT_ACTIONS.AUDIT_TRAIL_SEALED;
 export const SEAL_INTERVAL_SECONDS = 60;
 export const SEAL_DIGEST_HEADER = "lapor-imigrasi audit seal v1\n";
+/**
+ * `npm run audit:verify` fails (exit 3) when the newest seal is older than this: sealing stopped,
+ * or the newest seals were deleted (with the events after them). Ten intervals leave room for a
+ * busy cut or a restart.
+ */
+export const SEAL_STALE_AFTER_MINUTES = 10;
+
+/** The newest seal's id and time, or null when there is none; `unsealed`: per-case chain events after it (all of them without a seal). */
+export async function readNewestSeal(db: Pick<Database, "$queryRaw">): Promise<{ seal: { id: bigint; createdAt: Date } | null; unsealed: number }> {
+  const [row] = await db.$queryRaw<{ id: bigint | null; createdAt: Date | null; unsealed: bigint }[]>`
+    SELECT s."id", s."createdAt",
+      (SELECT count(*) FROM "CaseEvent" e WHERE e."chainVersion" = ${PER_CASE_CHAIN_VERSION} AND e."id" > COALESCE(s."id", 0)) AS "unsealed"
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (SELECT "id", "createdAt" FROM "CaseEvent" WHERE "action" = ${SEAL_ACTION} ORDER BY "createdAt" DESC, "id" DESC LIMIT 1) s ON true`;
+  const seal = row?.id === null || row?.id === undefined ? null : { id: BigInt(row.id), createdAt: row.createdAt instanceof Date ? row.createdAt : new Date(`${String(row.createdAt)}Z`) };
+  return { seal, unsealed: Number(row?.unsealed ?? 0) };
+}
 
 /** What a seal's `after` holds (ids as strings: JSON has no 64-bit integers). */
 export type SealStatement = { from: string; through: string; events: number; chains: number; heads: string };
@@ -132,29 +149,52 @@ export class ForgedSealError extends Error {
   }
 }
 
-/** How long a cut waits for appends in flight before it gives way (and tries again). */
-const CUT_LOCK_TIMEOUT = "500ms";
-const CUT_ATTEMPTS = 20;
+/**
+ * How a cut gets AUDIT_CHAIN_LOCK exclusively without stalling appends. A waiting exclusive
+ * request would queue every append that arrives after it (Postgres grants locks in order), so the
+ * cut first only *tries* (pg_try_advisory_xact_lock, in one autocommitted statement that also reads
+ * the highest id: the lock is held for that statement alone), CUT_TRY_ATTEMPTS times a little
+ * apart; appends never wait on a try. Only if every try met an append in flight does it queue,
+ * once, for at most CUT_WAIT_LIMIT_MS (lock_timeout): that is the longest any append can wait on
+ * a cut. If that fails too, the cut is "busy" and the next interval tries again (the seal window
+ * then spans two intervals).
+ */
+export const CUT_TRY_ATTEMPTS = 25;
+const CUT_TRY_PAUSE_MS = 40;
+export const CUT_WAIT_LIMIT_MS = 100;
+
+export type CutResult = { status: "cut"; through: bigint | null } | { status: "busy" };
 
 /**
  * The highest event id, read while AUDIT_CHAIN_LOCK is held exclusively: appends hold it shared
- * from before their id is taken until they commit, so none is in flight below it. Waiting briefly
- * (then again, a little later) keeps the cut from stalling appends or deadlocking with one that
- * waits on a case another append holds. Null when the trail is empty.
+ * from before their id is taken until they commit, so none is in flight below it ("through" null
+ * when the trail is empty). `waitLimitMs: 0` never queues (tests).
  */
-export async function cutAuditTrail(db: Pick<Database, "$transaction">): Promise<bigint | null> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await db.$transaction(async (tx) => {
-        await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${CUT_LOCK_TIMEOUT}'`);
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-        const [row] = await tx.$queryRaw<{ sequence: bigint | null }[]>`SELECT max("id") AS "sequence" FROM "CaseEvent"`;
-        return row?.sequence === null || row?.sequence === undefined ? null : BigInt(row.sequence);
-      });
-    } catch (error) {
-      if (attempt >= CUT_ATTEMPTS || !isLockTimeout(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
-    }
+export async function cutAuditTrail(
+  db: Pick<Database, "$transaction" | "$queryRaw">,
+  options: { tryAttempts?: number; waitLimitMs?: number } = {},
+): Promise<CutResult> {
+  const tryAttempts = options.tryAttempts ?? CUT_TRY_ATTEMPTS;
+  const waitLimitMs = options.waitLimitMs ?? CUT_WAIT_LIMIT_MS;
+  const toThrough = (sequence: bigint | null | undefined): CutResult => ({ status: "cut", through: sequence === null || sequence === undefined ? null : BigInt(sequence) });
+  for (let attempt = 1; attempt <= tryAttempts; attempt += 1) {
+    const [row] = await db.$queryRaw<{ locked: boolean; sequence: bigint | null }[]>`
+      SELECT l."locked", CASE WHEN l."locked" THEN (SELECT max("id") FROM "CaseEvent") END AS "sequence"
+      FROM (SELECT pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) AS "locked" OFFSET 0) l`;
+    if (row?.locked) return toThrough(row.sequence);
+    if (attempt < tryAttempts) await new Promise((resolve) => setTimeout(resolve, CUT_TRY_PAUSE_MS / 2 + Math.random() * CUT_TRY_PAUSE_MS));
+  }
+  if (waitLimitMs <= 0) return { status: "busy" };
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${Math.ceil(waitLimitMs)}ms'`);
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+      const [row] = await tx.$queryRaw<{ sequence: bigint | null }[]>`SELECT max("id") AS "sequence" FROM "CaseEvent"`;
+      return toThrough(row?.sequence);
+    });
+  } catch (error) {
+    if (isLockTimeout(error)) return { status: "busy" };
+    throw error;
   }
 }
 
@@ -165,20 +205,27 @@ function isLockTimeout(error: unknown): boolean {
 
 export type SealResult =
   | { status: "sealed"; id: bigint; hash: string; statement: SealStatement }
-  /** Nothing but earlier seals was appended since the newest seal (or the trail is empty). */
-  | { status: "nothing" };
+  /** The trail is empty. */
+  | { status: "nothing" }
+  /** Appends were in flight at every try of the cut: the next interval tries again. */
+  | { status: "busy" };
 
-type SealDatabase = Pick<Database, "$transaction">;
+type SealDatabase = Pick<Database, "$transaction" | "$queryRaw">;
 
 const RANGE_BATCH = 5000;
 
 /**
- * Seals everything appended since the newest seal, up to a fresh cut. Safe with several
+ * Seals everything appended since the newest seal, up to a fresh cut. It seals also when nothing
+ * but the newest seal was appended since (an idle system): the newest seal is then protected by
+ * the next one's link, and a seal older than a few intervals means sealing stopped or the
+ * newest seals were deleted (`npm run audit:verify` says so). Safe with several
  * instances: sealers take the system chain's lock (which the seal's own append needs anyway)
  * before reading the newest seal, so two seals never cover the same range.
  */
 export async function sealAuditTrail(db: SealDatabase, now: Date = new Date()): Promise<SealResult> {
-  const through = await cutAuditTrail(db);
+  const cut = await cutAuditTrail(db);
+  if (cut.status === "busy") return { status: "busy" };
+  const through = cut.through;
   if (through === null) return { status: "nothing" };
   return db.$transaction(
     async (tx) => {
@@ -196,7 +243,6 @@ export async function sealAuditTrail(db: SealDatabase, now: Date = new Date()): 
       if (through <= from) return { status: "nothing" } as const;
       const heads = new Map<string, ChainHead>();
       let events = 0;
-      let onlySeals = true;
       for (let after = from; ; ) {
         const rows = await tx.$queryRaw<{ id: bigint; caseId: string | null; hash: string; action: string; chainVersion: number }[]>`
           SELECT "id", "caseId"::text AS "caseId", "hash", "action", "chainVersion" FROM "CaseEvent"
@@ -207,12 +253,10 @@ export async function sealAuditTrail(db: SealDatabase, now: Date = new Date()): 
           const chain = row.caseId ?? SYSTEM_CHAIN_LABEL;
           heads.set(chain, { chain, id, hash: row.hash });
           events += 1;
-          if (row.action !== SEAL_ACTION) onlySeals = false;
         }
         if (rows.length < RANGE_BATCH) break;
         after = BigInt(rows[rows.length - 1]!.id);
       }
-      if (onlySeals) return { status: "nothing" } as const;
       const statement: SealStatement = { from: from.toString(), through: through.toString(), events, chains: heads.size, heads: computeSealDigest(from, through, heads.values()) };
       // Strictly after the newest seal, so the newest seal is also the last by createdAt (NEWEST_SEAL_SQL).
       const newestAt = newest === undefined ? 0 : (newest.createdAt instanceof Date ? newest.createdAt : new Date(`${String(newest.createdAt)}Z`)).getTime();

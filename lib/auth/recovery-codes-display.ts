@@ -2,9 +2,10 @@ import "server-only";
 
 import { cookies, headers } from "next/headers";
 
-import { deriveAppKey } from "@/lib/env";
+import { deriveAppKey, getEnvironment } from "@/lib/env";
 import { z } from "@/lib/zod";
 
+import { isForwardedHttps } from "./forwarded-https";
 import { openExpiringJson, sealExpiringJson } from "./sealed-box";
 
 /**
@@ -21,7 +22,7 @@ const DISPLAY_PATH = "/dasbor/akun";
 const displaySchema = z.object({ userId: z.uuid(), codes: z.array(z.string()).min(1).max(20) });
 
 async function cookieName(): Promise<{ name: string; secure: boolean }> {
-  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  const secure = isForwardedHttps(await headers(), getEnvironment().TRUST_PROXY);
   return { name: secure ? "__Secure-lapor-recovery-codes" : "lapor-recovery-codes", secure };
 }
 

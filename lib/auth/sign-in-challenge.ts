@@ -3,8 +3,9 @@ import "server-only";
 import { cookies, headers } from "next/headers";
 import { z } from "@/lib/zod";
 
-import { deriveAppKey } from "@/lib/env";
+import { deriveAppKey, getEnvironment } from "@/lib/env";
 
+import { isForwardedHttps } from "./forwarded-https";
 import { openExpiringJson, sealExpiringJson } from "./sealed-box";
 
 /**
@@ -25,7 +26,7 @@ export type SignInChallenge = z.infer<typeof challengeSchema>;
 
 /** `__Host-` (Secure, whole site, this host only) over HTTPS; a plain name on http://localhost. */
 async function cookieName(): Promise<{ name: string; secure: boolean }> {
-  const secure = (await headers()).get("x-forwarded-proto") === "https";
+  const secure = isForwardedHttps(await headers(), getEnvironment().TRUST_PROXY);
   return { name: secure ? "__Host-lapor-sign-in-challenge" : "lapor-sign-in-challenge", secure };
 }
 

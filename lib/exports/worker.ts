@@ -8,7 +8,6 @@ import { caseScopeKey } from "@/lib/cases/access";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/logging";
-import { getStatistics } from "@/lib/statistics/queries";
 
 import { countExportCases, streamExportCaseRows, type ExportCaseRow } from "./case-rows";
 import { buildExportColumns } from "./columns";
@@ -17,11 +16,8 @@ import { getExportStorage, newExportKey } from "./export-storage";
 import { formatJakartaTimestamp } from "./figures";
 import { EXPORT_JOB_KIND } from "./jobs";
 import { exportParamsSchema } from "./params";
-import { writeReportPdf } from "./report-pdf";
-import { buildSummarySections } from "./summary";
 import { loadExportTranslators } from "./texts";
 import { writeCaseCsv } from "./write-csv";
-import { writeCaseXlsx } from "./write-xlsx";
 
 /**
  * The export worker: writes the file of one export request. Each request enqueues an
@@ -58,6 +54,21 @@ export type ExportFailureCode = "invalidParams" | "accessRevoked" | "failed" | "
  * count. Larger exports are CSV, which streams with flat memory.
  */
 export const XLSX_MAX_ROWS = 50_000;
+
+/**
+ * The XLSX and PDF writers and the statistics their summary needs, loaded on the first such job:
+ * a CSV export (the large ones) runs without them (exceljs, pdfkit and the statistics queries
+ * are about 45 MB of a process's memory), so a worker process that only writes CSV stays small.
+ */
+async function loadSummaryWriters() {
+  const [{ getStatistics }, { buildSummarySections }, { writeReportPdf }, { writeCaseXlsx }] = await Promise.all([
+    import("@/lib/statistics/queries"),
+    import("./summary"),
+    import("./report-pdf"),
+    import("./write-xlsx"),
+  ]);
+  return { getStatistics, buildSummarySections, writeReportPdf, writeCaseXlsx };
+}
 
 type ClaimedJob = { id: string; params: unknown; requestedById: string; createdAt: Date; claimedAt: Date };
 
@@ -149,6 +160,7 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
 
     wroteFile = true;
     if (params.data.format === "pdf") {
+      const { getStatistics, buildSummarySections, writeReportPdf } = await loadSummaryWriters();
       const report = await getStatistics(actor, params.data.filters, { now: asOf });
       const sections = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
       await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
@@ -160,6 +172,7 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
           writeCaseCsv(output, { actor, filters: params.data.filters, columns, separator, onProgress: (progress) => fence.update({ progress }) }).then(() => undefined),
         );
       } else {
+        const { getStatistics, buildSummarySections, writeCaseXlsx } = await loadSummaryWriters();
         const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
         const report = await getStatistics(actor, params.data.filters, { now: asOf });
         const summary = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });

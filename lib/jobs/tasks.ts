@@ -55,7 +55,9 @@ export async function runAuditCheckpoint(): Promise<unknown> {
 
 export async function runAuditSeal(): Promise<unknown> {
   const { sealAuditTrail } = await import("@/lib/audit/seal");
+  // Also when idle: each seal is protected by the next one's link (lib/audit/seal.ts).
   const result = await sealAuditTrail(db);
+  if (result.status === "busy") console.warn("audit seal: appends were in flight at every try of the cut; trying again next interval");
   return { status: result.status };
 }
 

@@ -16,8 +16,8 @@ import type { Breakdowns, BreakdownCounts, Closings } from "./queries-breakdowns
 import type { PungliCounts } from "./queries-pungli";
 import { toShare } from "./queries-sql";
 import type { PeriodSummary } from "./queries-summary";
-import { GRAIN_BITS } from "./cube-plan";
-import { COUNT_COLUMNS, countFactsSql, dueFactsSql, hourStartOf, rollupConditionsSql, selectCube, valueFactsSql, type CountColumn } from "./rollups-sql";
+import { FULL_GRAIN, GRAIN_BITS } from "./cube-plan";
+import { COUNT_COLUMNS, countFactsSql, rollupConditionsSql, selectCube, valueFactsSql, type CubeSelection, type CountColumn } from "./rollups-sql";
 import { monthsOfPeriod } from "./period";
 import type { StatisticsFilters, StatisticsReport } from "./types";
 import { distributionOfHistogram, rupiahMedianOfHistogram } from "./working-days-percentile";
@@ -90,7 +90,7 @@ export async function queryRollupFigures(actor: StaffActor, filters: StatisticsF
       GROUP BY GROUPING SETS ((c."officeId"), (c."serviceId"))`,
     readDb.$queryRaw<{ officeId: number; serviceId: number | null; received: number }[]>`
       SELECT c."officeId", c."serviceId", sum(c."received")::int AS "received"
-      FROM ${countFactsSql(actor, now, offices)} c
+      FROM ${countFactsSql(actor, now, offices, { late: false })} c
       WHERE ${conditions}
       GROUP BY c."officeId", c."serviceId"
       HAVING sum(c."received") <> 0`,
@@ -248,43 +248,78 @@ function toPungli(serviceRows: readonly GroupRow[], values: readonly ValueRow[])
 }
 
 /**
- * The open backlog now from the rollups: open cases per receipt day (age buckets, the oldest
- * day) and the clock-running cases whose current deadline passed the overdue threshold; the
- * exact oldest receipt instant is read from the cases of the oldest day.
+ * The open backlog now from the count cube: the open and clock-running cases per age bucket
+ * (each bucket a range of receipt days, covered by year, month and day buckets like a period),
+ * the oldest month and then the oldest day with an open case (the exact instant is read from the
+ * cases of that day), and the overdue cases: the clock-running ones minus those whose current
+ * deadline is not yet past the overdue threshold, counted from the case rows through the partial
+ * index on the current deadline (the cases received or verified within about one deadline's
+ * length, however large the archive).
  */
 async function queryRollupBacklog(actor: StaffActor, filters: StatisticsFilters, now: Date, holidays: Holidays): Promise<RollupFigures["backlog"]> {
   const { overdueBefore } = deadlineThresholds(now, holidays);
-  const cutoffHour = hourStartOf(overdueBefore);
   const conditions = rollupConditionsSql(actor, filters);
-  const everyDay = selectCube(actor, filters, { groupBits: 0, period: null, now, withYears: false });
-  const casesInScope = Prisma.join([caseAccessSql(actor, "c"), ...caseAttributeConditions(filters)], " AND ");
-  const [openDays, [overdue]] = await Promise.all([
-    readDb.$queryRaw<{ day: string; count: number }[]>`
-      SELECT to_char(c."day", 'YYYY-MM-DD') AS "day", sum(c."count")::int AS "count"
-      FROM ${dueFactsSql(actor, ["open"], everyDay)} c
-      WHERE ${conditions}
-      GROUP BY 1
-      HAVING sum(c."count") <> 0`,
-    readDb.$queryRaw<{ count: number }[]>`
-      SELECT (
-        (SELECT COALESCE(sum(c."count"), 0) FROM ${dueFactsSql(actor, ["running"], everyDay)} c WHERE ${conditions} AND c."dueHour" < ${cutoffHour})
-        + (SELECT count(*) FROM "Case" c WHERE ${casesInScope} AND ${statusInSql(CLOCK_RUNNING_STATUSES)}
-             AND ${CURRENT_DUE_SQL} >= ${cutoffHour} AND ${CURRENT_DUE_SQL} < ${overdueBefore})
-      )::int AS "count"`,
-  ]);
   const today = toJakartaDateKey(now);
   const buckets = backlogBuckets(today);
-  const oldestDay = openDays.reduce<string | null>((oldest, row) => (oldest === null || row.day < oldest ? row.day : oldest), null);
+  const casesInScope = Prisma.join([caseAccessSql(actor, "c"), ...caseAttributeConditions(filters)], " AND ");
+  const openSums = (selection: CubeSelection) => readDb.$queryRaw<{ open: number; running: number }[]>`
+    SELECT COALESCE(sum(c."open"), 0)::int AS "open", COALESCE(sum(c."running"), 0)::int AS "running"
+    FROM ${countFactsSql(actor, now, selection, { late: false })} c
+    WHERE ${conditions}`;
+  const everyMonth = selectCube(actor, filters, { groupBits: 0, period: { from: EARLIEST_DAY, to: today }, now, withYears: false });
+  const [bucketSums, openMonths, [notOverdue]] = await Promise.all([
+    Promise.all(
+      buckets.map((bucket) =>
+        openSums(selectCube(actor, filters, { groupBits: 0, period: { from: bucket.receivedFrom ?? EARLIEST_DAY, to: bucket.receivedTo }, now, withYears: true })),
+      ),
+    ),
+    readDb.$queryRaw<{ month: string }[]>`
+      SELECT to_char(c."day", 'YYYY-MM-01') AS "month"
+      FROM ${countFactsSql(actor, now, everyMonth, { late: false })} c
+      WHERE ${conditions}
+      GROUP BY 1
+      HAVING sum(c."open") <> 0
+      ORDER BY 1
+      LIMIT 1`,
+    readDb.$queryRaw<{ count: number }[]>`
+      SELECT count(*)::int AS "count" FROM "Case" c
+      WHERE ${casesInScope} AND ${statusInSql(CLOCK_RUNNING_STATUSES)} AND ${CURRENT_DUE_SQL} >= ${overdueBefore}`,
+  ]);
+  const counts = bucketSums.map(([row]) => ({ open: row?.open ?? 0, running: row?.running ?? 0 }));
+  const oldestMonth = openMonths[0]?.month ?? null;
+  const oldestDay = oldestMonth === null ? null : await queryOldestOpenDay(actor, conditions, oldestMonth, now);
   const oldest = oldestDay === null ? null : await queryOldestOpen(casesInScope, oldestDay);
   return {
-    open: openDays.reduce((sum, row) => sum + row.count, 0),
-    byAge: buckets.map((bucket) => ({
-      ...bucket,
-      count: openDays.filter((row) => (bucket.receivedFrom === null || row.day >= bucket.receivedFrom) && row.day <= bucket.receivedTo).reduce((sum, row) => sum + row.count, 0),
-    })),
+    open: counts.reduce((sum, row) => sum + row.open, 0),
+    byAge: buckets.map((bucket, index) => ({ ...bucket, count: counts[index]!.open })),
     oldestReceivedAt: oldest ? oldest.toISOString() : null,
-    overdueNow: overdue?.count ?? 0,
+    overdueNow: counts.reduce((sum, row) => sum + row.running, 0) - (notOverdue?.count ?? 0),
   };
+}
+
+/** The first receipt day the backlog looks back to: before any case this system holds. */
+const EARLIEST_DAY = "1970-01-01";
+
+/** The first receipt day of the month `monthStart` ("YYYY-MM-01") with an open case in scope, from the day buckets of the full grain. */
+async function queryOldestOpenDay(actor: StaffActor, conditions: Prisma.Sql, monthStart: string, now: Date): Promise<string | null> {
+  const start = new Date(`${monthStart}T00:00:00Z`);
+  const monthEnd = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+  const days: CubeSelection = {
+    countGrain: FULL_GRAIN,
+    valueGrain: FULL_GRAIN,
+    period: { from: monthStart, to: monthEnd },
+    countSegments: [{ grain: FULL_GRAIN, level: "d", from: monthStart, to: monthEnd, sign: 1 }],
+    valueSegments: [],
+  };
+  const [row] = await readDb.$queryRaw<{ day: string }[]>`
+    SELECT to_char(c."day", 'YYYY-MM-DD') AS "day"
+    FROM ${countFactsSql(actor, now, days, { late: false })} c
+    WHERE ${conditions}
+    GROUP BY 1
+    HAVING sum(c."open") <> 0
+    ORDER BY 1
+    LIMIT 1`;
+  return row?.day ?? null;
 }
 
 async function queryOldestOpen(casesInScope: Prisma.Sql, day: string): Promise<Date | null> {

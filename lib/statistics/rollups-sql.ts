@@ -2,14 +2,14 @@ import "server-only";
 
 import type { StaffActor } from "@/lib/auth/session";
 import { caseScopeKey, officeScopeSql } from "@/lib/cases/access";
-import { CURRENT_DUE_SQL, statusInSql } from "@/lib/cases/deadline-sql";
+import { statusInSql } from "@/lib/cases/deadline-sql";
 import { caseAttributeConditions } from "@/lib/cases/queue";
 import { CLOCK_RUNNING_STATUSES } from "@/lib/cases/workflow";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 import type { StatisticsFilters } from "./types";
-import { chooseGrain, COUNT_GRAINS, DUE_GRAINS, neededBits, periodSegments, VALUE_GRAINS, type Segment, type ViewFilters } from "./cube-plan";
+import { chooseGrain, COUNT_GRAINS, neededBits, periodSegments, VALUE_GRAINS, type Segment, type ViewFilters } from "./cube-plan";
 
 /**
  * The statistics cubes (prisma/raw/020_statistics_rollups.sql) as row sources the statistics sum
@@ -20,10 +20,11 @@ import { chooseGrain, COUNT_GRAINS, DUE_GRAINS, neededBits, periodSegments, VALU
  *
  * - the cube rows of the chosen grain and buckets (times the bucket's sign), plus the changes
  *   the compaction has not drained yet (full key, by day);
- * - figures that depend on "now" (late without a decision, open and overdue): the open cases by
- *   the hour their deadline falls due (StatisticsCubeDue) for the hours before the current one,
- *   and the cases whose deadline falls due in the current hour before `now` (an index keeps
- *   that to one hour of deadlines);
+ * - figures that depend on "now" (late without a decision): the cubes count the cases still
+ *   pending (received minus decided; "resolutionPending"), and the pending cases whose deadline
+ *   is still ahead of `now` are subtracted, read from the case rows through partial indexes on
+ *   the deadline. Those are the cases received or verified within about one deadline's length
+ *   (a few thousand at a national scale), however large the archive;
  * - the cases the actor declared involvement in are not theirs to count (lib/cases/access.ts):
  *   their contributions, computed from their rows by the same SQL functions the triggers use,
  *   are subtracted. An actor is involved in a handful of cases, so this is a few rows. The
@@ -55,6 +56,8 @@ export const COUNT_COLUMNS = [
   "aboveFee",
   "aboveFeeRupiah",
   "withBroker",
+  "resolutionPending",
+  "running",
 ] as const;
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
 
@@ -65,7 +68,6 @@ const CASE_KEY_SQL = Prisma.sql`(c."receivedAt" + interval '7 hours')::date, c."
 export type CubeSelection = {
   countGrain: number;
   valueGrain: number;
-  dueGrain: number;
   period: { from: string; to: string } | null;
   countSegments: Segment[];
   valueSegments: Segment[];
@@ -89,7 +91,6 @@ export function selectCube(
   return {
     countGrain,
     valueGrain,
-    dueGrain: chooseGrain(DUE_GRAINS, needed),
     period: options.period,
     countSegments: segments(countGrain),
     valueSegments: segments(valueGrain),
@@ -126,53 +127,50 @@ function involvedCasesSql(actor: StaffActor): Prisma.Sql {
     LEFT JOIN "SatisfactionRating" rating ON rating."caseId" = c."id"`;
 }
 
-/** The start of the UTC hour of an instant: the cubes key deadlines by it. */
-export function hourStartOf(instant: Date): Date {
-  return new Date(Math.floor(instant.getTime() / 3_600_000) * 3_600_000);
-}
-
 /**
  * The counts as seen by `actor` (every case when null) at `now`, for the selection's period: the
  * key columns, every count column, and "verificationLate" (undecided, verification deadline
  * before now) and "resolutionLate" (verified, clock running, resolution deadline before now),
  * which with "verificationDecided" and "resolutionSettled" make the measured figures of
- * lib/statistics/definitions-sql.ts.
+ * lib/statistics/definitions-sql.ts. `late: false` leaves the two late columns 0 (no case rows are
+ * read): for sums that do not need them.
  */
-export function countFactsSql(actor: StaffActor | null, now: Date, selection: CubeSelection): Prisma.Sql {
-  const hourStart = hourStartOf(now);
+export function countFactsSql(actor: StaffActor | null, now: Date, selection: CubeSelection, options: { late?: boolean } = {}): Prisma.Sql {
+  const withLate = options.late ?? true;
   const zeros = Prisma.raw(COUNT_COLUMNS.map((column) => `0 AS ${quoted(column)}`).join(", "));
   const counts = Prisma.raw(COUNT_COLUMNS.map((column) => quoted(column)).join(", "));
   const signedCounts = Prisma.raw(COUNT_COLUMNS.map((column) => `seg."sign" * ${quoted(column, "c")} AS ${quoted(column)}`).join(", "));
   const negatedCounts = Prisma.raw(COUNT_COLUMNS.map((column) => `-${quoted(column, "s")}`).join(", "));
   const undecided = Prisma.sql`c."verifiedAt" IS NULL AND c."closedAt" IS NULL`;
   const resolutionPending = Prisma.sql`c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND ${statusInSql(CLOCK_RUNNING_STATUSES)}`;
-  const pendingLate = Prisma.sql`CASE WHEN "measure" = 'verificationPending' THEN "count" ELSE 0 END, CASE WHEN "measure" = 'resolutionPending' THEN "count" ELSE 0 END`;
   const caseInPeriod = withinPeriodSql(selection, Prisma.sql`(c."receivedAt" + interval '7 hours')::date`);
+  // Pending (undecided: received minus decided; verified with the clock running) is late once
+  // its deadline passed: the pending cases whose deadline is still ahead are taken off below.
+  const pendingLate = (table: string | undefined, sign: string) =>
+    Prisma.raw(
+      withLate
+        ? `${sign}(${quoted("received", table)} - ${quoted("verificationDecided", table)}) AS "verificationLate", ${sign}${quoted("resolutionPending", table)} AS "resolutionLate"`
+        : `0 AS "verificationLate", 0 AS "resolutionLate"`,
+    );
   return Prisma.sql`(
-    SELECT c."day", c."officeId", c."serviceId", c."categoryId", c."kind", c."channel", ${signedCounts}, 0 AS "verificationLate", 0 AS "resolutionLate"
+    SELECT c."day", c."officeId", c."serviceId", c."categoryId", c."kind", c."channel", ${signedCounts}, ${pendingLate("c", 'seg."sign" * ')}
     FROM "StatisticsCube" c ${segmentsJoinSql(selection.countSegments)}
     UNION ALL
-    SELECT "day", ${DIMENSIONS}, ${counts}, 0, 0
+    SELECT "day", ${DIMENSIONS}, ${counts}, ${pendingLate(undefined, "")}
     FROM "StatisticsChange"
     WHERE ${withinPeriodSql(selection, Prisma.sql`"day"`)}
-    UNION ALL
-    SELECT "day", ${DIMENSIONS}, ${zeros}, ${pendingLate}
-    FROM "StatisticsCubeDue"
-    WHERE "grain" = ${selection.dueGrain}::smallint AND "measure" IN ('verificationPending', 'resolutionPending') AND "dueHour" < ${hourStart}
-      AND ${withinPeriodSql(selection, Prisma.sql`"day"`)}
-    UNION ALL
-    SELECT "day", ${DIMENSIONS}, ${zeros}, ${pendingLate}
-    FROM "StatisticsChangeValue"
-    WHERE "measure" IN ('verificationPending', 'resolutionPending') AND "dueHour" < ${hourStart} AND ${withinPeriodSql(selection, Prisma.sql`"day"`)}
-    UNION ALL
-    SELECT ${CASE_KEY_SQL}, ${zeros}, 1, 0
+    ${
+      withLate
+        ? Prisma.sql`UNION ALL
+    SELECT ${CASE_KEY_SQL}, ${zeros}, -1, 0
     FROM "Case" c
-    WHERE ${undecided} AND c."verificationDueAt" >= ${hourStart} AND c."verificationDueAt" < ${now} AND ${caseInPeriod}
+    WHERE ${undecided} AND c."verificationDueAt" >= ${now} AND ${caseInPeriod}
     UNION ALL
-    SELECT ${CASE_KEY_SQL}, ${zeros}, 0, 1
+    SELECT ${CASE_KEY_SQL}, ${zeros}, 0, -1
     FROM "Case" c
-    WHERE ${statusInSql(CLOCK_RUNNING_STATUSES)} AND ${CURRENT_DUE_SQL} >= ${hourStart} AND ${CURRENT_DUE_SQL} < ${now}
-      AND c."verifiedAt" IS NOT NULL AND c."resolutionDueAt" IS NOT NULL AND ${caseInPeriod}
+    WHERE ${resolutionPending} AND c."resolutionDueAt" >= ${now} AND ${caseInPeriod}`
+        : Prisma.empty
+    }
     ${
       actor
         ? Prisma.sql`UNION ALL
@@ -206,32 +204,6 @@ export function valueFactsSql(actor: StaffActor | null, measures: readonly strin
       actor
         ? Prisma.sql`UNION ALL
     SELECT v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."value", v."label", -1
-    FROM ${involvedCasesSql(actor)}
-    CROSS JOIN LATERAL "statistics_case_values"(c) v
-    WHERE v."measure" IN (${measureList}) AND ${withinPeriodSql(selection, Prisma.sql`v."day"`)}`
-        : Prisma.empty
-    }
-  )`;
-}
-
-/**
- * The open cases ("measure" 'open', 'running', ...; "dueHour", "count" and the key columns, by
- * receipt day) as seen by `actor`, in the selection's period (every day without one).
- */
-export function dueFactsSql(actor: StaffActor | null, measures: readonly string[], selection: CubeSelection): Prisma.Sql {
-  const measureList = Prisma.join(measures.map((measure) => Prisma.sql`${measure}`));
-  return Prisma.sql`(
-    SELECT "day", ${DIMENSIONS}, "measure", "dueHour", "count"
-    FROM "StatisticsCubeDue"
-    WHERE "grain" = ${selection.dueGrain}::smallint AND "measure" IN (${measureList}) AND ${withinPeriodSql(selection, Prisma.sql`"day"`)}
-    UNION ALL
-    SELECT "day", ${DIMENSIONS}, "measure", "dueHour", "count"
-    FROM "StatisticsChangeValue"
-    WHERE "measure" IN (${measureList}) AND ${withinPeriodSql(selection, Prisma.sql`"day"`)}
-    ${
-      actor
-        ? Prisma.sql`UNION ALL
-    SELECT v."day", v."officeId", v."serviceId", v."categoryId", v."kind", v."channel", v."measure", v."dueHour", -1
     FROM ${involvedCasesSql(actor)}
     CROSS JOIN LATERAL "statistics_case_values"(c) v
     WHERE v."measure" IN (${measureList}) AND ${withinPeriodSql(selection, Prisma.sql`v."day"`)}`

@@ -22,7 +22,7 @@ export async function startBenchServer(options: { databaseUrl: string; appSecret
   await ensureProductionBuild({ env });
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = startProductionServer({ hostname: "127.0.0.1", port, env, nodeArgs: options.nodeArgs });
+  const server = startProductionServer({ hostname: "127.0.0.1", port, env: { PUBLIC_BASE_URL: baseUrl, ...env }, nodeArgs: options.nodeArgs });
   await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 120_000, service: server });
   return {
     baseUrl,

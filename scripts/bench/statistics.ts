@@ -121,13 +121,13 @@ export async function runStatisticsBenchmark(options: { runs?: number; baselineR
   );
 
   if (options.viewsOnly) return;
-  const [sizes] = await db.$queryRaw<{ cases: number; counts: number; values: number; due: number }[]>`
+  const [sizes] = await db.$queryRaw<{ cases: number; counts: number; values: number }[]>`
     SELECT (SELECT count(*) FROM "Case")::int AS "cases", (SELECT count(*) FROM "StatisticsCube")::int AS "counts",
-      (SELECT count(*) FROM "StatisticsCubeValue")::int AS "values", (SELECT count(*) FROM "StatisticsCubeDue")::int AS "due"`;
+      (SELECT count(*) FROM "StatisticsCubeValue")::int AS "values"`;
   const rebuild = await time("full rebuild of the rollups (npm run statistics:rebuild)", 1, () => rebuildStatisticsRollups());
   const compaction = await time("compaction with nothing to fold", 3, () => compactStatisticsRollups());
   const prewarm = await time("one pre-warm round of the stored views", 1, () => prewarmStatisticsSnapshots(new Date(now.getTime() + 24 * 60 * 60 * 1000)));
-  printComparisons(`Background work (${sizes!.cases} cases; cubes: ${sizes!.counts} count rows, ${sizes!.values} value rows, ${sizes!.due} open-case rows)`, [
+  printComparisons(`Background work (${sizes!.cases} cases; cubes: ${sizes!.counts} count rows, ${sizes!.values} value rows)`, [
     { figure: rebuild.timed },
     { figure: compaction.timed },
     { figure: prewarm.timed, note: JSON.stringify(prewarm.last) },

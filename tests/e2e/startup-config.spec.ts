@@ -55,3 +55,18 @@ test("next start with a too short APP_SECRET stops with the reason and never ser
   expect(output).not.toContain("tiny-secret-9f3k");
   expect(healthAnswers.filter((status) => status === 200)).toEqual([]);
 });
+
+test("next start in production without PUBLIC_BASE_URL stops with the reason and never serves", async () => {
+  test.slow();
+  const port = await freePort();
+  const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    env: { ...process.env, PUBLIC_BASE_URL: "", TRUST_PROXY: "false", ESCALATION_SWEEP: "off", EXPORT_WORKER: "off", STATISTICS_PREWARM: "off" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  expect(exitCode).toBe(78);
+  expect(output).toContain("PUBLIC_BASE_URL is not set: set the site's public address");
+});

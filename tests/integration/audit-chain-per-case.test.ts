@@ -5,7 +5,7 @@ import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
 import { AUDIT_CHAIN_LOCK } from "@/lib/audit/lock";
 import { recordEvent, recordEvents, type AuditEventInput } from "@/lib/audit/record";
-import { computeSealDigest, ForgedSealError, sealAuditTrail } from "@/lib/audit/seal";
+import { computeSealDigest, CUT_WAIT_LIMIT_MS, cutAuditTrail, ForgedSealError, sealAuditTrail } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
 
@@ -160,7 +160,6 @@ describe("seals, witnesses and checkpoints", () => {
       WHERE "chainVersion" = 3 AND id > ${BigInt(from)} AND id <= ${BigInt(through)} ORDER BY "caseId" NULLS FIRST, id DESC`;
     expect(heads.length).toBeGreaterThanOrEqual(3);
     expect(sealed.statement.heads).toBe(computeSealDigest(BigInt(from), BigInt(through), heads.map((head) => ({ chain: head.caseId ?? "system", id: BigInt(head.id), hash: head.hash }))));
-    expect(await sealAuditTrail(db)).toEqual({ status: "nothing" });
     firstSeal = { id: sealed.id, through: BigInt(through) };
     // Every later append names it as its witness, inside its MAC.
     const next = await append(note(caseIds[1]!, 10));
@@ -410,5 +409,60 @@ describe("concurrent appends", () => {
     expect(stored).toHaveLength(cases.length);
     for (const row of stored) expect(row).toEqual({ witnessId: witness.id, prevHash: null });
     expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true });
+  });
+});
+
+describe("sealing when idle and the cut's lock", () => {
+  it("seals also when nothing but the newest seal was appended since, so the newest seal is always covered by a later one", async () => {
+    const first = await sealAuditTrail(db);
+    if (first.status !== "sealed") throw new Error(`not sealed: ${JSON.stringify(first)}`);
+    const idle = await sealAuditTrail(db);
+    if (idle.status !== "sealed") throw new Error(`not sealed when idle: ${JSON.stringify(idle)}`);
+    expect(idle.statement).toMatchObject({ from: first.statement.through, events: 1, chains: 1 });
+    expect(BigInt(idle.statement.through)).toBeGreaterThanOrEqual(first.id);
+    const [link] = await db.$queryRaw<{ prevHash: string }[]>`SELECT "prevHash" FROM "CaseEvent" WHERE id = ${idle.id}`;
+    expect(link!.prevHash).toBe(first.hash);
+    expect(await verifyAgainstCheckpoints()).toMatchObject({ ok: true });
+  });
+
+  it.skipIf(runsOnEmbeddedDatabase)(`never makes appends queue behind it while an append is in flight, and gives way after a bounded wait ${NEEDS_SEPARATE_SESSIONS}`, async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let holding!: () => void;
+    const isHolding = new Promise<void>((resolve) => (holding = resolve));
+    const inFlight = appDb.$transaction(
+      async (tx) => {
+        await recordEvent(tx, note(caseIds[2]!, 300));
+        holding();
+        await released;
+      },
+      { maxWait: 60_000, timeout: 120_000 },
+    );
+    await isHolding;
+    try {
+      // While the cut tries, an append's shared lock is granted at once every time: a queued
+      // exclusive request would refuse these tries (Postgres grants in order).
+      let isDone = false;
+      const trying = cutAuditTrail(db, { tryAttempts: 8, waitLimitMs: 0 }).finally(() => (isDone = true));
+      let probes = 0;
+      while (!isDone) {
+        const [probe] = await db.$queryRaw<{ granted: boolean }[]>`SELECT pg_try_advisory_xact_lock_shared(${AUDIT_CHAIN_LOCK}) AS "granted"`;
+        expect(probe!.granted).toBe(true);
+        probes += 1;
+      }
+      expect(await trying).toEqual({ status: "busy" });
+      expect(probes).toBeGreaterThan(0);
+      // An append to another case goes through meanwhile.
+      await append(note(caseIds[1]!, 301));
+      // With its one bounded wait (lock_timeout CUT_WAIT_LIMIT_MS), it still gives way rather than hold appends back.
+      expect(CUT_WAIT_LIMIT_MS).toBeLessThanOrEqual(100);
+      expect(await cutAuditTrail(db, { tryAttempts: 2 })).toEqual({ status: "busy" });
+      expect(await sealAuditTrail(db)).toEqual({ status: "busy" });
+    } finally {
+      release();
+      await inFlight;
+    }
+    const [newest] = await db.$queryRaw<{ id: bigint }[]>`SELECT max(id) AS id FROM "CaseEvent"`;
+    expect(await cutAuditTrail(db)).toEqual({ status: "cut", through: BigInt(newest!.id) });
   });
 });

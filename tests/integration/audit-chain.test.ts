@@ -12,7 +12,7 @@ import { computeChainLinkHash, computeEventHash, witnessFromRow, type ChainWitne
 import { checkpointPublicKey } from "@/lib/audit/checkpoint-signing";
 import { buildCheckpointsDocument, listPublishedCheckpoints, takeDailyCheckpoint } from "@/lib/audit/checkpoints";
 import { recordEvent } from "@/lib/audit/record";
-import { computeSealDigest, parseSealStatement, SEAL_ACTION } from "@/lib/audit/seal";
+import { computeSealDigest, parseSealStatement, SEAL_ACTION, sealAuditTrail } from "@/lib/audit/seal";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { db as appDb } from "@/lib/db";
 import { deriveAppKey } from "@/lib/env";
@@ -249,9 +249,22 @@ describe("signed daily checkpoints", () => {
 describe("npm run audit:verify", () => {
   const command = ["--import", "tsx", "scripts/verify-audit-chain.ts"];
 
-  it("prints the count and exits 0 on an intact chain", async () => {
+  it("prints the count and exits 0 on an intact chain with a recent seal", async () => {
+    await sealAuditTrail(db);
     const { stdout } = await run(process.execPath, command, { env: { ...process.env } });
     expect(stdout).toMatch(/Audit chain intact: \d+ events checked/);
+  });
+
+  it("exits 3 when the newest seal is older than allowed (sealing stopped, or the newest seals were deleted)", async () => {
+    await sealAuditTrail(db);
+    // Any seal is older than a thousandth of a minute by the time the command has started.
+    const failure = await run(process.execPath, [...command, "--max-seal-age=0.001"], { env: { ...process.env } }).then(
+      () => null,
+      (error: { code?: number; stdout?: string; stderr?: string }) => error,
+    );
+    expect(failure?.code).toBe(3);
+    expect(failure?.stdout).toMatch(/Audit chain intact/);
+    expect(failure?.stderr).toMatch(/Audit chain STALE: the newest audit seal \(event \d+\) is \d+ minute\(s\) old, more than the 0\.001 allowed/);
   });
 
   it("detects a rewrite of a published day against a saved checkpoints file, even with the key and the database's own checkpoints gone", async () => {
@@ -277,6 +290,7 @@ describe("npm run audit:verify", () => {
     } finally {
       await db.auditCheckpoint.createMany({ data: published });
     }
+    await sealAuditTrail(db);
     const { stdout } = await run(process.execPath, [...command, "--checkpoints", saved], { env: { ...process.env } });
     expect(stdout).toMatch(/Audit chain intact: \d+ events checked in \d+ chain\(s\), \d+ seal\(s\), against [1-9]\d* signed checkpoint/);
   });

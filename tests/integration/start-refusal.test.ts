@@ -58,8 +58,13 @@ describe("npm start with an invalid environment", { timeout: 180_000 }, () => {
     ["a production start without APP_SECRET", { NODE_ENV: "production", DATABASE_URL: UNREACHABLE_DATABASE }, "APP_SECRET is not set"],
     [
       "a production start without a TRUST_PROXY decision",
-      { NODE_ENV: "production", APP_SECRET: SECRET, DATABASE_URL: UNREACHABLE_DATABASE },
+      { NODE_ENV: "production", APP_SECRET: SECRET, DATABASE_URL: UNREACHABLE_DATABASE, PUBLIC_BASE_URL: "https://lapor.example.id" },
       'TRUST_PROXY is not set: set "false" when clients reach the app directly',
+    ],
+    [
+      "a production start without PUBLIC_BASE_URL",
+      { NODE_ENV: "production", APP_SECRET: SECRET, DATABASE_URL: UNREACHABLE_DATABASE, TRUST_PROXY: "false" },
+      "PUBLIC_BASE_URL is not set: set the site's public address",
     ],
     ["a production start without DATABASE_URL", { NODE_ENV: "production", APP_SECRET: SECRET, TRUST_PROXY: "1" }, "DATABASE_URL is not set"],
     [

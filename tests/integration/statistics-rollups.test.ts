@@ -10,7 +10,7 @@ import { changeCaseStatus } from "@/lib/cases/status";
 import { db } from "@/lib/db";
 import { fileReport } from "@/lib/reports/file-report";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { COUNT_GRAINS, DUE_GRAINS, VALUE_GRAINS } from "@/lib/statistics/cube-plan";
+import { COUNT_GRAINS, VALUE_GRAINS } from "@/lib/statistics/cube-plan";
 import { compactStatisticsRollups, rebuildStatisticsRollups } from "@/lib/statistics/rollups";
 import { COUNT_COLUMNS } from "@/lib/statistics/rollups-sql";
 import { getStatistics, getStatisticsFromCaseRows } from "@/lib/statistics/queries";
@@ -71,11 +71,8 @@ async function rollupContents() {
   const values = await db.$queryRaw<unknown[]>`
     SELECT "grain", "level"::text, "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "value"::text, "label", sum("count")::int
     FROM "StatisticsCubeValue" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 HAVING sum("count") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11`;
-  const due = await db.$queryRaw<unknown[]>`
-    SELECT "grain", "day"::text, "officeId", "serviceId", "categoryId", "kind", "channel", "measure", "dueHour"::text, sum("count")::int
-    FROM "StatisticsCubeDue" GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 HAVING sum("count") <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9`;
   const changes = await db.$queryRaw<{ count: number }[]>`SELECT ((SELECT count(*) FROM "StatisticsChange") + (SELECT count(*) FROM "StatisticsChangeValue"))::int AS "count"`;
-  return { cube, values, due, changes };
+  return { cube, values, changes };
 }
 
 async function findStaff(where: { role: "SUPERVISOR"; scopeLevel: "NATIONAL" | "REGIONAL" | "OFFICE"; officeId?: number }): Promise<StaffActor> {
@@ -152,9 +149,9 @@ afterAll(async () => {
 
 describe("the rollups against the case rows", () => {
   it("keep the grains the readers choose from (lib/statistics/cube-plan.ts)", async () => {
-    const [grains] = await db.$queryRaw<{ count: number[]; value: number[]; due: number[] }[]>`
-      SELECT "statistics_count_grains"()::int[] AS "count", "statistics_value_grains"()::int[] AS "value", "statistics_due_grains"()::int[] AS "due"`;
-    expect(grains).toEqual({ count: [...COUNT_GRAINS], value: [...VALUE_GRAINS], due: [...DUE_GRAINS] });
+    const [grains] = await db.$queryRaw<{ count: number[]; value: number[] }[]>`
+      SELECT "statistics_count_grains"()::int[] AS "count", "statistics_value_grains"()::int[] AS "value"`;
+    expect(grains).toEqual({ count: [...COUNT_GRAINS], value: [...VALUE_GRAINS] });
   });
 
   it("give the same report over the seeded demo data for every scope, filter combination and kind of period", async () => {

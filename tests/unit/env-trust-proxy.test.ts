@@ -13,9 +13,9 @@ describe("TRUST_PROXY", () => {
   });
 
   it("takes an explicit decision in production", () => {
-    expect(parseEnvironment({ ...base, NODE_ENV: "production", TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
-    expect(parseEnvironment({ ...base, NODE_ENV: "production", TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
-    expect(parseEnvironment({ ...base, NODE_ENV: "production", TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(parseEnvironment({ ...base, NODE_ENV: "production", PUBLIC_BASE_URL: "https://lapor.example.id", TRUST_PROXY: "false" }).TRUST_PROXY).toBe(0);
+    expect(parseEnvironment({ ...base, NODE_ENV: "production", PUBLIC_BASE_URL: "https://lapor.example.id", TRUST_PROXY: "true" }).TRUST_PROXY).toBe(1);
+    expect(parseEnvironment({ ...base, NODE_ENV: "production", PUBLIC_BASE_URL: "https://lapor.example.id", TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
   });
 
   it("means no proxy when unset outside production", () => {

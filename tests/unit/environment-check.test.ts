@@ -7,6 +7,7 @@ const VALID = {
   DATABASE_URL: "postgresql://lapor:s3cret-password@db.internal:5432/lapor",
   APP_SECRET: "a-long-random-secret-of-at-least-32-characters",
   TRUST_PROXY: "false",
+  PUBLIC_BASE_URL: "https://lapor.imigrasi.go.id",
 };
 
 function problemsOf(overrides: Record<string, string | undefined>): string[] {
@@ -25,9 +26,15 @@ describe("PUBLIC_BASE_URL", () => {
     expect(checked.ok && checked.environment.PUBLIC_BASE_URL).toBe(origin);
   });
 
-  it("is optional", () => {
-    const checked = checkEnvironment(VALID);
+  it("is optional outside production", () => {
+    const checked = checkEnvironment({ ...VALID, NODE_ENV: "development", PUBLIC_BASE_URL: undefined });
     expect(checked.ok && checked.environment.PUBLIC_BASE_URL).toBeNull();
+  });
+
+  it.each([undefined, "", "  "])("is required in production (given %j)", (given) => {
+    const problems = problemsOf({ PUBLIC_BASE_URL: given });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^PUBLIC_BASE_URL( is not set)?: set the site's public address, e\.g\. https:\/\/lapor\.imigrasi\.go\.id \(printed on every receipt; required in production\)/);
   });
 
   it.each(["lapor.imigrasi.go.id", "ftp://lapor.imigrasi.go.id", "https://lapor.imigrasi.go.id/lacak", "https://lapor.imigrasi.go.id/?a=1", "https://user:pw@lapor.imigrasi.go.id", "javascript:alert(1)"])(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { chooseGrain, COUNT_GRAINS, DUE_GRAINS, FULL_GRAIN, GRAIN_BITS, neededBits, periodSegments, VALUE_GRAINS, type Segment } from "@/lib/statistics/cube-plan";
+import { chooseGrain, COUNT_GRAINS, FULL_GRAIN, GRAIN_BITS, neededBits, periodSegments, VALUE_GRAINS, type Segment } from "@/lib/statistics/cube-plan";
 
 const DAY_MS = 86_400_000;
 const key = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -90,7 +90,7 @@ describe("periodSegments", () => {
 
 describe("chooseGrain", () => {
   it("picks the smallest listed grain that keeps every dimension needed, and the full grain keeps all", () => {
-    for (const grains of [COUNT_GRAINS, VALUE_GRAINS, DUE_GRAINS]) {
+    for (const grains of [COUNT_GRAINS, VALUE_GRAINS]) {
       expect(grains).toContain(FULL_GRAIN);
       // A grain with the category keeps the kind (a category filter needs both).
       for (const grain of grains) if (grain & GRAIN_BITS.category) expect(grain & GRAIN_BITS.kind).toBe(GRAIN_BITS.kind);
