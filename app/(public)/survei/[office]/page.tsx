@@ -47,7 +47,7 @@ export default async function SurveyPage({ params, searchParams }: { params: Pro
           ) : null}
         </StatusNotice>
       ) : null}
-      <ClientMessages namespaces={["SurveyForm"]}>
+      <ClientMessages namespaces={["Forms", "SurveyForm"]}>
         <SurveyForm mode="visitor" officeCode={office.code} invitationCode={codeStatus === "valid" ? typedCode : undefined} services={services} />
       </ClientMessages>
     </div>
