@@ -109,6 +109,16 @@ const environmentSchema = z.object({
   RATE_LIMIT_TRACKING_FAILURES_PER_CODE_PER_HOUR: perHourLimit(20),
   /** Evidence files a client may upload per hour (upload endpoint and no-JavaScript form together). */
   RATE_LIMIT_EVIDENCE_UPLOADS_PER_HOUR: perHourLimit(30),
+  /** Visitor-survey answers a client may send per hour without an invitation code (the open poster; lib/surveys). */
+  RATE_LIMIT_SURVEY_ANSWERS_PER_HOUR: perHourLimit(3),
+  /** About one ticket number in this many is drawn for a survey invitation each day (lib/surveys/draw.ts). */
+  SURVEY_INVITE_EVERY: wholeNumber(1, 1_000, 10),
+  /** The highest ticket number of an office's day the invitation draw considers. */
+  SURVEY_HIGHEST_TICKET: wholeNumber(1, 10_000, 400),
+  /** The window, in minutes, in which too many survey answers for one office and way in are flagged as a burst. */
+  SURVEY_BURST_MINUTES: wholeNumber(1, 24 * 60, 10),
+  /** Answers for one office and way in within SURVEY_BURST_MINUTES from which they are flagged to the office's supervisors. */
+  SURVEY_BURST_ANSWERS: wholeNumber(2, 100_000, 8),
   /**
    * Auth.js's session key. Leave it unset: the key is then derived from APP_SECRET (one secret to
    * configure). Set it only to rotate staff sessions without touching APP_SECRET's other uses.
@@ -299,7 +309,9 @@ export type AppKeyPurpose =
   /** The seed of the Ed25519 key that signs the published daily audit checkpoints (lib/audit/checkpoint-signing.ts). */
   | "audit-checkpoint"
   /** AES-256-GCM keys of reporters' contact data at rest, one per key version (lib/contacts/encryption.ts). */
-  | "contact-encryption";
+  | "contact-encryption"
+  /** The daily draw of survey invitations and their one-time codes (lib/surveys/draw.ts). */
+  | "survey-invitation";
 
 const derivedKeys = new Map<string, Buffer>();
 

@@ -24,6 +24,7 @@ export const demoStaff: DemoStaff[] = [
   { email: "kepala.bekasi@demo.lapor-imigrasi.id", name: "Rina Marlina", role: "SUPERVISOR", scopeLevel: "OFFICE", scope: "kanim-bekasi", scopeLabel: "Office head, Kanim Bekasi" },
   { email: "petugas.bekasi@demo.lapor-imigrasi.id", name: "Agus Setiawan", role: "OFFICER", scopeLevel: "OFFICE", scope: "kanim-bekasi", scopeLabel: "Officer, Kanim Bekasi" },
   { email: "petugas2.bekasi@demo.lapor-imigrasi.id", name: "Siti Nurhaliza", role: "OFFICER", scopeLevel: "OFFICE", scope: "kanim-bekasi", scopeLabel: "Officer, Kanim Bekasi" },
+  { email: "surveior.jabar@demo.lapor-imigrasi.id", name: "Yusuf Hidayat", role: "SURVEYOR", scopeLevel: "REGIONAL", scope: "Jawa Barat", scopeLabel: "Surveyor (visitor interviews), Kanwil Jawa Barat" },
   { email: "petugas.denpasar@demo.lapor-imigrasi.id", name: "I Made Wirawan", role: "OFFICER", scopeLevel: "OFFICE", scope: "kanim-denpasar", scopeLabel: "Officer, Kanim Denpasar" },
 ];
 

@@ -15,6 +15,7 @@ import { hashSecret } from "@/lib/security/secret-hash";
 import { DEMO_PASSWORD, DEMO_RECEIPT_KEY } from "./demo-staff";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoStaff } from "./seed/demo-staff";
+import { seedDemoSurveys } from "./seed/demo-surveys";
 import { seedReferenceData } from "./seed/reference-data";
 
 const DEFAULT_DEMO_CASES = 400;
@@ -50,6 +51,8 @@ async function main() {
 
     const staff = await seedDemoStaff(db, await hashSecret(DEMO_PASSWORD));
     console.log(`seed: demo staff ${JSON.stringify(staff)}`);
+    const surveys = await seedDemoSurveys(db, { now: new Date() });
+    console.log(`seed: demo survey answers ${JSON.stringify(surveys)}`);
 
     if ((await db.case.count()) > 0) {
       console.log("seed: cases exist, demo cases left as they are");

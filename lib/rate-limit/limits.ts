@@ -23,7 +23,9 @@ export type RateLimitPurpose =
   /** Exports requested, per staff user. */
   | "exportRequest"
   /** Export files downloaded, per staff user (each one is written to the audit trail). */
-  | "exportDownload";
+  | "exportDownload"
+  /** Visitor-survey answers without an invitation code (the open poster), per client. */
+  | "surveyAnswer";
 
 export type RateLimitDecision = { allowed: boolean; retryAfterSeconds: number };
 
@@ -44,6 +46,8 @@ function limitOf(purpose: RateLimitPurpose): number {
       return environment.RATE_LIMIT_EXPORTS_PER_HOUR;
     case "exportDownload":
       return environment.RATE_LIMIT_EXPORT_DOWNLOADS_PER_HOUR;
+    case "surveyAnswer":
+      return environment.RATE_LIMIT_SURVEY_ANSWERS_PER_HOUR;
   }
 }
 

@@ -62,7 +62,17 @@ describe("seed", () => {
   it("creates demo staff for each role and scope", async () => {
     const byScope = await db.staffUser.groupBy({ by: ["role", "scopeLevel"], _count: true });
     const pairs = byScope.map((group) => `${group.role}/${group.scopeLevel}`).sort();
-    expect(pairs).toEqual(["ADMIN/NATIONAL", "OFFICER/OFFICE", "SUPERVISOR/NATIONAL", "SUPERVISOR/OFFICE", "SUPERVISOR/REGIONAL"]);
+    expect(pairs).toEqual(["ADMIN/NATIONAL", "OFFICER/OFFICE", "SUPERVISOR/NATIONAL", "SUPERVISOR/OFFICE", "SUPERVISOR/REGIONAL", "SURVEYOR/REGIONAL"]);
+  });
+
+  it("adds demo visitor-survey answers for several offices, deterministically shaped, and one burst to review", async () => {
+    const perOffice = await db.surveyResponse.groupBy({ by: ["officeId"], _count: true });
+    expect(perOffice.length).toBeGreaterThanOrEqual(10);
+    expect(perOffice.filter((office) => office._count >= 400).length).toBeGreaterThanOrEqual(8);
+    const channels = await db.surveyResponse.groupBy({ by: ["channel"], _count: true });
+    expect(channels.map((group) => group.channel).sort()).toEqual(["INTERVIEWER", "OPEN_POSTER", "RANDOM_INVITATION"]);
+    expect(await db.surveyResponse.count({ where: { askedToPay: true } })).toBeGreaterThan(100);
+    expect(await db.surveyBurstFlag.count({ where: { status: "OPEN" } })).toBe(1);
   });
 
   it("never returns password hashes unless asked for by name", async () => {

@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { toJakartaDateKey } from "@/lib/deadlines/working-days";
 import { listCategoriesForForm, listOfficesForForm, listServicesForForm } from "@/lib/reports/lookups";
 import { oldestIncidentDateKey } from "@/lib/reports/schemas";
+import { readReportPrefill } from "@/lib/surveys/report-prefill";
 
 import { ClientMessages } from "@/components/client-messages";
 
@@ -17,8 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-export default async function ReportPage() {
+/** `searchParams` may prefill a pungli report from a visitor survey's thank-you page (lib/surveys/report-prefill.ts). */
+export default async function ReportPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const locale = await getLocale();
+  const prefill = readReportPrefill(await searchParams);
   const [offices, services, categories] = await Promise.all([
     listOfficesForForm(),
     listServicesForForm(locale),
@@ -37,6 +40,7 @@ export default async function ReportPage() {
           // One id per rendered form: a retried or doubled submission of it files one case.
           idempotencyKey={randomUUID()}
           dateLimits={{ earliest: oldestIncidentDateKey(now), latest: toJakartaDateKey(now) }}
+          prefill={prefill}
         />
       </ClientMessages>
     </div>

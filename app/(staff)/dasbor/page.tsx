@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 
 import { PageIntro } from "@/components/page-intro";
 import { requireStaff } from "@/lib/auth/session";
@@ -25,6 +26,8 @@ export async function generateMetadata(): Promise<Metadata> {
  */
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireStaff();
+  // A surveyor works no cases: their dashboard is the interview entry.
+  if (actor.role === "SURVEYOR") redirect("/dasbor/survei/wawancara");
   const search = await searchParams;
   const filters = parseQueueFilters(search);
   const [t, page, options] = await Promise.all([getTranslations("CaseQueue"), findQueueCases(actor, filters), getQueueFilterOptions(actor, filters)]);

@@ -18,13 +18,15 @@ type ReportFlowProps = {
   idempotencyKey: string;
   /** The incident dates the form accepts, as "YYYY-MM-DD" in Jakarta. */
   dateLimits: { earliest: string; latest: string };
+  /** Values to start from (a pungli report continued from a visitor survey). */
+  prefill?: Record<string, string>;
 };
 
 /**
  * The report form. Once filed, the action redirects to the receipt page (/lapor/tanda-terima),
  * which reads the receipt from the receipt cookie: the key never appears in a URL.
  */
-export function ReportFlow({ offices, services, categories, idempotencyKey, dateLimits }: ReportFlowProps) {
+export function ReportFlow({ offices, services, categories, idempotencyKey, dateLimits, prefill }: ReportFlowProps) {
   const t = useTranslations("ReportPage");
   const { state, unreachable, formAction, submit, isPending } = useProgressiveAction(submitReport, idle);
 
@@ -37,6 +39,7 @@ export function ReportFlow({ offices, services, categories, idempotencyKey, date
         categories={categories}
         idempotencyKey={idempotencyKey}
         dateLimits={dateLimits}
+        prefill={prefill}
         state={state}
         unreachable={unreachable}
         formAction={formAction}

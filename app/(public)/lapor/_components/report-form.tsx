@@ -37,6 +37,7 @@ type ReportFormProps = {
   categories: CategoryOption[];
   idempotencyKey: string;
   dateLimits: { earliest: string; latest: string };
+  prefill?: Record<string, string>;
   state: Exclude<SubmitReportState, { status: "filed" }>;
   unreachable: object | null;
   formAction: (formData: FormData) => void;
@@ -61,7 +62,7 @@ export function ReportForm(props: ReportFormProps) {
   const t = useTranslations("ReportForm");
   const errorMessage = useErrorMessage();
   const isHydrated = useIsHydrated();
-  const values = state.status === "invalid" ? state.values : {};
+  const values = state.status === "invalid" ? state.values : (props.prefill ?? {});
   const uploads = useEvidenceUploads(state.status === "invalid" ? state.stagedEvidence : []);
 
   const [kind, setKind] = useState(values.kind ?? "");

@@ -4,6 +4,7 @@ import { isAdmin } from "@/lib/admin/guard";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { canManageTemplates } from "@/lib/reply-templates/access";
+import { hasAnySurveyRole } from "@/lib/surveys/access";
 
 import { DashboardNavLink } from "./dashboard-nav-link";
 
@@ -15,11 +16,13 @@ export async function DashboardNav() {
   return (
     <nav aria-label={t("label")} className="mb-8 border-b border-slate-200 pb-3 print:hidden">
       <ul className="flex flex-wrap gap-1">
-        <li>
-          <DashboardNavLink href="/dasbor" section="queue">
-            {cases("queue")}
-          </DashboardNavLink>
-        </li>
+        {actor?.role === "SURVEYOR" ? null : (
+          <li>
+            <DashboardNavLink href="/dasbor" section="queue">
+              {cases("queue")}
+            </DashboardNavLink>
+          </li>
+        )}
         {canIntake ? (
           <li>
             <DashboardNavLink href="/dasbor/kasus/baru" section="intake">
@@ -31,6 +34,13 @@ export async function DashboardNav() {
           <li>
             <DashboardNavLink href="/dasbor/statistik" section="statistics">
               {t("statistics")}
+            </DashboardNavLink>
+          </li>
+        ) : null}
+        {actor != null && hasAnySurveyRole(actor) ? (
+          <li>
+            <DashboardNavLink href="/dasbor/survei" section="surveys">
+              {t("surveys")}
             </DashboardNavLink>
           </li>
         ) : null}
