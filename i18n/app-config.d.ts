@@ -6,6 +6,7 @@ import type authMessages from "../messages/auth/id.json";
 import type caseMessages from "../messages/cases/id.json";
 import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
+import type figuresMessages from "../messages/figures/id.json";
 import type messages from "../messages/id.json";
 import type objectionMessages from "../messages/objection/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
@@ -29,6 +30,7 @@ declare module "next-intl" {
       typeof adminStaffMessages &
       typeof adminReferenceMessages &
       typeof adminHolidayMessages &
-      typeof objectionMessages;
+      typeof objectionMessages &
+      typeof figuresMessages;
   }
 }
