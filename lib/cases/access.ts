@@ -13,6 +13,7 @@ import { hasCasePermission, type CasePermission } from "./permissions";
  * - SUPERVISOR: their scope: one office (OFFICE), the offices of their regional office
  *   (REGIONAL), or all (NATIONAL).
  * - ADMIN: all.
+ * - SURVEYOR: none (they enter visitor surveys only, lib/surveys/access.ts).
  * - Whoever is marked as involved in a case (conflict of interest) can neither open nor find it,
  *   whatever their role (who may mark whom, and how a mark is undone: ./involvement.ts).
  * - A scope that names no office or region (an incomplete account) sees nothing.
@@ -29,6 +30,7 @@ type CaseScope =
 
 function scopeOf(actor: StaffActor): CaseScope {
   if (actor.role === "ADMIN") return { kind: "all" };
+  if (actor.role === "SURVEYOR") return { kind: "none" };
   if (actor.role === "OFFICER") return actor.officeId != null ? { kind: "office", officeId: actor.officeId } : { kind: "none" };
   switch (actor.scopeLevel) {
     case "NATIONAL":

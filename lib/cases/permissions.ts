@@ -12,6 +12,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
  *   involved in a case (marks, unmarks, confirms or dismisses reports), and is the only one who
  *   may open a reporter's identity (deliberately, with a reason). Never edits content or status.
  * - ADMIN may do everything.
+ * - SURVEYOR (an external visitor-survey interviewer, lib/surveys) does nothing with cases.
  */
 export type CasePermission =
   /** Status, deadline tier, links, replies, internal notes. */
@@ -31,6 +32,7 @@ const PERMISSIONS: Readonly<Record<Role, readonly CasePermission[]>> = {
   OFFICER: ["workCase", "declareInvolvement", "assign", "intake"],
   SUPERVISOR: ["manageInvolvement", "assign", "escalate", "viewIdentity", "viewStatistics"],
   ADMIN: ["workCase", "declareInvolvement", "manageInvolvement", "assign", "escalate", "viewIdentity", "intake", "viewStatistics"],
+  SURVEYOR: [],
 };
 
 export function hasCasePermission(actor: { role: Role }, permission: CasePermission): boolean {

@@ -7,7 +7,8 @@ import type { Role, ScopeLevel } from "@/lib/generated/prisma/enums";
  *   office. A supervisor oversees one office, one regional office (Kanwil) or the whole country,
  *   and the scope must name the office or regional office it is about. An admin sees every case
  *   whatever their scope (lib/cases/access.ts), so an admin's scope is always national: any
- *   other would only mislead whoever reads the account.
+ *   other would only mislead whoever reads the account. A surveyor (external visitor-survey
+ *   interviewer) may have any scope, like a supervisor: it names the offices they interview at.
  * - The last active admin. Someone must always be able to administer the installation, so no
  *   change may leave it without an active admin (data functions count under a lock, see
  *   staff-changes.ts).
@@ -16,7 +17,7 @@ import type { Role, ScopeLevel } from "@/lib/generated/prisma/enums";
 
 export const PASSWORD_LINK_LIFETIME_HOURS = 72;
 
-export const STAFF_ROLES = ["OFFICER", "SUPERVISOR", "ADMIN"] as const satisfies readonly Role[];
+export const STAFF_ROLES = ["OFFICER", "SUPERVISOR", "ADMIN", "SURVEYOR"] as const satisfies readonly Role[];
 export const SCOPE_LEVELS = ["OFFICE", "REGIONAL", "NATIONAL"] as const satisfies readonly ScopeLevel[];
 
 export type StaffScope = { scopeLevel: ScopeLevel; officeId: number | null; regionalOfficeId: number | null };

@@ -31,9 +31,10 @@ export function StaffScopeFields({ idPrefix, options, defaults, errorsOf }: Staf
   const [scopeLevel, setScopeLevel] = useState(defaults.scopeLevel);
 
   const effectiveLevel = role === "OFFICER" ? "OFFICE" : scopeLevel;
-  const showScopeChoice = !isHydrated || role === "SUPERVISOR" || role === "";
+  const hasScopeChoice = role === "SUPERVISOR" || role === "SURVEYOR";
+  const showScopeChoice = !isHydrated || hasScopeChoice || role === "";
   const showOffice = !isHydrated || (role !== "ADMIN" && effectiveLevel === "OFFICE");
-  const showRegional = !isHydrated || (role === "SUPERVISOR" && effectiveLevel === "REGIONAL");
+  const showRegional = !isHydrated || (hasScopeChoice && effectiveLevel === "REGIONAL");
 
   return (
     <>
