@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
+import { getPublicIkm } from "@/lib/figures/public";
 import { FiguresForbiddenError, getIntegrityFigures } from "@/lib/figures/queries";
 import type { StatisticsFilters } from "@/lib/statistics/types";
 
@@ -96,5 +97,16 @@ describe("integrity figures of a supervisor's scope", () => {
     const figures = await getIntegrityFigures(fixture.staff.supervisorOfficeA, { period: { preset: "custom", from: "2026-09-01", to: "2026-10-31" } });
     expect(figures.offices[0]!.volume).toBeNull();
     expect(figures.offices[0]!.complaintsPer10k).toBeNull();
+  });
+});
+
+describe("the IKM on /transparansi", () => {
+  it("lists an office per half-year only where its random sample reached the minimum, and counts the others", async () => {
+    const ikm = await getPublicIkm({ now: new Date("2027-01-15T03:00:00Z") });
+    expect(ikm.halfYears.map((halfYear) => halfYear.label)).toEqual(["2026-S2", "2026-S1"]);
+    const second = ikm.halfYears[0]!;
+    expect(second.offices.find((office) => office.code === fixture.offices.a.code)).toEqual({ code: fixture.offices.a.code, name: fixture.offices.a.name, index: 77.27, category: "B", respondents: 44 });
+    expect(second.offices.some((office) => office.code === fixture.offices.b.code)).toBe(false);
+    expect(second.officesBelowSample).toBeGreaterThanOrEqual(1);
   });
 });

@@ -38,3 +38,14 @@ describe("the whole months of a period", () => {
     expect(months.end.toISOString()).toBe("2026-12-31T17:00:00.000Z");
   });
 });
+
+describe("the half-years published on /transparansi", () => {
+  it("are the last two complete ones, newest first", async () => {
+    const { completeHalfYears } = await import("@/lib/figures/public");
+    expect(completeHalfYears(new Date("2026-12-07T03:00:00Z")).map((half) => half.label)).toEqual(["2026-S1", "2025-S2"]);
+    expect(completeHalfYears(new Date("2027-01-15T03:00:00Z"))).toEqual([
+      { label: "2026-S2", from: "2026-07-01", to: "2026-12-31" },
+      { label: "2026-S1", from: "2026-01-01", to: "2026-06-30" },
+    ]);
+  });
+});
