@@ -8,6 +8,7 @@ import { caseScopeKey } from "@/lib/cases/access";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/logging";
+import { getIntegrityFigures } from "@/lib/figures/queries";
 import { getStatistics } from "@/lib/statistics/queries";
 
 import { countExportCases, streamExportCaseRows, type ExportCaseRow } from "./case-rows";
@@ -17,6 +18,7 @@ import { getExportStorage, newExportKey } from "./export-storage";
 import { formatJakartaTimestamp } from "./figures";
 import { EXPORT_JOB_KIND } from "./jobs";
 import { exportParamsSchema } from "./params";
+import { buildIntegritySections } from "./integrity-sections";
 import { writeReportPdf } from "./report-pdf";
 import { buildSummarySections } from "./summary";
 import { loadExportTranslators } from "./texts";
@@ -154,7 +156,10 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
     wroteFile = true;
     if (params.data.format === "pdf") {
       const report = await getStatistics(actor, params.data.filters, { now: asOf });
-      const sections = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+      const sections = [
+        ...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }),
+        ...(await buildIntegritySections(await getIntegrityFigures(actor, params.data.filters), params.data.locale)),
+      ];
       await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
     } else {
       const columns = buildExportColumns(translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText, now: asOf });
@@ -166,7 +171,10 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
       } else {
         const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
         const report = await getStatistics(actor, params.data.filters, { now: asOf });
-        const summary = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+        const summary = [
+          ...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }),
+          ...(await buildIntegritySections(await getIntegrityFigures(actor, params.data.filters), params.data.locale)),
+        ];
         await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));
       }
     }

@@ -85,14 +85,15 @@ test("a supervisor imports a month of volumes and reads the office's IKM, rates 
   await importForm.getByLabel("Bulan impor").fill(month);
   await importForm.getByLabel("Berkas CSV").setInputFiles({ name: "salah.csv", mimeType: "text/csv", buffer: Buffer.from(`office_code,service_code,count\n${office.code},${service.code},50\n${office.code},tidak-ada,7\n`) });
   await importForm.getByRole("button", { name: "Impor" }).click();
-  await expect(page.getByRole("alert")).toContainText("Baris 3: layanan \"tidak-ada\" tidak dikenal.");
+  const importSection = page.getByRole("region", { name: "Impor satu bulan dari CSV" });
+  await expect(importSection.getByRole("alert")).toContainText("Baris 3: layanan \"tidak-ada\" tidak dikenal.");
   expect(await database.serviceVolume.count({ where: { officeId: office.id } })).toBe(0);
 
   // The corrected file goes in.
   await importForm.getByLabel("Bulan impor").fill(month);
   await importForm.getByLabel("Berkas CSV").setInputFiles({ name: "benar.csv", mimeType: "text/csv", buffer: Buffer.from(`office_code,service_code,count\n${office.code},${service.code},50\n`) });
   await importForm.getByRole("button", { name: "Impor" }).click();
-  await expect(page.getByRole("status")).toContainText(`1 baris bulan ${month} diimpor.`);
+  await expect(page.getByRole("status").filter({ hasText: "diimpor" })).toContainText(`1 baris bulan ${month} diimpor.`);
   expect(await database.serviceVolume.findMany({ where: { officeId: office.id }, select: { count: true } })).toEqual([{ count: 50 }]);
 
   // The statistics page (last month by default) shows the office's index, its category, the rates and the flag.
