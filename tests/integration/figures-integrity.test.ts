@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "@/lib/db";
+import { buildIntegritySections } from "@/lib/exports/integrity-sections";
+import { cellText } from "@/lib/exports/summary";
 import { getPublicIkm } from "@/lib/figures/public";
 import { FiguresForbiddenError, getIntegrityFigures } from "@/lib/figures/queries";
 import type { StatisticsFilters } from "@/lib/statistics/types";
@@ -108,5 +110,22 @@ describe("the IKM on /transparansi", () => {
     expect(second.offices.find((office) => office.code === fixture.offices.a.code)).toEqual({ code: fixture.offices.a.code, name: fixture.offices.a.name, index: 77.27, category: "B", respondents: 44 });
     expect(second.offices.some((office) => office.code === fixture.offices.b.code)).toBe(false);
     expect(second.officesBelowSample).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("the survey results in the XLSX and PDF exports", () => {
+  it("state the method, the sample, the index with its category and the per-element table", async () => {
+    const figures = await getIntegrityFigures(fixture.staff.supervisorOfficeA, filters());
+    const [survey, offices] = await buildIntegritySections(figures, "id");
+    const lines = Object.fromEntries(survey!.lines.map((line) => [line.label, cellText(line.value)]));
+    expect(survey!.title).toBe("Hasil Survei Kepuasan Masyarakat (Zona Integritas)");
+    expect(lines["Metode"]).toContain("PermenPAN-RB 14/2017");
+    expect(lines["Responden acak"]).toBe("44");
+    expect(lines["Sampel minimal (Krejcie–Morgan)"]).toBe("44");
+    expect(lines["IKM"]).toBe("77,27");
+    expect(lines["Mutu pelayanan"]).toBe("B (Baik)");
+    expect(survey!.tables[0]!.rows).toHaveLength(9);
+    expect(cellText(survey!.tables[0]!.rows[0]![1]!)).toBe("3,091");
+    expect(offices!.tables[0]!.rows[0]!.map(cellText)).toContain("pungli kemungkinan kurang dilaporkan");
   });
 });
