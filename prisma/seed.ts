@@ -15,6 +15,7 @@ import { hashSecret } from "@/lib/security/secret-hash";
 import { DEMO_PASSWORD, DEMO_RECEIPT_KEY } from "./demo-staff";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoStaff } from "./seed/demo-staff";
+import { seedDemoVolumes } from "./seed/demo-volumes";
 import { seedReferenceData } from "./seed/reference-data";
 
 const DEFAULT_DEMO_CASES = 400;
@@ -50,6 +51,7 @@ async function main() {
 
     const staff = await seedDemoStaff(db, await hashSecret(DEMO_PASSWORD));
     console.log(`seed: demo staff ${JSON.stringify(staff)}`);
+    console.log(`seed: demo service volumes ${JSON.stringify(await seedDemoVolumes(db, { now: new Date() }))}`);
 
     if ((await db.case.count()) > 0) {
       console.log("seed: cases exist, demo cases left as they are");
