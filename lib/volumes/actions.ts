@@ -17,6 +17,11 @@ import { importVolumeCsv, saveOfficeVolumes, VolumeAccessError } from "./volumes
  * the role and the office's scope again. A refused form comes back with everything typed.
  */
 
+/** A positive id that fits PostgreSQL's integer column (a larger one would fail the query, not be "not found"). */
+function isDatabaseId(value: number): boolean {
+  return Number.isSafeInteger(value) && value > 0 && value <= 2_147_483_647;
+}
+
 async function requireVolumeManager() {
   const actor = await requireStaff();
   if (!canManageVolumes(actor)) notFound();
@@ -36,14 +41,14 @@ export async function submitOfficeVolumes(previous: VolumeFormState, formData: F
   const month = parseMonthKey(values.month);
   if (!month) return { error: "monthInvalid", values };
   const officeId = Number(values.office);
-  if (!Number.isSafeInteger(officeId) || officeId <= 0) return { error: "officeUnknown", values };
+  if (!isDatabaseId(officeId)) return { error: "officeUnknown", values };
 
   const counts: { serviceId: number; count: number }[] = [];
   const fieldErrors: NonNullable<VolumeFormState["fieldErrors"]> = {};
   for (const [key, typed] of Object.entries(values)) {
     if (!key.startsWith("count-") || typed.trim() === "") continue;
     const serviceId = Number(key.slice("count-".length));
-    if (!Number.isSafeInteger(serviceId) || serviceId <= 0) return { error: "invalid", values };
+    if (!isDatabaseId(serviceId)) return { error: "invalid", values };
     const count = parseCount(typed);
     if (count === null) fieldErrors[String(serviceId)] = "countInvalid";
     else if (count > VOLUME_CSV_LIMITS.count) fieldErrors[String(serviceId)] = "countTooLarge";
