@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-/** The repeated-accused groups of the supervisor's scope; officers get a 404 (the data layer refuses them too). */
+/**
+ * The repeated-accused groups of the supervisor's scope; officers get a 404 (the data layer refuses
+ * them too). Group links are not prefetched: opening a group is audited, and a prefetch is not an
+ * opening.
+ */
 export default async function AccusedGroupsPage() {
   const actor = await requireStaff();
   if (!canSeeAccusedGroups(actor)) notFound();
@@ -33,7 +37,7 @@ export default async function AccusedGroupsPage() {
         <ul className="space-y-3">
           {list.groups.map((group) => (
             <li key={group.key} className="rounded-xl border border-slate-300 bg-white p-4">
-              <Link href={`/dasbor/sinyal/${group.key}`} className="text-lg font-semibold text-brand-800 underline">
+              <Link href={`/dasbor/sinyal/${group.key}`} prefetch={false} className="text-lg font-semibold text-brand-800 underline">
                 {groupSummary(t, group)}
               </Link>
               <p className="mt-1 text-sm text-slate-700">
