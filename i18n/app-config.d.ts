@@ -6,6 +6,7 @@ import type authMessages from "../messages/auth/id.json";
 import type caseMessages from "../messages/cases/id.json";
 import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
+import type figuresMessages from "../messages/figures/id.json";
 import type messages from "../messages/id.json";
 import type objectionMessages from "../messages/objection/id.json";
 import type surveyMessages from "../messages/surveys/id.json";
@@ -31,6 +32,7 @@ declare module "next-intl" {
       typeof adminReferenceMessages &
       typeof adminHolidayMessages &
       typeof objectionMessages &
-      typeof surveyMessages;
+      typeof surveyMessages &
+      typeof figuresMessages;
   }
 }

@@ -8,7 +8,7 @@ import type { Locale } from "./locales";
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, surveys] = await Promise.all([
+  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, surveys, figures] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/error/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
@@ -22,6 +22,7 @@ export async function loadMessages(locale: Locale) {
     import(`../messages/admin-holidays/${locale}.json`),
     import(`../messages/objection/${locale}.json`),
     import(`../messages/surveys/${locale}.json`),
+    import(`../messages/figures/${locale}.json`),
   ]);
   return {
     ...main.default,
@@ -37,5 +38,6 @@ export async function loadMessages(locale: Locale) {
     ...adminHolidays.default,
     ...objection.default,
     ...surveys.default,
+    ...figures.default,
   };
 }

@@ -175,6 +175,25 @@ const environmentSchema = z.object({
    */
   OBJECTION_WINDOW_WORKING_DAYS: wholeNumber(1, 60, 10),
   /**
+   * The repeated-accused signal (lib/accused): reports received within this many days (per office,
+   * and across offices for brokers) are compared; a group needs at least ACCUSED_SIGNAL_MIN_REPORTS
+   * of them; two reports' accused descriptions match at ACCUSED_SIGNAL_SIMILARITY_PERCENT or more
+   * (Jaccard of their normalised words); at most ACCUSED_SIGNAL_MAX_CASES of the newest reports with
+   * an accused description or place in the window and scope are read (the bound at 1M cases).
+   */
+  ACCUSED_SIGNAL_WINDOW_DAYS: wholeNumber(7, 366, 60),
+  ACCUSED_SIGNAL_MIN_REPORTS: wholeNumber(2, 100, 3),
+  ACCUSED_SIGNAL_SIMILARITY_PERCENT: wholeNumber(10, 100, 50),
+  ACCUSED_SIGNAL_MAX_CASES: wholeNumber(100, 200_000, 20_000),
+  /**
+   * The pungli gap flag (lib/figures/gap.ts): an office is flagged "pungli likely under-reported"
+   * when at least PUNGLI_GAP_MIN_ASKED_PERCENT of its surveyed visitors (in the index sample) say
+   * they were asked to pay extra, while its pungli reports per 10,000 services are at most
+   * PUNGLI_GAP_MAX_REPORTS_PER_10K (given as hundredths: 100 = 1.00 report per 10,000 services).
+   */
+  PUNGLI_GAP_MIN_ASKED_PERCENT: wholeNumber(1, 100, 5),
+  PUNGLI_GAP_MAX_REPORTS_PER_10K: wholeNumber(0, 1_000_000, 100),
+  /**
    * The version of the key that encrypts reporters' contact data (lib/contacts/encryption.ts).
    * Raise it by one to rotate: new writes use the new key, older versions keep decrypting, and
    * `npm run contacts:encrypt` re-encrypts the stored rows under the new one.

@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, DEMO_RECEIPT_KEY } from "./demo-staff";
 import { seedDemoCases } from "./seed/demo-cases";
 import { seedDemoStaff } from "./seed/demo-staff";
 import { seedDemoSurveys } from "./seed/demo-surveys";
+import { seedDemoVolumes } from "./seed/demo-volumes";
 import { seedReferenceData } from "./seed/reference-data";
 
 const DEFAULT_DEMO_CASES = 400;
@@ -53,6 +54,7 @@ async function main() {
     console.log(`seed: demo staff ${JSON.stringify(staff)}`);
     const surveys = await seedDemoSurveys(db, { now: new Date() });
     console.log(`seed: demo survey answers ${JSON.stringify(surveys)}`);
+    console.log(`seed: demo service volumes ${JSON.stringify(await seedDemoVolumes(db, { now: new Date() }))}`);
 
     if ((await db.case.count()) > 0) {
       console.log("seed: cases exist, demo cases left as they are");

@@ -70,6 +70,10 @@ export const AUDIT_ACTIONS = {
   AUDIT_CHAIN_REKEYED: "AUDIT_CHAIN_REKEYED",
   // Issue 16: a seal of the audit trail (lib/audit/seal.ts), written every minute with activity.
   AUDIT_TRAIL_SEALED: "AUDIT_TRAIL_SEALED",
+  // Issue 14 (lib/volumes, lib/accused): service volumes entered or imported for a month, and a
+  // supervisor opening a group of reports that likely name the same accused person or broker.
+  SERVICE_VOLUMES_CHANGED: "SERVICE_VOLUMES_CHANGED",
+  ACCUSED_GROUP_OPENED: "ACCUSED_GROUP_OPENED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -61,13 +61,15 @@ export const XLSX_MAX_ROWS = 50_000;
  * are about 45 MB of a process's memory), so a worker process that only writes CSV stays small.
  */
 async function loadSummaryWriters() {
-  const [{ getStatistics }, { buildSummarySections }, { writeReportPdf }, { writeCaseXlsx }] = await Promise.all([
+  const [{ getStatistics }, { buildSummarySections }, { writeReportPdf }, { writeCaseXlsx }, { getIntegrityFigures }, { buildIntegritySections }] = await Promise.all([
     import("@/lib/statistics/queries"),
     import("./summary"),
     import("./report-pdf"),
     import("./write-xlsx"),
+    import("@/lib/figures/queries"),
+    import("./integrity-sections"),
   ]);
-  return { getStatistics, buildSummarySections, writeReportPdf, writeCaseXlsx };
+  return { getStatistics, buildSummarySections, writeReportPdf, writeCaseXlsx, getIntegrityFigures, buildIntegritySections };
 }
 
 type ClaimedJob = { id: string; params: unknown; requestedById: string; createdAt: Date; claimedAt: Date };
@@ -160,9 +162,12 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
 
     wroteFile = true;
     if (params.data.format === "pdf") {
-      const { getStatistics, buildSummarySections, writeReportPdf } = await loadSummaryWriters();
+      const { getStatistics, buildSummarySections, writeReportPdf, getIntegrityFigures, buildIntegritySections } = await loadSummaryWriters();
       const report = await getStatistics(actor, params.data.filters, { now: asOf });
-      const sections = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+      const sections = [
+        ...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }),
+        ...(await buildIntegritySections(await getIntegrityFigures(actor, params.data.filters), params.data.locale)),
+      ];
       await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
     } else {
       const columns = buildExportColumns(translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText, now: asOf });
@@ -172,10 +177,13 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
           writeCaseCsv(output, { actor, filters: params.data.filters, columns, separator, onProgress: (progress) => fence.update({ progress }) }).then(() => undefined),
         );
       } else {
-        const { getStatistics, buildSummarySections, writeCaseXlsx } = await loadSummaryWriters();
+        const { getStatistics, buildSummarySections, writeCaseXlsx, getIntegrityFigures, buildIntegritySections } = await loadSummaryWriters();
         const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
         const report = await getStatistics(actor, params.data.filters, { now: asOf });
-        const summary = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+        const summary = [
+          ...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }),
+          ...(await buildIntegritySections(await getIntegrityFigures(actor, params.data.filters), params.data.locale)),
+        ];
         await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));
       }
     }

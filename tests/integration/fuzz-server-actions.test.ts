@@ -50,6 +50,7 @@ const serviceActions = await import("@/lib/services/actions");
 const templateActions = await import("@/lib/reply-templates/actions");
 const holidayActions = await import("@/lib/holidays/actions");
 const staffActions = await import("@/lib/staff/actions");
+const volumeActions = await import("@/lib/volumes/actions");
 
 const db = connectTestDatabase();
 let fixture: ScopeFixture;
@@ -214,6 +215,22 @@ describe("the staff side's Server Actions", () => {
       { name: "updateHoliday", action: holidayActions.submitUpdateHoliday as ActionCase["action"], fields: { id: ["1"], version: ["1"], date: ["2026-08-17"], nameId: ["Libur"], nameEn: ["Holiday"], kind: ["NATIONAL_HOLIDAY"], source: [""] } },
       { name: "deleteHoliday", action: holidayActions.submitDeleteHoliday as ActionCase["action"], fields: { id: ["1"], version: ["1"] } },
       { name: "importHolidays", action: holidayActions.submitHolidayImport as ActionCase["action"], fields: { intent: ["preview", "apply"], year: ["2026"], file: ["date,name_id\n"], encodedContent: ["ZGF0ZQ=="], contentHash: ["x"], stateFingerprint: ["y"] } },
+    ]);
+  });
+
+  it("the service volume actions answer every form, and a refused one writes nothing", async () => {
+    await fuzzActions("actions: volume forms", () => fixture.staff.supervisorOfficeA, [
+      {
+        name: "saveVolumes",
+        action: volumeActions.submitOfficeVolumes as ActionCase["action"],
+        fields: {
+          month: ["2026-10", "2026-13", ""],
+          office: [String(fixture.offices.a.id), String(fixture.offices.b.id), "2147483648", "x"],
+          [`count-${fixture.service.id}`]: ["12.450", "1.5", "", "99999999999"],
+          "count-2147483648": ["5", ""],
+        },
+      },
+      { name: "importVolumes", action: volumeActions.submitVolumeImport as ActionCase["action"], fields: { month: ["2026-10", "bad"], file: ["office_code,service_code,count\n"] } },
     ]);
   });
 

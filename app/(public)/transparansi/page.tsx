@@ -9,6 +9,7 @@ import { PageIntro } from "@/components/page-intro";
 import { StatusNotice } from "@/components/status-notice";
 import { matchesOfficeSearch, MAX_OFFICE_SEARCH_LENGTH, officeSearchText } from "@/lib/transparency/office-search";
 import { CHECKPOINTS_SHOWN, getPublishedCheckpoints } from "@/lib/transparency/audit-checkpoints";
+import { getPublicIkm } from "@/lib/figures/public";
 import { getPublicStatistics } from "@/lib/transparency/snapshot";
 
 import { AuditCheckpoints } from "./_components/audit-checkpoints";
@@ -19,6 +20,7 @@ import { DisclosureMark } from "./_components/collapsible-section";
 import { OFFICE_LIST_ID, OfficeList } from "./_components/office-list";
 import { OfficeSearch } from "./_components/office-search";
 import { getFigureFormat } from "./_components/public-figure";
+import { PublicIkmSection } from "./_components/public-ikm";
 
 /** `?q=` searches the office list; `?office=<code>` shows one office's figures and trend. */
 const searchParamsSchema = z.object({
@@ -34,12 +36,13 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TransparencyPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The figures are read from the stored snapshot at request time, never at build time.
   await connection();
-  const [{ q: query, office: officeCode }, { statistics }, checkpoints, t, format] = await Promise.all([
+  const [{ q: query, office: officeCode }, { statistics }, checkpoints, t, format, ikm] = await Promise.all([
     searchParams.then((params) => searchParamsSchema.parse(params)),
     getPublicStatistics(),
     getPublishedCheckpoints({ take: CHECKPOINTS_SHOWN }),
     getTranslations("Transparency"),
     getFigureFormat(),
+    getPublicIkm(),
   ]);
   const office = officeCode ? statistics.offices.find((candidate) => candidate.code === officeCode) : undefined;
   const shown = office ?? statistics.national;
@@ -102,6 +105,8 @@ export default async function TransparencyPage({ searchParams }: { searchParams:
           <OfficeList offices={statistics.offices} query={query} format={format} />
         </div>
       </section>
+
+      <PublicIkmSection ikm={ikm} />
 
       <Method statistics={statistics} format={format} />
 

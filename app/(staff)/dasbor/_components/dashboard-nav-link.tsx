@@ -9,13 +9,15 @@ import type { ReactNode } from "react";
  * intake owns /dasbor/kasus/baru (a prefix match would mark both as current there), statistics
  * owns /dasbor/statistik, the administration /dasbor/admin, the reply templates /dasbor/templat.
  */
-type DashboardSection = "queue" | "intake" | "statistics" | "surveys" | "admin" | "templates";
+type DashboardSection = "queue" | "intake" | "statistics" | "surveys" | "admin" | "templates" | "volumes" | "signals";
 
 function isInSection(pathname: string, section: DashboardSection): boolean {
   if (section === "intake") return pathname === "/dasbor/kasus/baru";
   if (section === "statistics") return pathname === "/dasbor/statistik" || pathname.startsWith("/dasbor/statistik/");
   if (section === "admin") return pathname === "/dasbor/admin" || pathname.startsWith("/dasbor/admin/");
   if (section === "surveys") return pathname === "/dasbor/survei" || pathname.startsWith("/dasbor/survei/");
+  if (section === "volumes") return pathname === "/dasbor/volume";
+  if (section === "signals") return pathname === "/dasbor/sinyal" || pathname.startsWith("/dasbor/sinyal/");
   if (section === "templates") return pathname === "/dasbor/templat" || pathname.startsWith("/dasbor/templat/");
   return pathname === "/dasbor" || (pathname.startsWith("/dasbor/kasus/") && pathname !== "/dasbor/kasus/baru");
 }

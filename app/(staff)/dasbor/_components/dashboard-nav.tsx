@@ -3,8 +3,10 @@ import { getTranslations } from "next-intl/server";
 import { isAdmin } from "@/lib/admin/guard";
 import { getCurrentStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
+import { canSeeAccusedGroups } from "@/lib/accused/access";
 import { canManageTemplates } from "@/lib/reply-templates/access";
 import { hasAnySurveyRole } from "@/lib/surveys/access";
+import { canManageVolumes } from "@/lib/volumes/access";
 
 import { DashboardNavLink } from "./dashboard-nav-link";
 
@@ -41,6 +43,20 @@ export async function DashboardNav() {
           <li>
             <DashboardNavLink href="/dasbor/survei" section="surveys">
               {t("surveys")}
+            </DashboardNavLink>
+          </li>
+        ) : null}
+        {actor != null && canSeeAccusedGroups(actor) ? (
+          <li>
+            <DashboardNavLink href="/dasbor/sinyal" section="signals">
+              {t("signals")}
+            </DashboardNavLink>
+          </li>
+        ) : null}
+        {actor != null && canManageVolumes(actor) ? (
+          <li>
+            <DashboardNavLink href="/dasbor/volume" section="volumes">
+              {t("volumes")}
             </DashboardNavLink>
           </li>
         ) : null}

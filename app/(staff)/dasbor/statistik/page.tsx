@@ -7,6 +7,7 @@ import { isLocale } from "@/i18n/locales";
 import { requireStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { getEnvironment } from "@/lib/env";
+import { getIntegrityFigures } from "@/lib/figures/queries";
 import { getObjectionStatistics } from "@/lib/objections/statistics";
 import { parseStatisticsFilters } from "@/lib/statistics/filters";
 import { getStatisticsFilterOptions } from "@/lib/statistics/queries";
@@ -14,6 +15,7 @@ import { getStatisticsSnapshot } from "@/lib/statistics/snapshots";
 
 import { BacklogSection } from "./_components/backlog-section";
 import { DeadlinesSection } from "./_components/deadlines-section";
+import { IntegritySection } from "./_components/integrity-section";
 import { ExportPanel } from "./_components/export-panel";
 import { MethodSection } from "./_components/method-section";
 import { NotAvailableForRole } from "./_components/not-available";
@@ -42,12 +44,13 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const period: PeriodInput = parsed.ok
     ? { ...filters.period, hasError: false }
     : { preset: "custom", from: parsed.typed.from ?? "", to: parsed.typed.to ?? "", hasError: true };
-  const [t, requestedLocale, report, options, objections] = await Promise.all([
+  const [t, requestedLocale, report, options, objections, integrity] = await Promise.all([
     getTranslations("Statistics"),
     getLocale(),
     getStatisticsSnapshot(actor, filters, { now }),
     getStatisticsFilterOptions(actor),
     getObjectionStatistics(actor, filters),
+    getIntegrityFigures(actor, filters),
   ]);
   const locale = isLocale(requestedLocale) ? requestedLocale : "id";
   const hasReports = report.volume.received > 0;
@@ -78,6 +81,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}
           </>
         ) : null}
+        <IntegritySection figures={integrity} filters={filters} locale={locale} />
         <MethodSection minimumCases={report.minimumCases} refreshMinutes={getEnvironment().STATS_SNAPSHOT_MINUTES} locale={locale} />
       </div>
     </ClientMessages>
