@@ -179,6 +179,22 @@ const environmentSchema = z.object({
       context.addIssue({ code: "custom", message: "expected an http(s) address without a path, e.g. https://lapor.imigrasi.go.id" });
       return z.NEVER;
     }),
+  /**
+   * The mail server for notifications (lib/notifications/mailer.ts), e.g.
+   * smtp://user:password@mail.example.go.id:587 or smtps://...:465. Unset: no mail leaves the
+   * machine; every mail is written as an .eml file into MAIL_CAPTURE_DIR instead (and listed for
+   * admins on /dasbor/admin/surat outside production).
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.go.id:587" }).optional(),
+  /** The sender of notification mails, e.g. "Lapor Imigrasi <noreply@lapor.imigrasi.go.id>". */
+  MAIL_FROM: z
+    .string()
+    .default("Lapor Imigrasi <noreply@lapor.imigrasi.local>")
+    .refine((value) => /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(value.trim()), { error: 'expected an address, e.g. "Lapor Imigrasi <noreply@lapor.imigrasi.go.id>"' }),
+  /** Where mails go when SMTP_URL is unset: one .eml file per mail. */
+  MAIL_CAPTURE_DIR: z.string().min(1).default(".data/mail"),
+  /** Minutes between two mails of new cases to one officer (the new cases in between are batched into one mail). */
+  NOTIFY_BATCH_MINUTES: wholeNumber(1, 24 * 60, 15),
 }).transform((environment, context) => {
   const { TRUST_PROXY, ...rest } = environment;
   if (TRUST_PROXY === null && environment.NODE_ENV === "production") {
@@ -195,7 +211,7 @@ const environmentSchema = z.object({
 export type Environment = z.infer<typeof environmentSchema>;
 
 /** Variables whose values must never be repeated in an error message. */
-const SECRET_VARIABLES = new Set(["APP_SECRET", "AUTH_SECRET", "DATABASE_URL", "DATABASE_READ_URL"]);
+const SECRET_VARIABLES = new Set(["APP_SECRET", "AUTH_SECRET", "DATABASE_URL", "DATABASE_READ_URL", "SMTP_URL"]);
 
 export type EnvironmentCheck = { ok: true; environment: Environment } | { ok: false; problems: string[] };
 
@@ -269,7 +285,11 @@ export type AppKeyPurpose =
   /** The seed of the Ed25519 key that signs the published daily audit checkpoints (lib/audit/checkpoint-signing.ts). */
   | "audit-checkpoint"
   /** AES-256-GCM keys of reporters' contact data at rest, one per key version (lib/contacts/encryption.ts). */
-  | "contact-encryption";
+  | "contact-encryption"
+  /** The signed links in reporters' notices that stop the notices of one case (lib/notifications/unsubscribe.ts). */
+  | "notice-unsubscribe"
+  /** The keyed hash under which bounced addresses are suppressed (lib/notifications/suppression.ts). */
+  | "mail-suppression";
 
 const derivedKeys = new Map<string, Buffer>();
 
