@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { startSmtpListener, type SmtpListener } from "../support/smtp-listener";
+
+// The mail server is started before anything reads the environment, so lib/env.ts sees its address.
+const smtp: SmtpListener = await startSmtpListener();
+process.env.SMTP_URL = smtp.url;
+process.env.PUBLIC_BASE_URL = "https://lapor.example.test";
+process.env.MAIL_FROM = "Lapor Imigrasi <noreply@lapor.example.test>";
+
+const { assignCase } = await import("@/lib/cases/assignment");
+const { escalateCase } = await import("@/lib/cases/escalation");
+const { postCaseMessage } = await import("@/lib/cases/messages");
+const { changeCaseStatus } = await import("@/lib/cases/status");
+const { db } = await import("@/lib/db");
+const { deliverNotificationMail } = await import("@/lib/notifications/deliver");
+const { suppressionHashOf } = await import("@/lib/notifications/address");
+const { createFixtureCase, createScopeFixture, markInvolvedDirectly } = await import("./cases-fixtures");
+
+type Fixture = Awaited<ReturnType<typeof createScopeFixture>>;
+let fixture: Fixture;
+
+beforeAll(async () => {
+  fixture = await createScopeFixture("notify");
+});
+
+beforeEach(() => {
+  smtp.setMode("accept");
+  smtp.mails.length = 0;
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+  await smtp.close();
+});
+
+/** Runs the mail deliveries the committed changes enqueued, as the job would. */
+async function deliverPending(): Promise<void> {
+  const pending = await db.notification.findMany({ where: { mailStatus: "PENDING" }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  for (const { id } of pending) await deliverNotificationMail(id);
+}
+
+async function identifiedCase(options: { email: string; locale?: "id" | "en"; status?: "VERIFIED" | "NEW" } = { email: "pelapor@example.test" }) {
+  return createFixtureCase(fixture, {
+    officeId: fixture.offices.a.id,
+    contact: { name: "Budi Pelapor", email: options.email },
+    locale: options.locale ?? "id",
+    status: options.status ?? "VERIFIED",
+    verifiedAt: options.status === "NEW" ? undefined : new Date(),
+    resolutionDueAt: options.status === "NEW" ? undefined : new Date(Date.now() + 10 * 24 * 3600 * 1000),
+  });
+}
+
+function mailsTo(address: string) {
+  return smtp.mails.filter((mail) => mail.to.includes(address));
+}
+
+describe("reporter notices", () => {
+  it("tell an identified reporter of a public reply, in their language, with only the code and the tracking link", async () => {
+    const created = await identifiedCase({ email: "budi.reply@example.test" });
+    const description = (await db.case.findUniqueOrThrow({ where: { id: created.id }, select: { description: true } })).description;
+    await postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Mohon kirim foto kuitansi RAHASIA-BALASAN.", isSigned: false });
+    await deliverPending();
+
+    const [mail] = mailsTo("budi.reply@example.test");
+    expect(mail).toBeDefined();
+    expect(mail!.parsed.subject).toBe(`Ada kabar tentang laporan ${created.trackingCode}`);
+    expect(mail!.parsed.from?.text).toContain("noreply@lapor.example.test");
+    expect(mail!.parsed.text).toContain(`https://lapor.example.test/lacak?kode=${created.trackingCode}`);
+    expect(mail!.parsed.html).toContain(`https://lapor.example.test/lacak?kode=${created.trackingCode}`);
+    expect(mail!.parsed.text).toContain("https://lapor.example.test/pemberitahuan/berhenti?token=");
+    for (const forbidden of ["RAHASIA-BALASAN", description, "Budi Pelapor", fixture.staff.officerA.name]) {
+      expect(mail!.parsed.text).not.toContain(forbidden);
+      expect(String(mail!.parsed.html)).not.toContain(forbidden);
+    }
+  });
+
+  it("writes in English to a reporter who filed in English", async () => {
+    const created = await identifiedCase({ email: "en.reporter@example.test", locale: "en" });
+    await postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Please send the receipt.", isSigned: false });
+    await deliverPending();
+    expect(mailsTo("en.reporter@example.test").map((mail) => mail.parsed.subject)).toEqual([`News on report ${created.trackingCode}`]);
+  });
+
+  it("sends one mail for a reply with a status change, the closing one, asking for a rating", async () => {
+    const created = await identifiedCase({ email: "close@example.test" });
+    await changeCaseStatus(fixture.staff.officerA, { caseId: created.id, version: created.version, to: "RESOLVED", replyToReporter: "Petugas telah diberi sanksi." });
+    await deliverPending();
+    const mails = mailsTo("close@example.test");
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.parsed.subject).toBe(`Laporan ${created.trackingCode} telah ditutup`);
+    expect(mails[0]!.parsed.text).toContain("penilaian");
+  });
+
+  it("says nothing of an internal note, and nothing at all when the change rolls back", async () => {
+    const created = await identifiedCase({ email: "quiet@example.test" });
+    await postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "INTERNAL_NOTE", body: "Catatan internal", isSigned: false });
+    // A stale version: the reply is refused and its transaction rolls back.
+    await expect(postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Balasan", isSigned: false })).rejects.toThrow();
+    expect(await db.notification.count({ where: { caseId: created.id, recipientKind: "REPORTER" } })).toBe(0);
+  });
+
+  it("stays silent for an anonymous reporter who left no address", async () => {
+    const created = await createFixtureCase(fixture, { officeId: fixture.offices.a.id, status: "VERIFIED", verifiedAt: new Date(), resolutionDueAt: new Date(Date.now() + 864e6) });
+    await postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Balasan", isSigned: false });
+    expect(await db.notification.count({ where: { caseId: created.id } })).toBe(0);
+  });
+});
+
+describe("staff notifications", () => {
+  it("tell the new assignee, and not the officer who assigned it to themselves", async () => {
+    const created = await identifiedCase({ email: "assign@example.test" });
+    await assignCase(fixture.staff.supervisorOfficeA, { caseId: created.id, version: created.version, assigneeId: fixture.staff.colleagueA.id });
+    await deliverPending();
+    const [mail] = mailsTo(fixture.staff.colleagueA.email);
+    expect(mail?.parsed.subject).toBe(`Kasus ${created.trackingCode} ditugaskan kepada Anda`);
+    expect(mail?.parsed.text).toContain(`https://lapor.example.test/dasbor/kasus/${created.id}`);
+    expect(mail?.parsed.text).toContain("https://lapor.example.test/dasbor/akun");
+
+    const own = await identifiedCase({ email: "assign2@example.test" });
+    await assignCase(fixture.staff.officerA, { caseId: own.id, version: own.version, assigneeId: fixture.staff.officerA.id });
+    expect(await db.notification.count({ where: { caseId: own.id, kind: "CASE_ASSIGNED" } })).toBe(0);
+  });
+
+  it("tell the supervisors whose scope holds an escalated case, and no one else", async () => {
+    const created = await identifiedCase({ email: "esc@example.test" });
+    await escalateCase(fixture.staff.supervisorNational, { caseId: created.id, note: "Perlu perhatian" });
+    const recipients = await db.notification.findMany({ where: { caseId: created.id, kind: "ESCALATED" }, select: { staffUserId: true } });
+    expect(recipients.map((row) => row.staffUserId).sort()).toEqual([fixture.staff.supervisorOfficeA.id, fixture.staff.supervisorRegion1.id].sort());
+  });
+
+  it("keep a muted kind in the dashboard list without a mail, except a supervisor's escalations", async () => {
+    await db.staffNotificationSettings.create({ data: { staffUserId: fixture.staff.colleagueA.id, mutedMailKinds: ["CASE_ASSIGNED"] } });
+    await db.staffNotificationSettings.create({ data: { staffUserId: fixture.staff.supervisorRegion1.id, mutedMailKinds: ["ESCALATED"], locale: "en" } });
+    const created = await identifiedCase({ email: "mute@example.test" });
+    await assignCase(fixture.staff.supervisorOfficeA, { caseId: created.id, version: created.version, assigneeId: fixture.staff.colleagueA.id });
+    await escalateCase(fixture.staff.supervisorNational, { caseId: created.id, note: "Perlu perhatian" });
+    await deliverPending();
+    expect(await db.notification.findFirstOrThrow({ where: { caseId: created.id, kind: "CASE_ASSIGNED" }, select: { mailStatus: true, readAt: true } })).toEqual({ mailStatus: "NONE", readAt: null });
+    expect(mailsTo(fixture.staff.colleagueA.email)).toHaveLength(0);
+    const aboutThisCase = mailsTo(fixture.staff.supervisorRegion1.email).filter((mail) => mail.parsed.subject?.includes(created.trackingCode));
+    expect(aboutThisCase.map((mail) => mail.parsed.subject)).toEqual([`Escalation: case ${created.trackingCode}`]);
+    await db.staffNotificationSettings.deleteMany({ where: { staffUserId: { in: [fixture.staff.colleagueA.id, fixture.staff.supervisorRegion1.id] } } });
+  });
+
+  it("check the recipient's access again when the mail is built: someone marked involved in between gets nothing", async () => {
+    const created = await identifiedCase({ email: "scope@example.test" });
+    await assignCase(fixture.staff.supervisorOfficeA, { caseId: created.id, version: created.version, assigneeId: fixture.staff.involvedOfficerA.id });
+    await markInvolvedDirectly(created.id, fixture.staff.involvedOfficerA.id, fixture.staff.supervisorOfficeA.id);
+    await deliverPending();
+    expect(mailsTo(fixture.staff.involvedOfficerA.email)).toHaveLength(0);
+    expect(await db.notification.findFirstOrThrow({ where: { caseId: created.id, kind: "CASE_ASSIGNED" }, select: { mailStatus: true } })).toEqual({ mailStatus: "SKIPPED" });
+  });
+});
+
+describe("a mail server that fails", () => {
+  it("fails the delivery so the job retries, keeps the failure visible, and sends on the next attempt", async () => {
+    const created = await identifiedCase({ email: "retry@example.test" });
+    smtp.setMode("refuse");
+    await postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Balasan", isSigned: false });
+    const notification = await db.notification.findFirstOrThrow({ where: { caseId: created.id, recipientKind: "REPORTER" }, select: { id: true } });
+    // The reply itself is saved whatever the mail server does.
+    expect(await db.caseMessage.count({ where: { caseId: created.id, kind: "PUBLIC_REPLY" } })).toBe(1);
+
+    await expect(deliverNotificationMail(notification.id)).rejects.toThrow();
+    expect(await db.notification.findUniqueOrThrow({ where: { id: notification.id }, select: { mailStatus: true, mailAttempts: true, mailLastError: true } })).toMatchObject({ mailStatus: "FAILED", mailAttempts: 1, mailLastError: expect.stringContaining("421") });
+
+    smtp.setMode("accept");
+    expect(await deliverNotificationMail(notification.id)).toBe("sent");
+    expect(mailsTo("retry@example.test")).toHaveLength(1);
+    // A second run of the same job (a retry after a lost acknowledgement) sends nothing more.
+    expect(await deliverNotificationMail(notification.id)).toBe("done-before");
+    expect(mailsTo("retry@example.test")).toHaveLength(1);
+  });
+
+  it("marks a permanently refused address bounced, suppresses it, and never tries it again", async () => {
+    const first = await identifiedCase({ email: "bounce.me@example.test" });
+    await postCaseMessage(fixture.staff.officerA, { caseId: first.id, version: first.version, kind: "PUBLIC_REPLY", body: "Balasan", isSigned: false });
+    const notification = await db.notification.findFirstOrThrow({ where: { caseId: first.id, recipientKind: "REPORTER" }, select: { id: true } });
+    expect(await deliverNotificationMail(notification.id)).toBe("bounced");
+    expect(await db.notification.findUniqueOrThrow({ where: { id: notification.id }, select: { mailStatus: true } })).toEqual({ mailStatus: "BOUNCED" });
+    expect(await db.mailSuppression.findUnique({ where: { addressHash: suppressionHashOf("bounce.me@example.test") } })).not.toBeNull();
+
+    const second = await identifiedCase({ email: "bounce.me@example.test" });
+    await postCaseMessage(fixture.staff.officerA, { caseId: second.id, version: second.version, kind: "PUBLIC_REPLY", body: "Balasan", isSigned: false });
+    smtp.setMode("refuse");
+    const next = await db.notification.findFirstOrThrow({ where: { caseId: second.id, recipientKind: "REPORTER" }, select: { id: true } });
+    // Not even attempted: a refusing server would have made this throw.
+    expect(await deliverNotificationMail(next.id)).toBe("bounced");
+  });
+});
