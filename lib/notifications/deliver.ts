@@ -3,6 +3,7 @@ import "server-only";
 import { decryptContactValue } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
 import { isValidNoticeEmail, suppressionHashOf } from "./address";
@@ -80,16 +81,16 @@ export async function findReporterAddress(caseId: string): Promise<string | null
 }
 
 /** Sends to one address with the bounce and suppression rules; the caller records the outcome. */
-export async function sendGuarded(to: string, content: MailContent): Promise<{ outcome: "sent" | "captured" } | { outcome: "skipped" | "bounced"; reason: string }> {
+export async function sendGuarded(to: string, content: MailContent, client: Pick<Prisma.TransactionClient, "mailSuppression"> = db): Promise<{ outcome: "sent" | "captured" } | { outcome: "skipped" | "bounced"; reason: string }> {
   if (!isValidNoticeEmail(to)) return { outcome: "skipped", reason: "not a valid email address" };
   const addressHash = suppressionHashOf(to);
-  if (await db.mailSuppression.findUnique({ where: { addressHash }, select: { addressHash: true } })) return { outcome: "bounced", reason: "the address bounced before" };
+  if (await client.mailSuppression.findUnique({ where: { addressHash }, select: { addressHash: true } })) return { outcome: "bounced", reason: "the address bounced before" };
   try {
     const sent = await sendMail(to, content);
     return { outcome: sent.status };
   } catch (error) {
     if (!(error instanceof PermanentMailError)) throw error;
-    await db.mailSuppression.upsert({ where: { addressHash }, create: { addressHash, reason: `${error.responseCode}: ${error.message}`.slice(0, 500) }, update: {} });
+    await client.mailSuppression.upsert({ where: { addressHash }, create: { addressHash, reason: `${error.responseCode}: ${error.message}`.slice(0, 500) }, update: {} });
     return { outcome: "bounced", reason: `${error.responseCode}: ${error.message}`.slice(0, 500) };
   }
 }

@@ -16,6 +16,10 @@ const { db } = await import("@/lib/db");
 const { deliverNotificationMail } = await import("@/lib/notifications/deliver");
 const { suppressionHashOf } = await import("@/lib/notifications/address");
 const { createFixtureCase, createScopeFixture, markInvolvedDirectly } = await import("./cases-fixtures");
+const { AUDIT_ACTIONS } = await import("@/lib/audit/actions");
+const { recordEvent } = await import("@/lib/audit/record");
+const { sendOfficerNewCaseBatches } = await import("@/lib/notifications/batch");
+const { planDeadlineReminders, sendWeeklyDigests } = await import("@/lib/notifications/scheduled");
 
 type Fixture = Awaited<ReturnType<typeof createScopeFixture>>;
 let fixture: Fixture;
@@ -187,5 +191,53 @@ describe("a mail server that fails", () => {
     const next = await db.notification.findFirstOrThrow({ where: { caseId: second.id, recipientKind: "REPORTER" }, select: { id: true } });
     // Not even attempted: a refusing server would have made this throw.
     expect(await deliverNotificationMail(next.id)).toBe("bounced");
+  });
+});
+
+describe("scheduled notifications", () => {
+
+  async function fileInOfficeB() {
+    const created = await createFixtureCase(fixture, { officeId: fixture.offices.b.id });
+    await db.$transaction((tx) => recordEvent(tx, { caseId: created.id, actorKind: "REPORTER", action: AUDIT_ACTIONS.CASE_FILED, isPublic: true, after: { status: "NEW" } }));
+    return created;
+  }
+
+  it("batch an office's new cases into one mail per officer, at most one per interval", async () => {
+    const now = new Date();
+    const first = await fileInOfficeB();
+    const second = await fileInOfficeB();
+    expect(await sendOfficerNewCaseBatches({ now, batchMinutes: 15 })).toEqual({ mailed: 1 });
+    const [mail] = mailsTo(fixture.staff.officerB.email);
+    expect(mail?.parsed.subject).toContain(first.trackingCode);
+    expect(mail?.parsed.subject).toContain(second.trackingCode);
+    expect(mailsTo(fixture.staff.officerA.email)).toHaveLength(0);
+
+    const third = await fileInOfficeB();
+    expect(await sendOfficerNewCaseBatches({ now: new Date(now.getTime() + 5 * 60_000), batchMinutes: 15 })).toEqual({ mailed: 0 });
+    expect(await sendOfficerNewCaseBatches({ now: new Date(now.getTime() + 16 * 60_000), batchMinutes: 15 })).toEqual({ mailed: 1 });
+    expect(mailsTo(fixture.staff.officerB.email).map((entry) => entry.parsed.subject)).toEqual([mail?.parsed.subject, `Kasus baru di kantor Anda: ${third.trackingCode}`]);
+  });
+
+  it("remind the assignee once of a deadline due within one working day", async () => {
+    const now = new Date();
+    const created = await createFixtureCase(fixture, { officeId: fixture.offices.c.id, status: "NEW", verificationDueAt: new Date(now.getTime() + 2 * 3600_000), assigneeId: fixture.staff.officerC.id });
+    await planDeadlineReminders({ now });
+    await planDeadlineReminders({ now });
+    const reminders = await db.notification.findMany({ where: { caseId: created.id, kind: "DEADLINE_DUE" }, select: { staffUserId: true } });
+    expect(reminders).toEqual([{ staffUserId: fixture.staff.officerC.id }]);
+    await deliverPending();
+    expect(mailsTo(fixture.staff.officerC.email).map((mail) => mail.parsed.subject)).toEqual([`Tenggat kasus ${created.trackingCode} jatuh dalam satu hari kerja`]);
+  });
+
+  it("send each supervisor one weekly digest of their scope with a link to the statistics", async () => {
+    const now = new Date();
+    await sendWeeklyDigests({ now });
+    await sendWeeklyDigests({ now });
+    const digests = mailsTo(fixture.staff.supervisorRegion2.email);
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.parsed.subject).toBe(`Ringkasan mingguan: ${fixture.region2.name}`);
+    expect(digests[0]!.parsed.text).toContain("https://lapor.example.test/dasbor/statistik");
+    expect(digests[0]!.parsed.text).toMatch(/Kasus baru: \d+\. Selesai: \d+\. Lewat tenggat \(masih terbuka\): \d+\./);
+    expect(mailsTo(fixture.staff.officerA.email).filter((mail) => mail.parsed.subject?.startsWith("Ringkasan"))).toHaveLength(0);
   });
 });
