@@ -7,6 +7,7 @@ import type caseMessages from "../messages/cases/id.json";
 import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
 import type messages from "../messages/id.json";
+import type notificationMessages from "../messages/notifications/id.json";
 import type objectionMessages from "../messages/objection/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
 import type transparencyMessages from "../messages/transparency/id.json";
@@ -29,6 +30,7 @@ declare module "next-intl" {
       typeof adminStaffMessages &
       typeof adminReferenceMessages &
       typeof adminHolidayMessages &
-      typeof objectionMessages;
+      typeof objectionMessages &
+      typeof notificationMessages;
   }
 }
