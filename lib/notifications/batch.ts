@@ -1,5 +1,6 @@
 import "server-only";
 
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 
@@ -18,7 +19,7 @@ import { buildStaffMail } from "./templates";
 export type BatchRunResult = { mailed: number };
 
 export async function sendOfficerNewCaseBatches(options: { now?: Date; batchMinutes?: number } = {}): Promise<BatchRunResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const batchMinutes = options.batchMinutes ?? getEnvironment().NOTIFY_BATCH_MINUTES;
   const mailedBefore = new Date(now.getTime() - batchMinutes * 60_000);
   const waiting = await db.notification.findMany({

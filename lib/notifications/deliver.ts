@@ -1,5 +1,6 @@
 import "server-only";
 
+import { now as clockNow } from "@/lib/clock";
 import { decryptContactValue } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
@@ -96,7 +97,7 @@ export async function sendGuarded(to: string, content: MailContent, client: Pick
 }
 
 export async function deliverNotificationMail(notificationId: string, options: { now?: Date } = {}): Promise<DeliveryResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const prepared = await prepareMail(notificationId);
   if (prepared === null) return "done-before";
   if ("skip" in prepared) {

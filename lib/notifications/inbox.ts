@@ -1,5 +1,6 @@
 import "server-only";
 
+import { now as clockNow } from "@/lib/clock";
 import type { StaffActor } from "@/lib/auth/session";
 import { caseAccessWhere } from "@/lib/cases/access";
 import { db } from "@/lib/db";
@@ -46,7 +47,7 @@ export async function countUnreadNotifications(actor: StaffActor): Promise<numbe
 }
 
 /** Marks the actor's own notifications read: the given ones, or all. Ids of others' rows change nothing. */
-export async function markNotificationsRead(actor: StaffActor, ids: readonly string[] | "all", now: Date = new Date()): Promise<number> {
+export async function markNotificationsRead(actor: StaffActor, ids: readonly string[] | "all", now: Date = clockNow()): Promise<number> {
   const where: Prisma.NotificationWhereInput = { staffUserId: actor.id, readAt: null, ...(ids === "all" ? {} : { id: { in: [...ids] } }) };
   return (await db.notification.updateMany({ where, data: { readAt: now } })).count;
 }

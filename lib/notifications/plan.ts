@@ -1,5 +1,6 @@
 import "server-only";
 
+import { now as clockNow } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { MailStatus, NotificationKind } from "@/lib/generated/prisma/enums";
 
@@ -31,7 +32,7 @@ export async function planNotificationsForEvent(tx: PlanClient, event: PlannedEv
   const found = await tx.case.findUnique({ where: { id: caseId }, select: { id: true, officeId: true, assigneeId: true, office: { select: { regionalOfficeId: true } } } });
   if (!found) return;
   const caseRef: CaseRef = { id: found.id, officeId: found.officeId, regionalOfficeId: found.office.regionalOfficeId, assigneeId: found.assigneeId };
-  const createdAt = event.createdAt ?? new Date();
+  const createdAt = event.createdAt ?? clockNow();
 
   for (const { kind, audience } of planned) {
     if (audience.kind === "reporter") {

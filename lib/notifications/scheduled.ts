@@ -1,5 +1,6 @@
 import "server-only";
 
+import { now as clockNow } from "@/lib/clock";
 import { deadlineStateSql, CURRENT_DUE_SQL } from "@/lib/cases/deadline-sql";
 import { db } from "@/lib/db";
 import { deadlineThresholds } from "@/lib/deadlines/case-clock";
@@ -26,7 +27,7 @@ const REMINDER_BATCH = 500;
  * one is assigned.
  */
 export async function planDeadlineReminders(options: { now?: Date } = {}): Promise<{ planned: number }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const holidays = await loadNationalHolidayKeys();
   const dueSoon = deadlineStateSql("DUE_SOON", deadlineThresholds(now, holidays));
   const cases = await db.$queryRaw<{ id: string; officeId: number; regionalOfficeId: number; assigneeId: string | null; dueAt: Date }[]>`
@@ -71,7 +72,7 @@ const NATIONAL_SCOPE_NAME = { id: "seluruh Indonesia", en: "all of Indonesia" } 
 
 /** Every active supervisor who has not turned the digest off gets this week's, once. */
 export async function sendWeeklyDigests(options: { now?: Date } = {}): Promise<{ mailed: number }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const week = toJakartaDateKey(now);
   const supervisors = await db.staffUser.findMany({ where: { role: "SUPERVISOR", isActive: true }, select: { ...STAFF_ACTOR_SELECT, notificationSettings: { select: { mutedMailKinds: true, locale: true } } }, orderBy: { id: "asc" } });
   let mailed = 0;

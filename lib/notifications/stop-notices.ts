@@ -1,5 +1,6 @@
 import "server-only";
 
+import { now as clockNow } from "@/lib/clock";
 import { db } from "@/lib/db";
 
 import { readUnsubscribeToken } from "./unsubscribe";
@@ -9,7 +10,7 @@ import { readUnsubscribeToken } from "./unsubscribe";
  * checks it when each mail is built, so mails already waiting stop too). An anonymous reporter's
  * notice-only address is deleted at once: it has no other use.
  */
-export async function stopReporterNotices(token: string, now: Date = new Date()): Promise<"stopped" | "invalid"> {
+export async function stopReporterNotices(token: string, now: Date = clockNow()): Promise<"stopped" | "invalid"> {
   const caseId = readUnsubscribeToken(token);
   if (!caseId) return "invalid";
   const exists = await db.case.findUnique({ where: { id: caseId }, select: { id: true } });

@@ -14,6 +14,7 @@ const { postCaseMessage } = await import("@/lib/cases/messages");
 const { changeCaseStatus } = await import("@/lib/cases/status");
 const { db } = await import("@/lib/db");
 const { deliverNotificationMail } = await import("@/lib/notifications/deliver");
+const { runQueuedJobs } = await import("@/lib/jobs/testing");
 const { suppressionHashOf } = await import("@/lib/notifications/address");
 const { createFixtureCase, createScopeFixture, markInvolvedDirectly } = await import("./cases-fixtures");
 const { AUDIT_ACTIONS } = await import("@/lib/audit/actions");
@@ -38,10 +39,9 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** Runs the mail deliveries the committed changes enqueued, as the job would. */
-async function deliverPending(): Promise<void> {
-  const pending = await db.notification.findMany({ where: { mailStatus: "PENDING" }, select: { id: true }, orderBy: { createdAt: "asc" } });
-  for (const { id } of pending) await deliverNotificationMail(id);
+/** Runs the mail jobs the committed changes enqueued, through the job library (lib/jobs). */
+async function deliverPending() {
+  return runQueuedJobs("notification-mail");
 }
 
 async function identifiedCase(options: { email: string; locale?: "id" | "en"; status?: "VERIFIED" | "NEW" } = { email: "pelapor@example.test" }) {
@@ -158,7 +158,7 @@ describe("staff notifications", () => {
 });
 
 describe("a mail server that fails", () => {
-  it("fails the delivery so the job retries, keeps the failure visible, and sends on the next attempt", async () => {
+  it("fails the job so the job library retries it with backoff, keeps the failure visible, and sends on a later attempt", async () => {
     const created = await identifiedCase({ email: "retry@example.test" });
     smtp.setMode("refuse");
     await postCaseMessage(fixture.staff.officerA, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Balasan", isSigned: false });
@@ -166,13 +166,16 @@ describe("a mail server that fails", () => {
     // The reply itself is saved whatever the mail server does.
     expect(await db.caseMessage.count({ where: { caseId: created.id, kind: "PUBLIC_REPLY" } })).toBe(1);
 
-    await expect(deliverNotificationMail(notification.id)).rejects.toThrow();
+    expect(await deliverPending()).toMatchObject({ completed: 0, failed: 1 });
     expect(await db.notification.findUniqueOrThrow({ where: { id: notification.id }, select: { mailStatus: true, mailAttempts: true, mailLastError: true } })).toMatchObject({ mailStatus: "FAILED", mailAttempts: 1, mailLastError: expect.stringContaining("421") });
+    // The retry waits for its backoff delay.
+    expect(await deliverPending()).toMatchObject({ completed: 0, failed: 0 });
 
     smtp.setMode("accept");
-    expect(await deliverNotificationMail(notification.id)).toBe("sent");
+    expect(await runQueuedJobs("notification-mail", { includeDelayed: true })).toMatchObject({ completed: 1, failed: 0 });
     expect(mailsTo("retry@example.test")).toHaveLength(1);
-    // A second run of the same job (a retry after a lost acknowledgement) sends nothing more.
+    expect(await db.notification.findUniqueOrThrow({ where: { id: notification.id }, select: { mailStatus: true, mailAttempts: true } })).toEqual({ mailStatus: "SENT", mailAttempts: 2 });
+    // The same job run again (a retry after a lost acknowledgement) sends nothing more.
     expect(await deliverNotificationMail(notification.id)).toBe("done-before");
     expect(mailsTo("retry@example.test")).toHaveLength(1);
   });
