@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from "nodemailer";
 
 import { getEnvironment } from "@/lib/env";
 
+import { describeMailDestinationOf } from "./mail-destination";
 import type { MailContent } from "./templates";
 
 /**
@@ -41,8 +42,7 @@ const captureTransport = nodemailer.createTransport({ streamTransport: true, buf
 /** Where mails go, for the start banner and the README. */
 export function describeMailDestination(): string {
   const environment = getEnvironment();
-  if (environment.SMTP_URL) return `SMTP server ${new URL(environment.SMTP_URL).host}`;
-  return `.eml files in ${path.resolve(environment.MAIL_CAPTURE_DIR)} (SMTP_URL is not set)`;
+  return describeMailDestinationOf({ smtpUrl: environment.SMTP_URL, captureDir: environment.MAIL_CAPTURE_DIR });
 }
 
 export async function sendMail(to: string, content: MailContent): Promise<MailOutcome> {
