@@ -111,6 +111,41 @@ describe("reporter notices", () => {
   });
 });
 
+describe("an anonymous reporter's notice-only email", () => {
+  it("gets the notice of a reply, is stored encrypted, and stops with the signed link", async () => {
+    const { ensureReportReferenceData, pungliForm, TEST_OFFICE } = await import("../fixtures/reports");
+    const { fileReport } = await import("@/lib/reports/file-report");
+    const { createUnsubscribeToken } = await import("@/lib/notifications/unsubscribe");
+    const { stopReporterNotices } = await import("@/lib/notifications/stop-notices");
+    await ensureReportReferenceData(db);
+    const office = await db.office.findUniqueOrThrow({ where: { code: TEST_OFFICE }, select: { id: true } });
+    const officer = await db.staffUser.create({
+      data: { name: "Petugas Anonim", email: `petugas.anon.${Date.now()}@example.test`, passwordHash: "x", role: "OFFICER", scopeLevel: "OFFICE", officeId: office.id },
+      select: { id: true, name: true, email: true, role: true, scopeLevel: true, officeId: true, regionalOfficeId: true },
+    });
+    const filed = await fileReport({ form: pungliForm({ noticeEmail: "anon.notice@example.test" }), evidenceTokens: [], locale: "en" });
+    if (filed.status !== "filed") throw new Error(JSON.stringify(filed));
+    const created = await db.case.findUniqueOrThrow({ where: { trackingCode: filed.receipt.trackingCode }, select: { id: true, version: true, reporterMode: true, reporterContact: true, reporterNotice: { select: { email: true } } } });
+    expect(created.reporterMode).toBe("ANONYMOUS");
+    expect(created.reporterContact).toBeNull();
+    expect(created.reporterNotice?.email).toMatch(/^ck1\./);
+
+    await db.case.update({ where: { id: created.id }, data: { status: "VERIFIED", verifiedAt: new Date(), resolutionDueAt: new Date(Date.now() + 864e6) } });
+    await postCaseMessage(officer, { caseId: created.id, version: created.version, kind: "PUBLIC_REPLY", body: "Please tell us more.", isSigned: false });
+    await deliverPending();
+    const [mail] = mailsTo("anon.notice@example.test");
+    expect(mail?.parsed.subject).toBe(`News on report ${filed.receipt.trackingCode}`);
+    expect(mail?.parsed.text).not.toContain(filed.receipt.secretKey);
+
+    expect(await stopReporterNotices(createUnsubscribeToken(created.id))).toBe("stopped");
+    const latest = await db.case.findUniqueOrThrow({ where: { id: created.id }, select: { version: true } });
+    await postCaseMessage(officer, { caseId: created.id, version: latest.version, kind: "PUBLIC_REPLY", body: "Second reply.", isSigned: false });
+    await deliverPending();
+    expect(mailsTo("anon.notice@example.test")).toHaveLength(1);
+    expect(await stopReporterNotices("forged.token")).toBe("invalid");
+  });
+});
+
 describe("staff notifications", () => {
   it("tell the new assignee, and not the officer who assigned it to themselves", async () => {
     const created = await identifiedCase({ email: "assign@example.test" });
@@ -209,7 +244,8 @@ describe("scheduled notifications", () => {
     const now = new Date();
     const first = await fileInOfficeB();
     const second = await fileInOfficeB();
-    expect(await sendOfficerNewCaseBatches({ now, batchMinutes: 15 })).toEqual({ mailed: 1 });
+    await sendOfficerNewCaseBatches({ now, batchMinutes: 15 });
+    expect(mailsTo(fixture.staff.officerB.email)).toHaveLength(1);
     const [mail] = mailsTo(fixture.staff.officerB.email);
     expect(mail?.parsed.subject).toContain(first.trackingCode);
     expect(mail?.parsed.subject).toContain(second.trackingCode);
