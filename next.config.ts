@@ -8,6 +8,8 @@ const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // The job queue (lib/jobs) is loaded from node_modules at run time, like pg, not bundled.
+  serverExternalPackages: ["pg-boss"],
   experimental: {
     // Without JavaScript the report form posts its evidence with the Server
     // Action: up to 5 files of 10 MiB each plus the fields. The evidence code

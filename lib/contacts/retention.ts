@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * reporterMode, for the statistics. Closed cases never reopen (lib/cases/workflow.ts), so the
  * erasure never takes a contact an open case still needs.
  *
- * Run hourly in every instance (./retention-timer.ts); only the instance that gets the
+ * Run hourly as the "contact-retention" job (lib/jobs/registry.ts); only the run that gets the
  * transaction-scoped advisory lock works, the others skip.
  */
 

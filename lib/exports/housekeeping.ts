@@ -2,8 +2,6 @@ import "server-only";
 
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
-import { describeError } from "@/lib/logging";
-import { claimPeriodicRun } from "@/lib/rate-limit/limits";
 
 import { EXPORTS_PREFIX, getExportStorage } from "./export-storage";
 import { EXPORT_JOB_KIND } from "./jobs";
@@ -13,20 +11,11 @@ import { JOB_TIME_LIMIT_MS } from "./worker";
  * What the exports keep only for a while: jobs and their files older than
  * EXPORT_RETENTION_HOURS are deleted; jobs still unfinished JOB_TIME_LIMIT_MS after the request
  * (a job that brings every worker down, or an instance gone for good) are failed as timedOut.
- * One instance per interval does it (claimPeriodicRun).
+ * It runs as the "export-housekeeping" job every 15 minutes (lib/jobs/registry.ts: one instance
+ * per tick).
  */
 
-const HOUSEKEEPING_INTERVAL_SECONDS = 15 * 60;
 const DELETE_BATCH = 500;
-
-export async function runExportHousekeepingIfDue(now: Date = new Date()): Promise<void> {
-  try {
-    if (!(await claimPeriodicRun("exports-housekeeping", HOUSEKEEPING_INTERVAL_SECONDS, now))) return;
-    await sweepExports(now);
-  } catch (error) {
-    console.error("export housekeeping failed; the next interval retries", describeError(error));
-  }
-}
 
 export async function sweepExports(now: Date = new Date()): Promise<{ timedOut: number; deleted: number }> {
   const { count: timedOut } = await db.exportJob.updateMany({

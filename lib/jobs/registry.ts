@@ -70,7 +70,9 @@ export const JOB_DEFINITIONS = [
     name: "statistics-prewarm",
     description: "recomputes the statistics views supervisors open most (lib/statistics/snapshots.ts)",
     handler: async () => (await import("./tasks")).runStatisticsPrewarm(),
-    schedule: () => cronEveryMinutes(getEnvironment().STATS_SNAPSHOT_MINUTES),
+    // Twice per interval: the pre-warm claims its own run once per STATS_SNAPSHOT_MINUTES
+    // (claimPeriodicRun), so a tick that comes a second early only finds it claimed.
+    schedule: () => cronEveryMinutes(Math.max(1, Math.floor(getEnvironment().STATS_SNAPSHOT_MINUTES / 2))),
     expireInSeconds: 30 * 60,
   }),
   defineJob({

@@ -13,7 +13,8 @@ import { db } from "@/lib/db";
 
 export async function runEscalationSweep(): Promise<unknown> {
   const { escalateOverdueCases } = await import("@/lib/cases/escalation");
-  const result = await escalateOverdueCases();
+  // Deadlines are rules of the application's time: a test that moves the clock sees cases escalate.
+  const result = await escalateOverdueCases(now());
   if (result.status === "done" && result.escalated > 0) console.info(`escalation sweep: ${result.escalated} overdue case(s) escalated`);
   return result;
 }

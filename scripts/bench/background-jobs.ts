@@ -1,8 +1,9 @@
 /**
- * The background jobs the exports, the reports' housekeeping, the audit checkpoint and the
- * contact retention run on a timer, each run once on the bench's database and timed, so a job
- * that scans the whole case table or nears its transaction timeout shows at N cases. Printed,
- * never asserted. (The escalation sweep and the statistics pre-warm are measured elsewhere.)
+ * The background jobs (lib/jobs/registry.ts), each run once on the bench's database and timed,
+ * so a job that scans the whole case table or nears its transaction timeout shows at N cases:
+ * the housekeeping broken down into its sweeps, then every other scheduled job of the registry
+ * through its handler (new entries are measured without changing this file). Printed, never
+ * asserted. (The escalation sweep and the statistics pre-warm are also measured elsewhere.)
  *
  *   node --conditions=react-server --import tsx scripts/bench/background-jobs.ts --database=URL
  */
@@ -20,6 +21,7 @@ import { eraseExpiredContacts } from "@/lib/contacts/retention";
 import { db, disconnectDatabases } from "@/lib/db";
 import { sweepExports } from "@/lib/exports/housekeeping";
 import { sweepIdempotencyKeys } from "@/lib/idempotency/store";
+import { JOB_DEFINITIONS } from "@/lib/jobs/registry";
 import { sweepExpiredRateLimitBuckets } from "@/lib/rate-limit/limits";
 import { sweepExpiredTrackingSessions } from "@/lib/reports/tracking-session";
 
@@ -40,11 +42,22 @@ const JOBS: BackgroundJob[] = [
   { name: "audit checkpoint (seals, verifies since the last checkpoint, signs the day)", interval: "1 h", run: () => takeDailyCheckpoint(db) },
 ];
 
+/** The registry's jobs the list above does not already measure piece by piece. */
+const MEASURED_ABOVE = new Set(["export-housekeeping", "reports-housekeeping", "contact-retention", "audit-seal", "audit-checkpoint", "export-file"]);
+
+function registryJobs(): BackgroundJob[] {
+  return JOB_DEFINITIONS.filter((definition) => !MEASURED_ABOVE.has(definition.name) && "schedule" in definition && definition.schedule !== undefined).map((definition) => ({
+    name: `${definition.name}: ${definition.description}`.slice(0, 80),
+    interval: typeof definition.schedule === "function" ? definition.schedule() : String(definition.schedule),
+    run: () => (definition.handler as (data: object, run: { id: string; name: string; retryCount: number }) => Promise<unknown>)({}, { id: "bench", name: definition.name, retryCount: 0 }),
+  }));
+}
+
 /** Runs each job once against the database in DATABASE_URL and prints how long each took. */
 export async function runBackgroundJobsBenchmark(caseCount: number): Promise<void> {
   const rows: string[][] = [];
   try {
-    for (const job of JOBS) {
+    for (const job of [...JOBS, ...registryJobs()]) {
       const started = performance.now();
       let outcome: string;
       try {

@@ -18,11 +18,7 @@ export async function startBenchServer(options: { databaseUrl: string; appSecret
     STORAGE_DIR: options.storageDir,
     NODE_ENV: "production",
     TRUST_PROXY: "false",
-    ESCALATION_SWEEP: "off",
-    EXPORT_WORKER: "off",
-    STATISTICS_PREWARM: "off",
-    AUDIT_CHECKPOINTS: "off",
-    CONTACT_RETENTION: "off",
+    JOB_WORKERS: "off",
     ...options.extraEnv,
   });
   await ensureProductionBuild({ env });

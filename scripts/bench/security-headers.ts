@@ -110,7 +110,7 @@ async function main(): Promise<number> {
     await seedDatabase(database.url, { appSecret });
     const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, STORAGE_DIR: storageDir, NODE_ENV: "production", TRUST_PROXY: "false" });
     // Background jobs would load the machine while it is measured, at random moments.
-    Object.assign(env, { ESCALATION_SWEEP: "off", EXPORT_WORKER: "off", STATISTICS_PREWARM: "off", AUDIT_CHECKPOINTS: "off", CONTACT_RETENTION: "off" });
+    Object.assign(env, { JOB_WORKERS: "off" });
 
     await ensureProductionBuild({ env });
     let baselineDir = options.baselineDir;

@@ -25,7 +25,7 @@ test("next start with a too short APP_SECRET stops with the reason and never ser
   test.slow();
   const port = await freePort();
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, APP_SECRET: "tiny-secret-9f3k", ESCALATION_SWEEP: "off", EXPORT_WORKER: "off", STATISTICS_PREWARM: "off" },
+    env: { ...process.env, APP_SECRET: "tiny-secret-9f3k", JOB_WORKERS: "off" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
