@@ -4,13 +4,15 @@ import { getTranslations } from "next-intl/server";
 import { signOutStaff } from "@/lib/auth/sign-in-actions";
 import { getStaffSession } from "@/lib/auth/session";
 import { SessionKeepAlive } from "@/lib/auth/session-keep-alive";
+import { countUnreadNotifications, NOTIFICATIONS_PATH } from "@/lib/notifications/inbox";
 
 import { BrandLink } from "./brand-link";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function StaffHeader() {
-  const [t, account, session] = await Promise.all([getTranslations("StaffHeader"), getTranslations("StaffAccountMenu"), getStaffSession()]);
+  const [t, account, notices, session] = await Promise.all([getTranslations("StaffHeader"), getTranslations("StaffAccountMenu"), getTranslations("Notifications"), getStaffSession()]);
   const actor = session.status === "signedOut" ? null : session.actor;
+  const unread = session.status === "active" ? await countUnreadNotifications(session.actor) : null;
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -24,6 +26,20 @@ export async function StaffHeader() {
             <nav aria-label={account("label")} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
               <SessionKeepAlive />
               <span className="text-slate-700">{account("signedInAs", { name: actor.name })}</span>
+              {unread === null ? null : (
+                <Link
+                  href={NOTIFICATIONS_PATH}
+                  aria-label={`${notices("headerLink")}: ${notices("headerUnread", { count: unread })}`}
+                  className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900"
+                >
+                  {notices("headerLink")}
+                  {unread > 0 ? (
+                    <span data-testid="unread-count" className="ml-1 rounded-full bg-accent-700 px-1.5 py-0.5 text-xs font-semibold text-white no-underline">
+                      {unread}
+                    </span>
+                  ) : null}
+                </Link>
+              )}
               <Link href="/dasbor/akun" className="font-medium text-brand-800 underline underline-offset-2 hover:text-brand-900">
                 {account("accountSecurity")}
               </Link>

@@ -43,6 +43,7 @@ const LENGTH_LIMITS: Record<string, { min?: number; max: number }> = {
   reporterName: { max: REPORT_LIMITS.nameMax },
   reporterEmail: { max: REPORT_LIMITS.emailMax },
   reporterPhone: { max: REPORT_LIMITS.phoneMax },
+  noticeEmail: { max: REPORT_LIMITS.emailMax },
   body: { max: REPORT_LIMITS.messageMax },
   comment: { max: REPORT_LIMITS.commentMax },
   reason: { min: REPORT_LIMITS.objectionReasonMin, max: REPORT_LIMITS.objectionReasonMax },

@@ -8,6 +8,7 @@ import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
 import type figuresMessages from "../messages/figures/id.json";
 import type messages from "../messages/id.json";
+import type notificationMessages from "../messages/notifications/id.json";
 import type objectionMessages from "../messages/objection/id.json";
 import type surveyMessages from "../messages/surveys/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
@@ -33,6 +34,7 @@ declare module "next-intl" {
       typeof adminHolidayMessages &
       typeof objectionMessages &
       typeof surveyMessages &
-      typeof figuresMessages;
+      typeof figuresMessages &
+      typeof notificationMessages;
   }
 }

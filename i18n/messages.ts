@@ -8,7 +8,7 @@ import type { Locale } from "./locales";
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, surveys, figures] = await Promise.all([
+  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, surveys, figures, notifications] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/error/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
@@ -23,6 +23,7 @@ export async function loadMessages(locale: Locale) {
     import(`../messages/objection/${locale}.json`),
     import(`../messages/surveys/${locale}.json`),
     import(`../messages/figures/${locale}.json`),
+    import(`../messages/notifications/${locale}.json`),
   ]);
   return {
     ...main.default,
@@ -39,5 +40,6 @@ export async function loadMessages(locale: Locale) {
     ...objection.default,
     ...surveys.default,
     ...figures.default,
+    ...notifications.default,
   };
 }

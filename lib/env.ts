@@ -217,6 +217,22 @@ const environmentSchema = z.object({
       context.addIssue({ code: "custom", message: "expected an http(s) address without a path, e.g. https://lapor.imigrasi.go.id" });
       return z.NEVER;
     }),
+  /**
+   * The mail server for notifications (lib/notifications/mailer.ts), e.g.
+   * smtp://user:password@mail.example.go.id:587 or smtps://...:465. Unset: no mail leaves the
+   * machine; every mail is written as an .eml file into MAIL_CAPTURE_DIR instead (and listed for
+   * admins on /dasbor/admin/surat outside production).
+   */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// address, e.g. smtp://user:password@mail.example.go.id:587" }).optional(),
+  /** The sender of notification mails, e.g. "Lapor Imigrasi <noreply@lapor.imigrasi.go.id>". */
+  MAIL_FROM: z
+    .string()
+    .default("Lapor Imigrasi <noreply@lapor.imigrasi.local>")
+    .refine((value) => /^(?:[^<>]*<)?[^\s@<>]+@[^\s@<>]+>?$/.test(value.trim()), { error: 'expected an address, e.g. "Lapor Imigrasi <noreply@lapor.imigrasi.go.id>"' }),
+  /** Where mails go when SMTP_URL is unset: one .eml file per mail. */
+  MAIL_CAPTURE_DIR: z.string().min(1).default(".data/mail"),
+  /** Minutes between two mails of new cases to one officer (the new cases in between are batched into one mail). */
+  NOTIFY_BATCH_MINUTES: wholeNumber(1, 24 * 60, 15),
 }).transform((environment, context) => {
   const { TRUST_PROXY, ...rest } = environment;
   let isRefused = false;
@@ -254,7 +270,7 @@ export const DEPRECATED_WORKER_SWITCHES = ["EXPORT_WORKER", "ESCALATION_SWEEP", 
 export type Environment = z.infer<typeof environmentSchema>;
 
 /** Variables whose values must never be repeated in an error message. */
-const SECRET_VARIABLES = new Set(["APP_SECRET", "AUTH_SECRET", "DATABASE_URL", "DATABASE_READ_URL"]);
+const SECRET_VARIABLES = new Set(["APP_SECRET", "AUTH_SECRET", "DATABASE_URL", "DATABASE_READ_URL", "SMTP_URL"]);
 
 export type EnvironmentCheck = { ok: true; environment: Environment } | { ok: false; problems: string[] };
 
@@ -330,7 +346,11 @@ export type AppKeyPurpose =
   /** AES-256-GCM keys of reporters' contact data at rest, one per key version (lib/contacts/encryption.ts). */
   | "contact-encryption"
   /** The daily draw of survey invitations and their one-time codes (lib/surveys/draw.ts). */
-  | "survey-invitation";
+  | "survey-invitation"
+  /** The signed links in reporters' notices that stop the notices of one case (lib/notifications/unsubscribe.ts). */
+  | "notice-unsubscribe"
+  /** The keyed hash under which bounced addresses are suppressed (lib/notifications/suppression.ts). */
+  | "mail-suppression";
 
 const derivedKeys = new Map<string, Buffer>();
 

@@ -9,6 +9,7 @@
  */
 import path from "node:path";
 import { checkEnvironment, describeEnvironmentProblems } from "../lib/env";
+import { describeMailDestinationOf } from "../lib/notifications/mail-destination";
 import { resolveAppSecret } from "./lib/app-secret";
 import { provideAppDatabase, type ProvidedDatabase } from "./lib/databases";
 import { printDemoLogins } from "./lib/demo-logins";
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     assertServableEnvironment({ mode, isProduction, appSecret, port, trustProxy });
     database = await provideAppDatabase();
     console.log(`Database: ${database.description}`);
+    console.log(`Mail: ${describeMailDestinationOf({ smtpUrl: process.env.SMTP_URL, captureDir: process.env.MAIL_CAPTURE_DIR })}`);
     const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), TRUST_PROXY: trustProxy });
     // The build reads no data (every route renders on request), so it need not wait for the database.
     await runTogether([prepareDatabase(database.url, { isProduction, appSecret }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);

@@ -5,6 +5,7 @@ import type { ActorKind } from "@/lib/generated/prisma/enums";
 
 import type { AuditAction } from "./actions";
 import { deriveAppKey } from "@/lib/env";
+import { planNotificationsForEvent } from "@/lib/notifications/plan";
 
 import { computeChainLinkHash, PER_CASE_CHAIN_VERSION, witnessFromRow } from "./chain";
 import { AUDIT_CHAIN_LOCK, NEWEST_SEAL_SQL, SYSTEM_CHAIN_LOCK_CLASS } from "./lock";
@@ -67,6 +68,8 @@ async function lockChains(tx: Prisma.TransactionClient, caseIds: readonly string
 }
 
 export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEventInput): Promise<{ id: bigint; hash: string }> {
+  // Who is told of it (lib/notifications/plan.ts), in this transaction, before the chain's lock.
+  await planNotificationsForEvent(tx, event);
   await lockChains(tx, event.caseId === null ? [] : [event.caseId], event.caseId === null);
   // A new statement, so its snapshot sees whatever the chain's previous holder committed.
   const ofChain = event.caseId === null ? Prisma.sql`"caseId" IS NULL` : Prisma.sql`"caseId" = ${event.caseId}::uuid`;
@@ -104,6 +107,7 @@ export async function recordEvent(tx: Prisma.TransactionClient, event: AuditEven
  */
 export async function recordEvents(tx: Prisma.TransactionClient, events: readonly AuditEventInput[]): Promise<void> {
   if (events.length === 0) return;
+  for (const event of events) await planNotificationsForEvent(tx, event);
   const caseIds = [...new Set(events.flatMap((event) => (event.caseId === null ? [] : [event.caseId])))].sort();
   const includesSystemChain = events.some((event) => event.caseId === null);
   await lockChains(tx, caseIds, includesSystemChain);

@@ -16,7 +16,8 @@ import { openSealedText, sealText } from "@/lib/auth/sealed-box";
  * them. Every value the app writes is encrypted, so the two forms can never be confused.
  */
 
-export type ContactField = "name" | "email" | "phone";
+/** "notice-email": an anonymous reporter's address left only for notices (lib/notifications), never shown to staff. */
+export type ContactField = "name" | "email" | "phone" | "notice-email";
 
 const ENCRYPTED = /^ck(\d{1,4})\.(.+)$/s;
 export const LEGACY_PLAINTEXT_PREFIX = "plain:";

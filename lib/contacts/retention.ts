@@ -62,3 +62,22 @@ export async function eraseExpiredContacts(options: { now?: Date; retentionDays?
     { maxWait: 10_000, timeout: 60_000 },
   );
 }
+
+/** Days after a case closes before an anonymous reporter's notice-only email is deleted (issue 13). */
+export const NOTICE_EMAIL_RETENTION_DAYS = 30;
+
+/**
+ * An anonymous reporter's email left only for notices (lib/notifications) is deleted
+ * NOTICE_EMAIL_RETENTION_DAYS after the case closes: by then the closing notice and the request
+ * to rate have gone out. The row stays without the address, keeping a "stop notices" choice.
+ * The retaliation check asks on the tracking page afterwards, not by mail.
+ */
+export async function eraseExpiredNoticeEmails(options: { now?: Date } = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const closedBefore = new Date(now.getTime() - NOTICE_EMAIL_RETENTION_DAYS * DAY_MS);
+  return db.$executeRaw`
+    UPDATE "ReporterNoticeEmail" n SET "email" = NULL
+    FROM "Case" c
+    WHERE c."id" = n."caseId" AND n."email" IS NOT NULL
+      AND c."status"::text IN (${Prisma.join(CLOSED_STATUSES)}) AND c."closedAt" <= ${closedBefore}`;
+}

@@ -101,6 +101,38 @@ export const JOB_DEFINITIONS = [
     schedule: "23 * * * *",
     expireInSeconds: 60 * 60,
   }),
+  defineJob({
+    name: "notification-mail",
+    description: "sends the mail of one notification, checking the recipient's access again (lib/notifications/deliver.ts)",
+    handler: async (data: { notificationId: string }) => (await import("@/lib/notifications/deliver")).deliverNotificationMail(data.notificationId, { now: (await import("@/lib/clock")).now() }),
+    policy: "standard",
+    // A refusing or unreachable mail server: retried 30 s, 1, 2, 4 ... 64 minutes later (about
+    // two hours in all), then left failed and listed for admins on /dasbor/admin/surat.
+    retryLimit: 8,
+    retryDelaySeconds: 30,
+    retryBackoff: true,
+    expireInSeconds: 5 * 60,
+    pollingIntervalSeconds: 2,
+  }),
+  defineJob({
+    name: "notification-new-case-batches",
+    description: "mails each officer the new cases of their office, at most once per NOTIFY_BATCH_MINUTES (lib/notifications/batch.ts)",
+    handler: async () => (await import("@/lib/notifications/batch")).sendOfficerNewCaseBatches({ now: (await import("@/lib/clock")).now() }),
+    schedule: "* * * * *",
+  }),
+  defineJob({
+    name: "notification-deadline-reminders",
+    description: "reminds officers of deadlines due within one working day, once per deadline (lib/notifications/scheduled.ts)",
+    handler: async () => (await import("@/lib/notifications/scheduled")).planDeadlineReminders({ now: (await import("@/lib/clock")).now() }),
+    schedule: "11 * * * *",
+  }),
+  defineJob({
+    name: "notification-weekly-digest",
+    description: "mails each supervisor the weekly digest of their scope, Monday 07:00 (lib/notifications/scheduled.ts)",
+    handler: async () => (await import("@/lib/notifications/scheduled")).sendWeeklyDigests({ now: (await import("@/lib/clock")).now() }),
+    schedule: "0 7 * * 1",
+    expireInSeconds: 60 * 60,
+  }),
 ] as const;
 
 export type JobName = (typeof JOB_DEFINITIONS)[number]["name"];

@@ -65,7 +65,7 @@ const contactState = globalThis as unknown as { laporContactsReencrypted?: boole
 
 export async function runContactRetention(): Promise<unknown> {
   const { reencryptStoredContacts } = await import("@/lib/contacts/reencrypt");
-  const { eraseExpiredContacts } = await import("@/lib/contacts/retention");
+  const { eraseExpiredContacts, eraseExpiredNoticeEmails } = await import("@/lib/contacts/retention");
   if (!contactState.laporContactsReencrypted) {
     try {
       const result = await reencryptStoredContacts(db);
@@ -78,6 +78,8 @@ export async function runContactRetention(): Promise<unknown> {
   }
   // Several batches per run, so a backlog (the first run after an upgrade) clears in one hour.
   let erased = 0;
+  const noticeEmailsErased = await eraseExpiredNoticeEmails({ now: now() });
+  if (noticeEmailsErased > 0) console.info(`contact retention: ${noticeEmailsErased} notice-only email(s) of closed cases erased`);
   for (let round = 0; round < 20; round += 1) {
     const result = await eraseExpiredContacts();
     if (result.status !== "done" || result.erased === 0) break;

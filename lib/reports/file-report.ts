@@ -6,7 +6,7 @@ import { createEvidenceTransfer, isKnownRolledBack, readStagedEvidenceTokens } f
 import { StoredFileMissingError } from "@/lib/attachments/storage";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
-import { encryptContact } from "@/lib/contacts/encryption";
+import { encryptContact, encryptContactValue } from "@/lib/contacts/encryption";
 import { db } from "@/lib/db";
 import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import { findFeeInForce } from "@/lib/fees/fees";
@@ -143,6 +143,9 @@ export async function fileReport(input: FileReportInput): Promise<FileReportResu
           });
 
           if (encryptedContact) await tx.reporterContact.create({ data: { caseId, ...encryptedContact, createdAt: now } });
+          if (form.reporter.mode === "ANONYMOUS" && form.reporter.noticeEmail) {
+            await tx.reporterNoticeEmail.create({ data: { caseId, email: encryptContactValue(form.reporter.noticeEmail, caseId, "notice-email"), createdAt: now } });
+          }
 
           await transfer.attachToCase(tx, tokens.valid, { caseId, now });
 

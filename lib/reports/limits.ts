@@ -51,6 +51,7 @@ export const REPORT_TEXT_FIELDS = [
   "reporterName",
   "reporterEmail",
   "reporterPhone",
+  "noticeEmail",
   "idempotencyKey",
 ] as const;
 

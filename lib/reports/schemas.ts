@@ -44,7 +44,9 @@ export type ReportFormData = {
     accusedDescription: string | null;
   } | null;
   /** An anonymous reporter's name, email and phone are dropped here, whatever the form carried. */
-  reporter: { mode: "ANONYMOUS" } | { mode: "IDENTIFIED"; name: string; email: string | null; phone: string | null };
+  reporter:
+    | { mode: "ANONYMOUS"; /** An email left only for notices (lib/notifications): stored encrypted, never shown to staff. */ noticeEmail?: string | null }
+    | { mode: "IDENTIFIED"; name: string; email: string | null; phone: string | null };
   idempotencyKey: string;
 };
 
@@ -181,6 +183,9 @@ const identifiedReporterSchema = z
     }
   });
 
+/** An anonymous reporter may leave an email only for notices of news on the report. */
+const anonymousNoticeSchema = z.object({ noticeEmail: optionalEmail });
+
 type RawReportForm = Partial<Record<(typeof REPORT_TEXT_FIELDS)[number], string>>;
 
 /**
@@ -216,8 +221,9 @@ export function createReportFormSchema(options: { now?: () => Date } = {}) {
     const pungli = isPungli ? forward(pungliFieldsSchema.safeParse(raw)) : null;
     const isIdentified = cleanText(raw.reporterMode) === "IDENTIFIED";
     const identified = isIdentified ? forward(identifiedReporterSchema.safeParse(raw)) : null;
+    const notice = isIdentified ? null : forward(anonymousNoticeSchema.safeParse(raw));
 
-    if (!common || pungli === undefined || identified === undefined) return z.NEVER;
+    if (!common || pungli === undefined || identified === undefined || notice === undefined) return z.NEVER;
     return {
       kind: common.kind,
       officeCode: common.officeCode,
@@ -236,7 +242,7 @@ export function createReportFormSchema(options: { now?: () => Date } = {}) {
       },
       reporter: identified
         ? { mode: "IDENTIFIED", name: identified.reporterName, email: identified.reporterEmail, phone: identified.reporterPhone }
-        : { mode: "ANONYMOUS" },
+        : { mode: "ANONYMOUS", noticeEmail: notice?.noticeEmail ?? null },
       idempotencyKey: common.idempotencyKey,
     };
   });

@@ -113,3 +113,21 @@ describe("bringing stored contacts under the current key", () => {
     expect(decryptContact((await contactOf(legacy.id))!, legacy.id)).toEqual({ name: "Sari", email: null, phone: null });
   });
 });
+
+describe("erasing anonymous reporters' notice-only emails", () => {
+  it("deletes the address 30 days after the case closes, and not before", async () => {
+    const { eraseExpiredNoticeEmails } = await import("@/lib/contacts/retention");
+    const { encryptContactValue } = await import("@/lib/contacts/encryption");
+    const closedDaysAgo = async (days: number) => {
+      const closedAt = new Date(now.getTime() - days * DAY_MS);
+      const created = await createFixtureCase(fixture, { officeId: fixture.offices.c.id, status: "RESOLVED", receivedAt: new Date(closedAt.getTime() - 10 * DAY_MS), closedAt });
+      await db.reporterNoticeEmail.create({ data: { caseId: created.id, email: encryptContactValue("kabar@example.test", created.id, "notice-email") } });
+      return created;
+    };
+    const due = await closedDaysAgo(31);
+    const recent = await closedDaysAgo(10);
+    await eraseExpiredNoticeEmails({ now });
+    expect((await db.reporterNoticeEmail.findUniqueOrThrow({ where: { caseId: due.id } })).email).toBeNull();
+    expect((await db.reporterNoticeEmail.findUniqueOrThrow({ where: { caseId: recent.id } })).email).toMatch(/^ck1\./);
+  });
+});

@@ -44,6 +44,7 @@ const REPORT_FIELDS: Record<(typeof REPORT_TEXT_FIELDS)[number], readonly string
   reporterName: ["Siti Aminah"],
   reporterEmail: ["", "siti@example.org"],
   reporterPhone: ["", "+62 812-3456-7890"],
+  noticeEmail: ["", "kabar@example.org"],
   idempotencyKey: ["0b7c1a56-0d43-4f0e-9d2b-2b1b7a0b8c11"],
 };
 

@@ -17,7 +17,20 @@ describe("the job registry", () => {
   it("schedules every former timer's task, with a five-field cron expression", () => {
     const scheduled = JOB_DEFINITIONS.filter((definition) => "schedule" in definition && definition.schedule !== undefined).map((definition) => definition.name);
     expect(scheduled.sort()).toEqual(
-      ["audit-checkpoint", "audit-seal", "contact-retention", "escalation-sweep", "export-housekeeping", "reports-housekeeping", "statistics-compaction", "statistics-prewarm", "transparency-refresh"].sort(),
+      [
+        "audit-checkpoint",
+        "audit-seal",
+        "contact-retention",
+        "escalation-sweep",
+        "export-housekeeping",
+        "reports-housekeeping",
+        "statistics-compaction",
+        "statistics-prewarm",
+        "transparency-refresh",
+        "notification-new-case-batches",
+        "notification-deadline-reminders",
+        "notification-weekly-digest",
+      ].sort(),
     );
     for (const definition of JOB_DEFINITIONS) {
       if (!("schedule" in definition) || definition.schedule === undefined) continue;

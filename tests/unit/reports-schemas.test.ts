@@ -149,8 +149,15 @@ describe("report form", () => {
   describe("reporter identity", () => {
     it("drops the name and contact of an anonymous reporter, whatever was sent", () => {
       const data = dataOf({ ...complaint, reporterName: "Budi", reporterEmail: "budi@example.id", reporterPhone: "0812 3456 7890" });
-      expect(data.reporter).toEqual({ mode: "ANONYMOUS" });
+      expect(data.reporter).toEqual({ mode: "ANONYMOUS", noticeEmail: null });
       expect(JSON.stringify(data)).not.toMatch(/Budi|budi@example|0812/);
+    });
+
+    it("keeps an anonymous reporter's email for notices only, validated, and drops it from an identified report", () => {
+      expect(dataOf({ ...complaint, noticeEmail: " Kabar@Example.id " }).reporter).toEqual({ mode: "ANONYMOUS", noticeEmail: "Kabar@Example.id" });
+      expect(errorsOf({ ...complaint, noticeEmail: "not-an-address" })).toEqual({ noticeEmail: ["invalidEmail"] });
+      const identified = dataOf({ ...complaint, reporterMode: "IDENTIFIED", reporterName: "Budi", reporterEmail: "budi@example.id", noticeEmail: "other@example.id" });
+      expect(JSON.stringify(identified)).not.toContain("other@example.id");
     });
 
     it("requires a name and an email or a phone number from an identified reporter", () => {

@@ -29,7 +29,9 @@ export function IdentitySection({ reporterMode, onReporterModeChange, values, bi
   const name = bind("reporterName");
   const email = bind("reporterEmail");
   const phone = bind("reporterPhone");
+  const noticeEmail = bind("noticeEmail");
   const isContactShown = !isHydrated || reporterMode === "IDENTIFIED";
+  const isNoticeEmailShown = !isHydrated || reporterMode !== "IDENTIFIED";
 
   return (
     <div className="space-y-6">
@@ -46,6 +48,23 @@ export function IdentitySection({ reporterMode, onReporterModeChange, values, bi
         onBlur={mode.onBlur}
         errors={mode.errors}
       />
+
+      <div hidden={!isNoticeEmailShown}>
+        <Field id="noticeEmail" label={t("noticeEmail.label")} hint={t("noticeEmail.hint")} errors={noticeEmail.errors}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              name="noticeEmail"
+              autoComplete="email"
+              spellCheck={false}
+              defaultValue={values.noticeEmail ?? ""}
+              onBlur={noticeEmail.onBlur}
+              className={inputClassName}
+            />
+          )}
+        </Field>
+      </div>
 
       <div hidden={!isContactShown} className="space-y-6">
         {isHydrated ? null : <p className="rounded-lg bg-slate-100 p-3 font-medium text-slate-900">{t("withoutJavaScriptNote")}</p>}

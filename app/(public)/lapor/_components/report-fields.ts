@@ -20,6 +20,7 @@ export const REPORT_FIELD_ORDER = [
   "reporterName",
   "reporterEmail",
   "reporterPhone",
+  "noticeEmail",
 ] as const satisfies readonly ReportField[];
 
 /** Radio groups: the error summary links to their first button. */

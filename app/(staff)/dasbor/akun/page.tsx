@@ -12,6 +12,7 @@ import { readRecoveryCodesForDisplay } from "@/lib/auth/recovery-codes-display";
 import { MIN_NEW_PASSWORD_LENGTH } from "@/lib/auth/schemas";
 import { getStaffSession, requireStaff } from "@/lib/auth/session";
 
+import { MailSettingsForm } from "./_components/mail-settings-form";
 import { PasswordChangeForm } from "./_components/password-change-form";
 import { SecondFactorForms } from "./_components/second-factor-forms";
 
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-const STATUS_NOTICES = ["totp-enabled", "password-changed"] as const;
+const STATUS_NOTICES = ["totp-enabled", "password-changed", "notifications-saved"] as const;
 type StatusNoticeKey = (typeof STATUS_NOTICES)[number];
 const isStatusNotice = (value: unknown): value is StatusNoticeKey => STATUS_NOTICES.includes(value as StatusNoticeKey);
 
@@ -120,6 +121,8 @@ export default async function AccountSecurityPage({ searchParams }: AccountSecur
               <PasswordChangeForm minLength={MIN_NEW_PASSWORD_LENGTH} />
             </SectionCard>
           )}
+
+          {isEnrollmentPending ? null : <MailSettingsForm actor={actor} />}
         </div>
       </div>
     </ClientMessages>

@@ -6,4 +6,5 @@ export const ADMIN_SECTIONS = [
   { key: "categories", href: "/dasbor/admin/kategori" },
   { key: "holidays", href: "/dasbor/admin/hari-libur" },
   { key: "audit", href: "/dasbor/admin/audit" },
+  { key: "mail", href: "/dasbor/admin/surat" },
 ] as const;
