@@ -8,6 +8,7 @@ import type errorMessages from "../messages/error/id.json";
 import type exportMessages from "../messages/exports/id.json";
 import type messages from "../messages/id.json";
 import type objectionMessages from "../messages/objection/id.json";
+import type rulesMessages from "../messages/rules/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
 import type transparencyMessages from "../messages/transparency/id.json";
 import type { Locale } from "./locales";
@@ -29,6 +30,7 @@ declare module "next-intl" {
       typeof adminStaffMessages &
       typeof adminReferenceMessages &
       typeof adminHolidayMessages &
-      typeof objectionMessages;
+      typeof objectionMessages &
+      typeof rulesMessages;
   }
 }

@@ -8,7 +8,7 @@ import type { Locale } from "./locales";
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection] = await Promise.all([
+  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, rules] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/error/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
@@ -21,6 +21,7 @@ export async function loadMessages(locale: Locale) {
     import(`../messages/admin-reference/${locale}.json`),
     import(`../messages/admin-holidays/${locale}.json`),
     import(`../messages/objection/${locale}.json`),
+    import(`../messages/rules/${locale}.json`),
   ]);
   return {
     ...main.default,
@@ -35,5 +36,6 @@ export async function loadMessages(locale: Locale) {
     ...adminReference.default,
     ...adminHolidays.default,
     ...objection.default,
+    ...rules.default,
   };
 }
