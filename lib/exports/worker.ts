@@ -8,6 +8,7 @@ import { caseScopeKey } from "@/lib/cases/access";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/logging";
+import { buildRetaliationSummarySection } from "@/lib/rules/retaliation-export";
 import { getStatistics } from "@/lib/statistics/queries";
 
 import { countExportCases, streamExportCaseRows, type ExportCaseRow } from "./case-rows";
@@ -154,7 +155,8 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
     wroteFile = true;
     if (params.data.format === "pdf") {
       const report = await getStatistics(actor, params.data.filters, { now: asOf });
-      const sections = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+      const retaliation = await buildRetaliationSummarySection(actor, params.data.filters, params.data.locale);
+      const sections = [...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }), ...(retaliation ? [retaliation] : [])];
       await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
     } else {
       const columns = buildExportColumns(translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText, now: asOf });
@@ -166,7 +168,8 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
       } else {
         const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
         const report = await getStatistics(actor, params.data.filters, { now: asOf });
-        const summary = buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText });
+        const retaliation = await buildRetaliationSummarySection(actor, params.data.filters, params.data.locale);
+        const summary = [...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }), ...(retaliation ? [retaliation] : [])];
         await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));
       }
     }
