@@ -1,5 +1,6 @@
 import { hkdfSync } from "node:crypto";
 
+import { parseClockOffset } from "@/lib/clock";
 import { z } from "@/lib/zod";
 
 /**
@@ -136,12 +137,23 @@ const environmentSchema = z.object({
   PUBLIC_STATS_REFRESH_MINUTES: wholeNumber(1, 24 * 60, 60),
   /** Minutes a supervisor's statistics view is served from its stored snapshot before it is recomputed (and the pre-warm's interval). */
   STATS_SNAPSHOT_MINUTES: wholeNumber(1, 24 * 60, 10),
-  /** `off` stops this instance's export worker and its sweep (see README, Configuration). */
-  EXPORT_WORKER: instanceSwitch,
-  /** `off` stops this instance's pre-warm of the supervisors' statistics. */
-  STATISTICS_PREWARM: instanceSwitch,
-  /** `off` stops this instance's sweep that marks overdue cases escalated. */
-  ESCALATION_SWEEP: instanceSwitch,
+  /**
+   * Whether this instance runs the background job workers (lib/jobs: exports, sweeps, housekeeping,
+   * notifications, ...). `off` makes a web-only instance: it still enqueues jobs, which the
+   * instances with `on` run (each job once, whatever the number of instances). At least one
+   * instance must have it on. See README, "Background jobs".
+   */
+  JOB_WORKERS: instanceSwitch,
+  /**
+   * Moves the application's clock (lib/clock.ts) by e.g. `15d`, `-2h`, `90m`, `30s`, `2500ms`, for
+   * tests that let time pass. Refused in production.
+   */
+  APP_CLOCK_OFFSET: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value.trim() === "" || parseClockOffset(value) !== null, {
+      error: 'expected a whole number with a unit, e.g. "15d", "-2h", "90m", "30s" or "2500ms"',
+    }),
   /**
    * Days after a case is closed before the reporter's name, email and phone are erased by the
    * retention job (lib/contacts/retention.ts). The case itself stays, for the statistics.
@@ -163,10 +175,6 @@ const environmentSchema = z.object({
    * `npm run contacts:encrypt` re-encrypts the stored rows under the new one.
    */
   CONTACT_ENCRYPTION_KEY_VERSION: wholeNumber(1, 1000, 1),
-  /** `off` stops this instance's audit job: the re-keying after the upgrade and the daily signed checkpoint. */
-  AUDIT_CHECKPOINTS: instanceSwitch,
-  /** `off` stops this instance's encryption of stored contacts at start and the hourly contact retention job. */
-  CONTACT_RETENTION: instanceSwitch,
   /**
    * The site's public address as reporters reach it (e.g. https://lapor.imigrasi.go.id): printed on
    * every receipt (online, PDF, the complaint desk's) with a QR code to the tracking page. An
@@ -194,8 +202,19 @@ const environmentSchema = z.object({
     });
     return z.NEVER;
   }
+  if (environment.APP_CLOCK_OFFSET && environment.APP_CLOCK_OFFSET.trim() !== "" && environment.NODE_ENV === "production") {
+    context.addIssue({ code: "custom", path: ["APP_CLOCK_OFFSET"], message: "moves the clock for tests and must not be set in production" });
+    return z.NEVER;
+  }
   return { ...rest, TRUST_PROXY: TRUST_PROXY ?? 0 };
 });
+
+/**
+ * The per-task switches JOB_WORKERS replaced. Still read, never required: a deprecated name set
+ * to "off" is reported at start (lib/startup.ts) and ignored, since every job now runs once
+ * across all instances wherever the workers run.
+ */
+export const DEPRECATED_WORKER_SWITCHES = ["EXPORT_WORKER", "ESCALATION_SWEEP", "STATISTICS_PREWARM", "AUDIT_CHECKPOINTS", "CONTACT_RETENTION"] as const;
 
 export type Environment = z.infer<typeof environmentSchema>;
 
@@ -301,4 +320,27 @@ export function deriveAppKey(purpose: AppKeyPurpose, version = 1): Buffer {
   const key = Buffer.from(hkdfSync("sha256", readAppSecret(), "lapor-imigrasi", info, 32));
   derivedKeys.set(info, key);
   return key;
+}
+
+/**
+ * Whether this instance runs the job workers: JOB_WORKERS, or, when it is unset and every one of
+ * the deprecated per-task switches is "off" (how a web-only instance was configured before),
+ * off. `notes` says what was read from the deprecated names, for the start log.
+ */
+export function resolveJobWorkers(source: Record<string, string | undefined> = process.env): { enabled: boolean; notes: string[] } {
+  const configured = source.JOB_WORKERS?.trim();
+  const deprecated = DEPRECATED_WORKER_SWITCHES.filter((name) => source[name] !== undefined);
+  const notes: string[] = [];
+  if (configured === "on" || configured === "off") {
+    if (deprecated.length > 0) notes.push(`${deprecated.join(", ")} ignored: JOB_WORKERS=${configured} decides whether this instance runs background jobs`);
+    return { enabled: configured === "on", notes };
+  }
+  const allOff = deprecated.length === DEPRECATED_WORKER_SWITCHES.length && deprecated.every((name) => source[name]?.trim() === "off");
+  if (allOff) {
+    notes.push(`${deprecated.join(", ")}=off are deprecated: read as JOB_WORKERS=off; set JOB_WORKERS=off instead`);
+    return { enabled: false, notes };
+  }
+  const off = deprecated.filter((name) => source[name]?.trim() === "off");
+  if (off.length > 0) notes.push(`${off.join(", ")}=off ignored (deprecated): set JOB_WORKERS=off to run no background jobs on this instance`);
+  return { enabled: true, notes };
 }

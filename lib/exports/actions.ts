@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 
 import { requireStaff } from "@/lib/auth/session";
 import { hasCasePermission } from "@/lib/cases/permissions";
@@ -10,13 +9,12 @@ import { parseStatisticsFilters } from "@/lib/statistics/filters";
 
 import { requestExportJob } from "./jobs";
 import { exportFormChoicesSchema, exportRequestFormSchema, type ExportFormChoices } from "./params";
-import { runExportWorker } from "./worker";
 
 /**
  * The export form's Server Action: a public POST endpoint, so it reads the session itself,
  * checks `viewStatistics`, validates every field, and leaves scope and limits to
- * requestExportJob. The work starts right after the answer (next/server `after`); the periodic
- * sweep picks the job up if this instance stops first.
+ * requestExportJob. The request's transaction enqueues the "export-file" job (lib/jobs), which
+ * an instance running workers picks up within seconds.
  */
 
 /**
@@ -58,7 +56,6 @@ export async function requestExportAction(previous: ExportActionState, formData:
     if (result.status === "refused") {
       return result.error === "tooManyActive" ? { status: "error", error: "tooManyActive", count: result.count, ...answered } : { status: "error", error: result.error, ...answered };
     }
-    after(() => runExportWorker());
     revalidatePath("/dasbor/statistik");
     return { status: "queued", jobId: result.jobId, ...answered };
   } catch (error) {

@@ -8,6 +8,7 @@ import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { JobStatus } from "@/lib/generated/prisma/enums";
 import { checkRateLimit } from "@/lib/rate-limit/limits";
 
@@ -15,7 +16,8 @@ import { exportParamsSchema, type ExportFormat, type ExportParams } from "./para
 
 /**
  * Export jobs from the requester's side: asking for one, listing one's own, finding a finished
- * file to download. The worker that produces the files is ./worker.ts.
+ * file to download. The worker that produces the files is ./worker.ts, run as the "export-file"
+ * job that each request enqueues in its own transaction (lib/jobs).
  *
  * - Only staff with `viewStatistics` (supervisors, admins) may export, over their own scope; the
  *   worker checks it again when it runs, with the requester's account as it is then.
@@ -67,6 +69,8 @@ export async function requestExportJob(actor: StaffActor, params: ExportParams, 
       after: { jobId: job.id, format: stored.format, locale: stored.locale, includeFreeText: stored.includeFreeText, filters: stored.filters as Prisma.InputJsonObject },
       createdAt: now,
     });
+    // In the same transaction: a request that commits always gets its worker run, one rolled back never.
+    await enqueueJob(tx, "export-file", { exportJobId: job.id });
     return { status: "queued", jobId: job.id } as const;
   });
 }

@@ -25,14 +25,14 @@ import { writeCaseCsv } from "./write-csv";
 import { writeCaseXlsx } from "./write-xlsx";
 
 /**
- * The export worker: claims waiting jobs and writes their files. Any instance may run it (after
- * a request, and from the periodic sweep in ./timer.ts); they share the work through Postgres:
+ * The export worker: writes the file of one export request. Each request enqueues an
+ * "export-file" job in its own transaction (lib/jobs/registry.ts); pg-boss hands it to one
+ * instance's worker, and to another after a failed or expired run:
  *
- * - A job is claimed with `FOR UPDATE SKIP LOCKED` and leased (lockedUntil). A running worker
- *   renews the lease after every batch; a job whose lease ran out (its worker crashed or the
- *   instance stopped) is claimed again by the next worker and starts over, at most MAX_ATTEMPTS
- *   times: a job that keeps bringing its worker down is then failed instead of taking it down
- *   again every LEASE_MS.
+ * - The job's ExportJob row is claimed and leased (lockedUntil). A running worker renews the
+ *   lease after every batch; a job whose lease ran out (its worker crashed or the instance
+ *   stopped) is claimed again by pg-boss's retry and starts over, at most MAX_ATTEMPTS times: a
+ *   job that keeps bringing its worker down is then failed instead of taking it down again.
  * - Each claim stamps startedAt, and every later write of the job matches it (a fencing token): a
  *   worker that lost its lease finds its writes refused, stops and deletes its file.
  * - One job at a time per instance, and memory flat whatever the size: the CSV is one COPY
@@ -76,55 +76,51 @@ class ExportRefusedError extends Error {
   }
 }
 
-/**
- * Kept on globalThis: Next.js may load this module once per bundle (instrumentation, actions,
- * routes), and the limit is one job per process.
- */
-const workerState = globalThis as unknown as { laporExportWorkerBusy?: boolean };
+export type ExportRunResult = "finished" | "notRunnable" | "failedAfterAttempts";
 
-/**
- * Works through the waiting jobs until none is left; returns how many it finished or failed.
- * Returns 0 at once when this instance is already working (its loop will pick up new jobs).
- */
-export async function runExportWorker(options: { maxJobs?: number } = {}): Promise<number> {
-  if (workerState.laporExportWorkerBusy) return 0;
-  workerState.laporExportWorkerBusy = true;
-  let processed = 0;
-  try {
-    while (processed < (options.maxJobs ?? Number.POSITIVE_INFINITY)) {
-      const job = await claimExportJob(new Date());
-      if (!job) break;
-      await processExportJob(job);
-      processed += 1;
-    }
-  } catch (error) {
-    console.error("export worker stopped; the next sweep resumes", describeError(error));
-  } finally {
-    workerState.laporExportWorkerBusy = false;
+/** Thrown when the job's lease is held by a worker still alive: pg-boss retries the run later. */
+class StillRunningError extends Error {
+  constructor(jobId: string) {
+    super(`Export job ${jobId} is being written by another worker`);
+    this.name = "StillRunningError";
   }
-  return processed;
 }
 
-export async function claimExportJob(now: Date): Promise<ClaimedJob | null> {
+/**
+ * The "export-file" job's handler (lib/jobs/registry.ts): claims the request's ExportJob and
+ * writes its file. pg-boss runs it once per request (it is enqueued in the request's own
+ * transaction, lib/exports/jobs.ts) and again only after a failed or expired run; the claim keeps
+ * that safe: a job already finished (or swept) is left alone, a job whose lease another worker
+ * still renews makes this run fail so that pg-boss retries it later, and a job that brought its
+ * worker down MAX_ATTEMPTS times is failed instead of being tried again.
+ */
+export async function runExportJob(exportJobId: string, now: Date = new Date()): Promise<ExportRunResult> {
+  const job = await claimExportJob(exportJobId, now);
+  if (job === "finished") return "notRunnable";
+  if (job === "exhausted") return "failedAfterAttempts";
+  if (job === "leased") throw new StillRunningError(exportJobId);
+  await processExportJob(job);
+  return "finished";
+}
+
+export async function claimExportJob(exportJobId: string, now: Date): Promise<ClaimedJob | "finished" | "leased" | "exhausted"> {
   const leaseEnd = new Date(now.getTime() + LEASE_MS);
   const oldestAllowed = new Date(now.getTime() - JOB_TIME_LIMIT_MS);
   // A job whose lease ran out after its last allowed attempt took its worker down each time.
-  await db.$executeRaw`
+  const exhausted = await db.$executeRaw`
     UPDATE "ExportJob" SET "status" = 'FAILED', "error" = 'failed', "finishedAt" = ${now}, "lockedUntil" = NULL
-    WHERE "kind" = ${EXPORT_JOB_KIND} AND "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= ${MAX_ATTEMPTS}`;
+    WHERE "id" = ${exportJobId}::uuid AND "kind" = ${EXPORT_JOB_KIND} AND "status" = 'RUNNING' AND "lockedUntil" < ${now} AND "attempts" >= ${MAX_ATTEMPTS}`;
+  if (exhausted > 0) return "exhausted";
   const rows = await db.$queryRaw<{ id: string; params: unknown; requestedById: string; createdAt: Date; startedAt: Date }[]>`
     UPDATE "ExportJob" SET "status" = 'RUNNING', "lockedUntil" = ${leaseEnd}, "startedAt" = ${now}, "progress" = 0, "error" = NULL,
       "attempts" = "attempts" + 1
-    WHERE "id" = (
-      SELECT "id" FROM "ExportJob"
-      WHERE "kind" = ${EXPORT_JOB_KIND} AND "createdAt" > ${oldestAllowed} AND "attempts" < ${MAX_ATTEMPTS}
-        AND ("status" = 'QUEUED' OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
-      ORDER BY "createdAt", "id"
-      LIMIT 1
-      FOR UPDATE SKIP LOCKED)
+    WHERE "id" = ${exportJobId}::uuid AND "kind" = ${EXPORT_JOB_KIND} AND "createdAt" > ${oldestAllowed} AND "attempts" < ${MAX_ATTEMPTS}
+      AND ("status" = 'QUEUED' OR ("status" = 'RUNNING' AND "lockedUntil" < ${now}))
     RETURNING "id", "params", "requestedById", "createdAt", "startedAt"`;
   const row = rows[0];
-  return row ? { id: row.id, params: row.params, requestedById: row.requestedById, createdAt: row.createdAt, claimedAt: row.startedAt } : null;
+  if (row) return { id: row.id, params: row.params, requestedById: row.requestedById, createdAt: row.createdAt, claimedAt: row.startedAt };
+  const current = await db.exportJob.findUnique({ where: { id: exportJobId }, select: { status: true, lockedUntil: true } });
+  return current?.status === "RUNNING" && current.lockedUntil !== null && current.lockedUntil >= now ? "leased" : "finished";
 }
 
 export async function processExportJob(job: ClaimedJob): Promise<void> {

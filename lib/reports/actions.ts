@@ -1,7 +1,6 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 
 import { toStagedEvidence, type StagedEvidence } from "@/lib/attachments/evidence-token";
 import { readStagedEvidenceTokens } from "@/lib/attachments/staging";
@@ -10,7 +9,6 @@ import { checkRateLimit } from "@/lib/rate-limit/limits";
 import type { ReportErrorCode } from "./error-codes";
 import { fileReport, findFiledReport } from "./file-report";
 import { acceptFormEvidence, readEvidenceTokens } from "./form-evidence";
-import { runHousekeepingIfDue } from "./housekeeping";
 import type { Receipt } from "./receipt-details";
 import { keepReceipt } from "./receipt-session";
 import { getClientAddress, getReporterLocale } from "./request-context";
@@ -60,7 +58,6 @@ export async function submitReport(_previous: SubmitReportState, formData: FormD
 
   let filed: { caseId: string; receipt: Receipt };
   try {
-    after(() => runHousekeepingIfDue());
     stagedEvidence = readStagedEvidenceTokens(readEvidenceTokens(formData), now).valid.map(toStagedEvidence);
     const parsed = parseReportForm(formData, { now });
 

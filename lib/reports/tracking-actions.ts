@@ -1,14 +1,12 @@
 "use server";
 
 import { refresh } from "next/cache";
-import { after } from "next/server";
 
 import { toStagedEvidence, type StagedEvidence } from "@/lib/attachments/evidence-token";
 import { readStagedEvidenceTokens } from "@/lib/attachments/staging";
 
 import type { ReportErrorCode } from "./error-codes";
 import { acceptFormEvidence, readEvidenceTokens } from "./form-evidence";
-import { runHousekeepingIfDue } from "./housekeeping";
 import { getClientAddress } from "./request-context";
 import {
   MESSAGE_FIELDS,
@@ -86,7 +84,6 @@ export async function postReporterMessage(_previous: ReporterMessageState, formD
     stagedEvidence,
   });
   try {
-    after(() => runHousekeepingIfDue());
     stagedEvidence = readStagedEvidenceTokens(readEvidenceTokens(formData), now).valid.map(toStagedEvidence);
     const session = await readTrackingSession(now);
     if (!session) return invalid({}, ["trackingSessionExpired"]);

@@ -26,7 +26,7 @@ import type { StatisticsFilters, StatisticsReport } from "./types";
  * - An older row is recomputed by the instance that claims the view (a counter row, see
  *   refreshView), and stored. Meanwhile the others serve the older row, or compute live without
  *   storing when there is none yet.
- * - prewarmStatisticsSnapshots (on a timer, ./snapshot-timer.ts) keeps the views supervisors
+ * - prewarmStatisticsSnapshots (the "statistics-prewarm" job, lib/jobs/registry.ts) keeps the views supervisors
  *   open most fresh and deletes rows older than two days.
  *
  * The exports keep calling getStatistics: they are background jobs and print their own time.

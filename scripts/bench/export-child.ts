@@ -13,7 +13,7 @@ import { performance } from "node:perf_hooks";
 import { db, disconnectDatabases } from "@/lib/db";
 import { getExportStorage } from "@/lib/exports/export-storage";
 import { requestExportJob } from "@/lib/exports/jobs";
-import { runExportWorker } from "@/lib/exports/worker";
+import { runExportJob } from "@/lib/exports/worker";
 
 export type ExportChildResult = {
   status: string;
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     filters: { period: { preset: "custom", from: argument("from")!, to: argument("to")! }, ...(argument("office") ? { office: argument("office") } : {}) },
   });
   if (result.status !== "queued") throw new Error(`export refused: ${JSON.stringify(result)}`);
-  await runExportWorker();
+  await runExportJob(result.jobId);
   const seconds = (performance.now() - started) / 1000;
   const job = await db.exportJob.findUniqueOrThrow({ where: { id: result.jobId } });
   // The local storage keeps a key's file at STORAGE_DIR/<key> (lib/attachments/storage.ts).

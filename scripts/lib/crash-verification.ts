@@ -71,8 +71,8 @@ async function runHousekeepingADayLater(options: { databaseUrl: string; storageD
   process.env.DATABASE_URL = options.databaseUrl;
   process.env.STORAGE_DIR = options.storageDir;
   process.env.APP_SECRET = options.appSecret;
-  const { runHousekeepingIfDue } = await import("@/lib/reports/housekeeping");
-  await runHousekeepingIfDue(new Date(Date.now() + 26 * 60 * 60 * 1000));
+  const { runReportsHousekeeping } = await import("@/lib/reports/housekeeping");
+  await runReportsHousekeeping(new Date(Date.now() + 26 * 60 * 60 * 1000));
 }
 
 async function verifyAuditTrail(): Promise<{ ok: boolean; checked: number }> {

@@ -8,7 +8,8 @@ import { getExportStorage } from "@/lib/exports/export-storage";
 import { sweepExports } from "@/lib/exports/housekeeping";
 import { listRecentExportJobs, requestExportJob } from "@/lib/exports/jobs";
 import type { ExportParams } from "@/lib/exports/params";
-import { MAX_ATTEMPTS, runExportWorker } from "@/lib/exports/worker";
+import { MAX_ATTEMPTS } from "@/lib/exports/worker";
+import { runQueuedJobs } from "@/lib/jobs/testing";
 
 import { createFixtureCase, createScopeFixture, type ScopeFixture } from "./cases-fixtures";
 
@@ -74,7 +75,7 @@ async function exportAs(actor: StaffActor, overrides: Partial<ExportParams> = {}
   const params: ExportParams = { format: "csv", locale: "id", separator: ";", includeFreeText: false, filters: MARCH, ...overrides };
   const result = await requestExportJob(actor, params);
   if (result.status !== "queued") throw new Error(`export refused: ${JSON.stringify(result)}`);
-  await runExportWorker();
+  await runQueuedJobs("export-file");
   const job = await db.exportJob.findUniqueOrThrow({ where: { id: result.jobId } });
   expect(job.status, job.error ?? "").toBe("SUCCEEDED");
   const bytes = await getExportStorage().get(job.storageKey!);
@@ -393,7 +394,7 @@ describe("who may export", () => {
     form.set("to", "2026-03-31");
     const queued = await requestExportAction(refused, form);
     expect(queued).toMatchObject({ status: "queued", choices: { format: "xlsx", locale: "en", separator: ",", includeFreeText: true }, answer: 2 });
-    await runExportWorker();
+    await runQueuedJobs("export-file");
 
     // A crafted previous state or unknown values cannot end up in the form.
     form.set("format", "exe");
@@ -410,7 +411,7 @@ describe("who may export", () => {
     if (result.status !== "queued") throw new Error("not queued");
     await db.staffUser.update({ where: { id: supervisor.id }, data: { role: "OFFICER" } });
     try {
-      await runExportWorker();
+      await runQueuedJobs("export-file");
       const job = await db.exportJob.findUniqueOrThrow({ where: { id: result.jobId } });
       expect(job.status).toBe("FAILED");
       expect(job.error).toBe("accessRevoked");
@@ -430,7 +431,7 @@ describe("the audit trail", () => {
     const event = events.find((candidate) => (candidate.after as { jobId?: string }).jobId === result.jobId);
     expect(event).toMatchObject({ caseId: null, actorKind: "STAFF", isPublic: false });
     expect(event!.after).toEqual({ jobId: result.jobId, format: "xlsx", locale: "en", includeFreeText: true, filters });
-    await runExportWorker();
+    await runQueuedJobs("export-file");
   });
 });
 
@@ -444,7 +445,7 @@ describe("the worker", () => {
     await db.exportJob.update({ where: { id: stale.jobId }, data: { status: "RUNNING", startedAt: past, lockedUntil: new Date(Date.now() - 1000), progress: 1, total: 4 } });
     await db.exportJob.update({ where: { id: live.jobId }, data: { status: "RUNNING", startedAt: past, lockedUntil: new Date(Date.now() + 60 * 1000) } });
 
-    await runExportWorker();
+    await runQueuedJobs("export-file");
     const [taken, untouched] = await Promise.all([db.exportJob.findUniqueOrThrow({ where: { id: stale.jobId } }), db.exportJob.findUniqueOrThrow({ where: { id: live.jobId } })]);
     expect(taken.status).toBe("SUCCEEDED");
     expect(taken.progress).toBe(4);
@@ -467,7 +468,7 @@ describe("the worker", () => {
     await db.exportJob.update({ where: { id: crashing.jobId }, data: { ...expired, attempts: MAX_ATTEMPTS } });
     await db.exportJob.update({ where: { id: retried.jobId }, data: { ...expired, attempts: MAX_ATTEMPTS - 1 } });
 
-    await runExportWorker();
+    await runQueuedJobs("export-file");
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: crashing.jobId } })).toMatchObject({ status: "FAILED", error: "failed", storageKey: null, lockedUntil: null });
     expect(await db.exportJob.findUniqueOrThrow({ where: { id: retried.jobId } })).toMatchObject({ status: "SUCCEEDED", attempts: MAX_ATTEMPTS });
   });
@@ -477,9 +478,9 @@ describe("the worker", () => {
     const actor = fixture.staff.supervisorRegion2;
     for (let index = 0; index < 3; index += 1) expect((await requestExportJob(actor, params)).status).toBe("queued");
     expect(await requestExportJob(actor, params)).toEqual({ status: "refused", error: "tooManyActive", count: 3 });
-    await runExportWorker();
+    await runQueuedJobs("export-file");
     expect((await requestExportJob(actor, params)).status).toBe("queued");
-    await runExportWorker();
+    await runQueuedJobs("export-file");
   });
 });
 

@@ -9,7 +9,7 @@ import { computeChainLinkHash } from "@/lib/audit/chain";
 import { decryptContact } from "@/lib/contacts/encryption";
 import { deriveAppKey } from "@/lib/env";
 import { fileReport, findFiledReport } from "@/lib/reports/file-report";
-import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
+import { runReportsHousekeeping } from "@/lib/reports/housekeeping";
 import { generateTrackingCode } from "@/lib/reports/receipt";
 import { buildReceipt } from "@/lib/reports/receipt-details";
 import { sweepIdempotencyKeys } from "@/lib/idempotency/store";
@@ -347,7 +347,7 @@ describe("a filing whose process died before its transaction committed", () => {
     // Uploaded 26 hours ago: past its token's lifetime and the hour to spare.
     for (const key of [...orphans, attachment!.storageKey]) ageStoredFile(key, 26);
 
-    await runHousekeepingIfDue(new Date());
+    await runReportsHousekeeping(new Date());
 
     expect(orphans.filter(isStored)).toEqual([]);
     expect(isStored(attachment!.storageKey)).toBe(true);

@@ -44,7 +44,7 @@ describe("checkEnvironment", () => {
     expect(checked.ok).toBe(true);
     if (checked.ok) {
       expect(checked.environment.DATABASE_POOL_MAX).toBe(10);
-      expect(checked.environment.EXPORT_WORKER).toBe("on");
+      expect(checked.environment.JOB_WORKERS).toBe("on");
     }
   });
 
@@ -59,7 +59,9 @@ describe("checkEnvironment", () => {
     ["DATABASE_POOL_MAX", "abc", 'DATABASE_POOL_MAX: must be a whole number from 1 to 100 (got "abc")'],
     ["DATABASE_POOL_MAX", "0", "DATABASE_POOL_MAX: must be a whole number from 1 to 100"],
     ["RATE_LIMIT_FILINGS_PER_HOUR", "2.5", "RATE_LIMIT_FILINGS_PER_HOUR: must be a whole number"],
-    ["EXPORT_WORKER", "no", 'EXPORT_WORKER: expected "on" or "off" (got "no")'],
+    ["JOB_WORKERS", "no", 'JOB_WORKERS: expected "on" or "off" (got "no")'],
+    ["APP_CLOCK_OFFSET", "ten days", "APP_CLOCK_OFFSET: expected a whole number with a unit"],
+    ["APP_CLOCK_OFFSET", "15d", "APP_CLOCK_OFFSET: moves the clock for tests and must not be set in production"],
     ["NODE_ENV", "prod", 'NODE_ENV: expected "production", "development" or "test"'],
     ["TRUST_PROXY", undefined, 'TRUST_PROXY is not set: set "false" when clients reach the app directly'],
     ["TRUST_PROXY", "maybe", 'TRUST_PROXY: expected "true", "false" or a number of proxies'],

@@ -1,9 +1,7 @@
-import { after } from "next/server";
 
 import { stageEvidence } from "@/lib/attachments/staging";
 import type { ReportErrorCode } from "@/lib/reports/error-codes";
 import { isDeskStaffUpload } from "@/lib/reports/evidence-limit";
-import { runHousekeepingIfDue } from "@/lib/reports/housekeeping";
 import { getClientAddress, isCrossSiteRequest } from "@/lib/reports/request-context";
 import { readBoundedBody, readUploadedFile } from "@/lib/reports/upload-request";
 import { checkRateLimit, refundRateLimit } from "@/lib/rate-limit/limits";
@@ -28,7 +26,6 @@ const BUSY_RETRY_AFTER_SECONDS = 10;
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSiteRequest(request)) return refuse(403, "forbidden");
   try {
-    after(() => runHousekeepingIfDue());
     const clientAddress = await getClientAddress();
     const limited = !(await isDeskStaffUpload());
     if (limited) {
