@@ -2,6 +2,7 @@ import "server-only";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
+import { now as currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { planStatusClock } from "@/lib/deadlines/case-clock";
 import { loadHolidayKeysForOffice, lockHolidaysForDeadlineWrite } from "@/lib/deadlines/holidays";
@@ -60,7 +61,7 @@ export function autoCloseDueAt(pausedAt: Date, workingDays: number, holidays: Re
 
 /** Closes every case that has waited too long; returns how many this run closed. */
 export async function runAutoClose(options: { now?: Date; workingDays?: number } = {}): Promise<{ closed: number }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   const workingDays = options.workingDays ?? getEnvironment().AUTO_CLOSE_WORKING_DAYS;
   // N working days span at least N calendar days: nothing paused later can be due.
   const pausedNoLaterThan = new Date(now.getTime() - workingDays * DAY_MS);

@@ -2,9 +2,9 @@
 
 import { refresh } from "next/cache";
 
+import { db } from "@/lib/db";
 import { describeError } from "@/lib/logging";
 import { readTrackingSession, renewTrackingSession, startTrackingSession } from "@/lib/reports/tracking-session";
-import { db } from "@/lib/db";
 
 import { isRetaliationRound } from "./retaliation-check";
 import { answerRetaliationCheck, RETALIATION_MESSAGE_LIMITS } from "./retaliation-report";
@@ -31,6 +31,7 @@ function textOf(formData: FormData, name: string): string {
 
 /** Reads the form: the round it was shown for, "NO" or "YES", and the message "YES" needs. */
 export async function answerRetaliationQuestion(_previous: RetaliationAnswerState, formData: FormData): Promise<RetaliationAnswerState> {
+  // The session's expiry runs on the machine's time; which round is open, on lib/clock's.
   const now = new Date();
   const values = { answer: textOf(formData, "answer"), message: textOf(formData, "message").slice(0, RETALIATION_MESSAGE_LIMITS.max * 2) };
   const invalid = (errors: RetaliationErrorCode[]): RetaliationAnswerState => ({ status: "invalid", errors, values });
@@ -44,7 +45,7 @@ export async function answerRetaliationQuestion(_previous: RetaliationAnswerStat
     if (values.answer === "YES" && message.length < RETALIATION_MESSAGE_LIMITS.min) return invalid(["messageRequired"]);
     if (values.answer === "YES" && message.length > RETALIATION_MESSAGE_LIMITS.max) return invalid(["messageTooLong"]);
 
-    const result = await answerRetaliationCheck({ caseId: session.caseId, round, answer: values.answer, message, now });
+    const result = await answerRetaliationCheck({ caseId: session.caseId, round, answer: values.answer, message });
     if (result.status === "rejected") return invalid([result.error]);
     await renewTrackingSession(session, now);
     refresh();

@@ -3,6 +3,7 @@ import "server-only";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { CLOSED_STATUSES } from "@/lib/cases/workflow";
+import { now as currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -38,7 +39,7 @@ export function isRetaliationRound(value: number): value is RetaliationRound {
 
 /** Makes every retaliation check round due that has come; returns how many this run made due. */
 export async function runRetaliationChecks(options: { now?: Date } = {}): Promise<{ due: number }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? currentTime();
   let due = 0;
   for (const round of RETALIATION_ROUNDS) {
     const closedNoLaterThan = new Date(now.getTime() - round * DAY_MS);

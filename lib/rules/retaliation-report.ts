@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
+import { now as currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import { VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
@@ -50,7 +51,7 @@ export async function answerRetaliationCheck(input: {
   message?: string | null;
   now?: Date;
 }): Promise<RetaliationAnswerResult> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? currentTime();
   if (input.answer === "NO") return recordNo(input.caseId, input.round, now);
 
   const message = input.message?.trim() ?? "";
