@@ -6,9 +6,10 @@ import { now as currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
 import { planStatusClock } from "@/lib/deadlines/case-clock";
 import { loadHolidayKeysForOffice, lockHolidaysForDeadlineWrite } from "@/lib/deadlines/holidays";
-import { addWorkingDays } from "@/lib/deadlines/working-days";
 import { getEnvironment } from "@/lib/env";
 import type { CaseStatus, DeadlineTier } from "@/lib/generated/prisma/enums";
+
+import { isAutoCloseDue } from "./auto-close-rule";
 
 /**
  * Auto-close (issue 13, the SP4N-LAPOR! rule): a case the office has been waiting on the
@@ -54,11 +55,6 @@ type LockedCase = {
   pausedWorkingDays: number;
 };
 
-/** The instant after which a case waiting since `pausedAt` is closed: the end of the N-th working day after it. */
-export function autoCloseDueAt(pausedAt: Date, workingDays: number, holidays: ReadonlySet<string>): Date {
-  return addWorkingDays(pausedAt, workingDays, holidays);
-}
-
 /** Closes every case that has waited too long; returns how many this run closed. */
 export async function runAutoClose(options: { now?: Date; workingDays?: number } = {}): Promise<{ closed: number }> {
   const now = options.now ?? currentTime();
@@ -101,7 +97,7 @@ async function closeIfStillWaiting(candidate: Candidate, options: { now: Date; w
     if (current.clockPausedAt.getTime() !== candidate.clockPausedAt.getTime()) return false;
 
     const holidays = await loadHolidayKeysForOffice(tx, current.officeId);
-    if (now.getTime() <= autoCloseDueAt(current.clockPausedAt, workingDays, holidays).getTime()) return false;
+    if (!isAutoCloseDue(current.clockPausedAt, now, workingDays, holidays)) return false;
 
     const clock = planStatusClock(current, "RESOLVED", now, holidays);
     await tx.case.update({

@@ -16,29 +16,30 @@ const MESSAGE_LIMITS = { min: 10, max: 2000 } as const;
  * any error. After "yes", the new report's code and key are shown here once.
  */
 export function RetaliationForm({ round }: { round: number }) {
-  const t = useTranslations("Retaliation");
+  const t = useTranslations("Retaliation.question");
+  const reportedWords = useTranslations("Retaliation.reported");
   const { state, unreachable, formAction, submit, isPending } = useProgressiveAction(answerRetaliationQuestion, idle);
 
   if (state.status === "recordedNo") {
     return (
       <p role="status" data-testid="retaliation-recorded-no" className="rounded-lg bg-emerald-50 p-3 text-slate-900">
-        {t("question.recordedNo")}
+        {t("recordedNo")}
       </p>
     );
   }
   if (state.status === "reported") {
     return (
       <div role="status" data-testid="retaliation-reported" className="space-y-2 rounded-lg border-2 border-emerald-700 bg-emerald-50 p-4 text-slate-900">
-        <p className="font-semibold">{t("reported.title")}</p>
-        <p>{state.secretKey ? t("reported.body") : t("reported.again")}</p>
+        <p className="font-semibold">{reportedWords("title")}</p>
+        <p>{state.secretKey ? reportedWords("body") : reportedWords("again")}</p>
         <dl className="grid gap-1 sm:grid-cols-[auto_1fr] sm:gap-x-4">
-          <dt className="font-semibold">{t("reported.code")}</dt>
+          <dt className="font-semibold">{reportedWords("code")}</dt>
           <dd data-testid="retaliation-code" className="font-mono">
             {state.trackingCode}
           </dd>
           {state.secretKey ? (
             <>
-              <dt className="font-semibold">{t("reported.key")}</dt>
+              <dt className="font-semibold">{reportedWords("key")}</dt>
               <dd data-testid="retaliation-key" className="font-mono">
                 {state.secretKey}
               </dd>
@@ -52,7 +53,7 @@ export function RetaliationForm({ round }: { round: number }) {
   const invalid = state.status === "invalid" ? state : null;
   const codes = [...(invalid?.errors ?? []), ...(unreachable ? (["unexpected"] as const) : [])];
   const summaryItems: ErrorSummaryItem[] = codes.map((code) => ({
-    message: t(`question.errors.${code}`, MESSAGE_LIMITS),
+    message: t(`errors.${code}`, MESSAGE_LIMITS),
     controlId: code === "messageRequired" || code === "messageTooLong" ? "retaliation-message" : code === "answerRequired" ? "retaliation-answer-no" : undefined,
   }));
 
@@ -66,25 +67,25 @@ export function RetaliationForm({ round }: { round: number }) {
       noValidate
       className="space-y-4"
     >
-      {summaryItems.length > 0 ? <ErrorSummary title={t("question.errorSummaryTitle")} items={summaryItems} focusKey={unreachable ?? state} /> : null}
+      {summaryItems.length > 0 ? <ErrorSummary title={t("errorSummaryTitle")} items={summaryItems} focusKey={unreachable ?? state} /> : null}
       <input type="hidden" name="round" value={round} />
       <fieldset className="space-y-2">
-        <legend className="font-semibold text-slate-900">{t("question.answerLegend")}</legend>
+        <legend className="font-semibold text-slate-900">{t("answerLegend")}</legend>
         <label className="flex items-center gap-2">
           <input id="retaliation-answer-no" type="radio" name="answer" value="NO" defaultChecked={invalid?.values.answer === "NO"} className="size-5" />
-          {t("question.answerNo")}
+          {t("answerNo")}
         </label>
         <label className="flex items-center gap-2">
           <input id="retaliation-answer-yes" type="radio" name="answer" value="YES" defaultChecked={invalid?.values.answer === "YES"} className="size-5" />
-          {t("question.answerYes")}
+          {t("answerYes")}
         </label>
       </fieldset>
       <div className="space-y-1">
         <label htmlFor="retaliation-message" className="block font-semibold text-slate-900">
-          {t("question.messageLabel")}
+          {t("messageLabel")}
         </label>
         <p id="retaliation-message-hint" className="text-sm text-slate-700">
-          {t("question.messageHint", MESSAGE_LIMITS)}
+          {t("messageHint", MESSAGE_LIMITS)}
         </p>
         <textarea
           id="retaliation-message"
@@ -98,7 +99,7 @@ export function RetaliationForm({ round }: { round: number }) {
         />
       </div>
       <button type="submit" disabled={isPending} className={`${buttonClassName} w-full sm:w-auto`}>
-        {isPending ? t("question.pending") : t("question.submit")}
+        {isPending ? t("pending") : t("submit")}
       </button>
     </form>
   );
