@@ -7,6 +7,8 @@ import { findQueueCases } from "@/lib/cases/queue";
 import { parseQueueFilters } from "@/lib/cases/queue-filters";
 import { changeCaseStatus } from "@/lib/cases/status";
 import { setClockOffset } from "@/lib/clock";
+import { AdminRuleError } from "@/lib/admin/errors";
+import { reopenOffice } from "@/lib/offices/offices";
 import { countExportCases } from "@/lib/exports/case-rows";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { runQueuedJobs } from "@/lib/jobs/testing";
@@ -224,6 +226,12 @@ describe("a retaliation report", () => {
     expect(created.office).toMatchObject({ regionalOfficeId: fixture.region1.id, isOversightDesk: true, isActive: false });
     expect(created.linksTo).toEqual([expect.objectContaining({ fromCaseId: original.id, kind: "RELATED", createdById: null })]);
     expect(await eventsOf(original.id, "RETALIATION_REPORTED")).toEqual([expect.objectContaining({ isPublic: true, after: { round: 30, retaliationCaseId } })]);
+  });
+
+  it("keeps the oversight desk off /lapor: an admin cannot reopen it", async () => {
+    const desk = await db.office.findFirstOrThrow({ where: { regionalOfficeId: fixture.region1.id, isOversightDesk: true }, select: { id: true, version: true } });
+    await expect(reopenOffice(fixture.staff.admin, { officeId: desk.id, version: desk.version })).rejects.toEqual(new AdminRuleError("oversightDeskStaysClosed"));
+    expect((await db.office.findUniqueOrThrow({ where: { id: desk.id } })).isActive).toBe(false);
   });
 
   it("gives the reporter a receipt that opens the new case", async () => {
