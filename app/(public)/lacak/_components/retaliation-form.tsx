@@ -15,7 +15,7 @@ const MESSAGE_LIMITS = { min: 10, max: 2000 } as const;
  * Works without JavaScript (a plain form post to the Server Action); what was typed comes back on
  * any error. After "yes", the new report's code and key are shown here once.
  */
-export function RetaliationForm({ round }: { round: number }) {
+export function RetaliationForm({ round }: { round: number | null }) {
   const t = useTranslations("Retaliation.question");
   const reportedWords = useTranslations("Retaliation.reported");
   const { state, unreachable, formAction, submit, isPending } = useProgressiveAction(answerRetaliationQuestion, idle);
@@ -50,6 +50,8 @@ export function RetaliationForm({ round }: { round: number }) {
     );
   }
 
+  // No open question: nothing to ask (the result of an answer, above, still shows).
+  if (round === null) return null;
   const invalid = state.status === "invalid" ? state : null;
   const codes = [...(invalid?.errors ?? []), ...(unreachable ? (["unexpected"] as const) : [])];
   const summaryItems: ErrorSummaryItem[] = codes.map((code) => ({

@@ -12,25 +12,19 @@ import { RetaliationForm } from "./retaliation-form";
  */
 export async function RetaliationSection({ trackedRetaliation }: { trackedRetaliation: TrackedRetaliation }) {
   const [t, format] = await Promise.all([getTranslations("Retaliation"), getFormatter()]);
-  const { openCheck, reports } = trackedRetaliation;
-  if (!openCheck && reports.length === 0) return null;
+  const { openCheck, wasAsked, reports } = trackedRetaliation;
+  if (!wasAsked && reports.length === 0) return null;
 
+  // The form stays at the same place once answered (round null), so the answer's result (the new
+  // report's code and key, shown once) survives the page's refresh after the answer.
   return (
     <section id="pembalasan" aria-labelledby="retaliation-title" data-testid="retaliation-section" className="space-y-4 rounded-xl border-2 border-brand-700 bg-white p-5 shadow-sm sm:p-6">
-      {openCheck ? (
-        <>
-          <h2 id="retaliation-title" className="text-xl font-semibold text-brand-900">
-            {t("question.title")}
-          </h2>
-          <p className="text-slate-800">{t("question.lead", { round: openCheck.round })}</p>
-          <p className="text-sm text-slate-700">{t("question.private")}</p>
-          <RetaliationForm round={openCheck.round} />
-        </>
-      ) : (
-        <h2 id="retaliation-title" className="text-xl font-semibold text-brand-900">
-          {t("reports.title")}
-        </h2>
-      )}
+      <h2 id="retaliation-title" className="text-xl font-semibold text-brand-900">
+        {openCheck || reports.length === 0 ? t("question.title") : t("reports.title")}
+      </h2>
+      {openCheck ? <p className="text-slate-800">{t("question.lead", { round: openCheck.round })}</p> : null}
+      {openCheck ? <p className="text-sm text-slate-700">{t("question.private")}</p> : null}
+      <RetaliationForm round={openCheck?.round ?? null} />
       {reports.length > 0 ? (
         <ul className="space-y-2">
           {reports.map((report) => (
