@@ -11,6 +11,7 @@ import type messages from "../messages/id.json";
 import type notificationMessages from "../messages/notifications/id.json";
 import type objectionMessages from "../messages/objection/id.json";
 import type surveyMessages from "../messages/surveys/id.json";
+import type rulesMessages from "../messages/rules/id.json";
 import type statisticsMessages from "../messages/statistics/id.json";
 import type transparencyMessages from "../messages/transparency/id.json";
 import type { Locale } from "./locales";
@@ -35,6 +36,7 @@ declare module "next-intl" {
       typeof objectionMessages &
       typeof surveyMessages &
       typeof figuresMessages &
-      typeof notificationMessages;
+      typeof notificationMessages &
+      typeof rulesMessages;
   }
 }

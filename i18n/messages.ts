@@ -8,7 +8,7 @@ import type { Locale } from "./locales";
  * repeat across files.
  */
 export async function loadMessages(locale: Locale) {
-  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, surveys, figures, notifications] = await Promise.all([
+  const [main, error, auth, cases, statistics, exports, transparency, admin, adminStaff, adminReference, adminHolidays, objection, surveys, figures, notifications, rules] = await Promise.all([
     import(`../messages/${locale}.json`),
     import(`../messages/error/${locale}.json`),
     import(`../messages/auth/${locale}.json`),
@@ -24,6 +24,7 @@ export async function loadMessages(locale: Locale) {
     import(`../messages/surveys/${locale}.json`),
     import(`../messages/figures/${locale}.json`),
     import(`../messages/notifications/${locale}.json`),
+    import(`../messages/rules/${locale}.json`),
   ]);
   return {
     ...main.default,
@@ -41,5 +42,6 @@ export async function loadMessages(locale: Locale) {
     ...surveys.default,
     ...figures.default,
     ...notifications.default,
+    ...rules.default,
   };
 }

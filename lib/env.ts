@@ -194,6 +194,11 @@ const environmentSchema = z.object({
   PUNGLI_GAP_MIN_ASKED_PERCENT: wholeNumber(1, 100, 5),
   PUNGLI_GAP_MAX_REPORTS_PER_10K: wholeNumber(0, 1_000_000, 100),
   /**
+   * Working days (of the case's office) a case may wait for the reporter's answer before it is
+   * closed as resolved without a response (lib/rules/auto-close.ts; SP4N-LAPOR! closes after 10).
+   */
+  AUTO_CLOSE_WORKING_DAYS: wholeNumber(1, 120, 10),
+  /**
    * The version of the key that encrypts reporters' contact data (lib/contacts/encryption.ts).
    * Raise it by one to rotate: new writes use the new key, older versions keep decrypting, and
    * `npm run contacts:encrypt` re-encrypts the stored rows under the new one.

@@ -18,7 +18,8 @@ export type ReferenceRuleCode =
   | "feeDateTaken"
   | "feeAlreadyInForce"
   | "lastFeeNotDeletable"
-  | "officeUnknown";
+  | "officeUnknown"
+  | "oversightDeskStaysClosed";
 
 /** AdminErrors (messages/admin) for the general ones, AdminReferenceErrors.rules for the rest. */
 export type ReferenceMessageCode = "invalid" | "conflict" | "unexpected" | ReferenceRuleCode;

@@ -74,6 +74,14 @@ export const AUDIT_ACTIONS = {
   // supervisor opening a group of reports that likely name the same accused person or broker.
   SERVICE_VOLUMES_CHANGED: "SERVICE_VOLUMES_CHANGED",
   ACCUSED_GROUP_OPENED: "ACCUSED_GROUP_OPENED",
+  // Issue 13, rules that run by themselves (lib/rules), all public on the case they name:
+  // a case left waiting for the reporter closed as resolved without a response;
+  CASE_AUTO_CLOSED: "CASE_AUTO_CLOSED",
+  // the tracking page asks about retaliation 30 or 90 days after closing (after.round), and the answer;
+  RETALIATION_CHECK_DUE: "RETALIATION_CHECK_DUE",
+  RETALIATION_CHECK_ANSWERED: "RETALIATION_CHECK_ANSWERED",
+  // the reporter answered "yes": a RETALIATION case was filed above the office (on the original case).
+  RETALIATION_REPORTED: "RETALIATION_REPORTED",
 } as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[keyof typeof AUDIT_ACTIONS];

@@ -139,6 +139,13 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
     const linkedCaseId = (event.after as { linkedCaseId?: unknown } | null)?.linkedCaseId;
     return typeof linkedCaseId !== "string" || !visibleLinkedCaseIds.has(linkedCaseId);
   };
+  // A retaliation report (lib/rules/retaliation-report.ts) is filed above the office: whoever
+  // cannot see it must not learn from the original case's timeline that it exists.
+  const isHiddenRetaliation = (event: { action: string; after: unknown }) => {
+    if (event.action !== "RETALIATION_REPORTED") return false;
+    const retaliationCaseId = (event.after as { retaliationCaseId?: unknown } | null)?.retaliationCaseId;
+    return typeof retaliationCaseId !== "string" || !visibleLinkedCaseIds.has(retaliationCaseId);
+  };
   const canPickInvolved = permissions.manageInvolvement || permissions.declareInvolvement;
   const [assignableStaff, involvementCandidates, pendingReports, ownReports] = await Promise.all([
     permissions.assign ? db.staffUser.findMany({ where: assignableStaffWhere(caseRef), orderBy: { name: "asc" }, select: { id: true, name: true } }) : [],
@@ -172,7 +179,7 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
   return {
     ...rest,
     officeName: office.name,
-    events: events.filter((event) => canSeeInvolvementEvent(actor, event)).map((event) => ({
+    events: events.filter((event) => canSeeInvolvementEvent(actor, event) && !isHiddenRetaliation(event)).map((event) => ({
       id: event.id.toString(),
       action: event.action,
       actorKind: event.actorKind,

@@ -57,7 +57,7 @@ const optionalDateKey = z
 export const queueFiltersSchema = z.object({
   view: z.enum(QUEUE_VIEWS).catch("all"),
   status: z.enum(QUEUE_STATUS_FILTERS).catch("open"),
-  kind: optionalEnum(["COMPLAINT", "PUNGLI"]),
+  kind: optionalEnum(["COMPLAINT", "PUNGLI", "RETALIATION"]),
   channel: optionalEnum(["ONLINE", "WALK_IN", "PHONE", "SMS", "EMAIL", "LETTER"]),
   deadline: optionalEnum(["ON_TIME", "DUE_SOON", "OVERDUE", "PAUSED"]),
   category: optionalCode,

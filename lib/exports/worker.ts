@@ -8,6 +8,7 @@ import { caseScopeKey } from "@/lib/cases/access";
 import { hasCasePermission } from "@/lib/cases/permissions";
 import { db } from "@/lib/db";
 import { describeError } from "@/lib/logging";
+import { buildRetaliationSummarySection } from "@/lib/rules/retaliation-export";
 
 import { countExportCases, streamExportCaseRows, type ExportCaseRow } from "./case-rows";
 import { buildExportColumns } from "./columns";
@@ -164,9 +165,11 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
     if (params.data.format === "pdf") {
       const { getStatistics, buildSummarySections, writeReportPdf, getIntegrityFigures, buildIntegritySections } = await loadSummaryWriters();
       const report = await getStatistics(actor, params.data.filters, { now: asOf });
+      const retaliation = await buildRetaliationSummarySection(actor, params.data.filters, params.data.locale);
       const sections = [
         ...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }),
         ...(await buildIntegritySections(await getIntegrityFigures(actor, params.data.filters), params.data.locale)),
+        ...(retaliation ? [retaliation] : []),
       ];
       await writeThrough(storageKey, (output) => writeReportPdf(output, { sections, description, generatedAtLabel, locale: params.data.locale, translators }));
     } else {
@@ -180,9 +183,11 @@ export async function processExportJob(job: ClaimedJob): Promise<void> {
         const { getStatistics, buildSummarySections, writeCaseXlsx, getIntegrityFigures, buildIntegritySections } = await loadSummaryWriters();
         const batches = reportingProgress(streamExportCaseRows(actor, params.data.filters, { now: asOf, locale: params.data.locale, includeFreeText: params.data.includeFreeText }), fence);
         const report = await getStatistics(actor, params.data.filters, { now: asOf });
+        const retaliation = await buildRetaliationSummarySection(actor, params.data.filters, params.data.locale);
         const summary = [
           ...buildSummarySections(report, translators, { locale: params.data.locale, includeFreeText: params.data.includeFreeText }),
           ...(await buildIntegritySections(await getIntegrityFigures(actor, params.data.filters), params.data.locale)),
+          ...(retaliation ? [retaliation] : []),
         ];
         await writeThrough(storageKey, (output) => writeCaseXlsx(output, { batches, columns, summary, description, generatedAtLabel, translators }));
       }

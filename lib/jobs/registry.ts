@@ -133,6 +133,20 @@ export const JOB_DEFINITIONS = [
     schedule: "0 7 * * 1",
     expireInSeconds: 60 * 60,
   }),
+  defineJob({
+    name: "auto-close",
+    description: "closes cases left waiting for the reporter longer than AUTO_CLOSE_WORKING_DAYS working days (lib/rules/auto-close.ts)",
+    handler: async () => (await import("@/lib/rules/auto-close")).runAutoClose(),
+    schedule: "17 * * * *",
+    expireInSeconds: 30 * 60,
+  }),
+  defineJob({
+    name: "retaliation-check",
+    description: "asks the retaliation question 30 and 90 days after a case closed (lib/rules/retaliation-check.ts)",
+    handler: async () => (await import("@/lib/rules/retaliation-check")).runRetaliationChecks(),
+    schedule: "37 * * * *",
+    expireInSeconds: 30 * 60,
+  }),
 ] as const;
 
 export type JobName = (typeof JOB_DEFINITIONS)[number]["name"];

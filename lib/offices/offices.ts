@@ -123,6 +123,10 @@ export async function closeOffice(actor: StaffActor, input: OfficeStatusInput): 
 
 export async function reopenOffice(actor: StaffActor, input: OfficeStatusInput): Promise<void> {
   assertAdmin(actor);
+  // A region's oversight desk (lib/rules/oversight-desk.ts) holds retaliation reports: offered on
+  // /lapor, reports about an office would be filed out of its sight by mistake.
+  const office = await db.office.findUnique({ where: { id: input.officeId }, select: { isOversightDesk: true } });
+  if (office?.isOversightDesk) throw new AdminRuleError("oversightDeskStaysClosed");
   await changeOfficeAtVersion(actor, input, { isActive: true }, AUDIT_ACTIONS.OFFICE_REOPENED);
 }
 

@@ -119,7 +119,15 @@ export type TrackedCase = {
   /** Every file the reporter sent (with the report and with messages). No download: hashes let them check. */
   evidence: TrackedEvidence[];
   /** Public events only, oldest first. */
-  timeline: { action: string; createdAt: string; statusBefore: CaseStatus | null; statusAfter: CaseStatus | null }[];
+  timeline: {
+    action: string;
+    createdAt: string;
+    statusBefore: CaseStatus | null;
+    statusAfter: CaseStatus | null;
+    /** The working days an auto-closed case waited (CASE_AUTO_CLOSED), the round of a retaliation check (lib/rules). */
+    workingDays: number | null;
+    round: number | null;
+  }[];
   rating: { score: number; comment: string | null; createdAt: string } | null;
   /** What the reporter wrote, for them to read again. */
   report: ReportedContent;
@@ -138,6 +146,14 @@ function toTrackedEvidence(file: { fileName: string; mediaType: string; sizeByte
 
 function statusOf(value: unknown): CaseStatus | null {
   if (value && typeof value === "object" && "status" in value && typeof value.status === "string") return value.status as CaseStatus;
+  return null;
+}
+
+function numberOf(value: unknown, key: string): number | null {
+  if (value && typeof value === "object" && key in value) {
+    const found = (value as Record<string, unknown>)[key];
+    return typeof found === "number" ? found : null;
+  }
   return null;
 }
 
@@ -218,6 +234,8 @@ export async function findTrackedCase(caseId: string, locale: Locale, options: {
       createdAt: event.createdAt.toISOString(),
       statusBefore: statusOf(event.before),
       statusAfter: statusOf(event.after),
+      workingDays: numberOf(event.after, "workingDays"),
+      round: numberOf(event.after, "round"),
     })),
     rating: found.rating && { ...found.rating, createdAt: found.rating.createdAt.toISOString() },
     report: toReportedContent(found),

@@ -146,7 +146,7 @@ describe("what the reporter sees", () => {
       ["office", "Laporan Anda sedang kami periksa.", null],
       ["office", "Petugas yang bersangkutan telah diperiksa.", "Petugas Rahasia"],
     ]);
-    expect(tracked!.timeline).toEqual([{ action: "CASE_FILED", createdAt: FILING_NOW.toISOString(), statusBefore: null, statusAfter: "NEW" }]);
+    expect(tracked!.timeline).toEqual([{ action: "CASE_FILED", createdAt: FILING_NOW.toISOString(), statusBefore: null, statusAfter: "NEW", workingDays: null, round: null }]);
     const shown = JSON.stringify(tracked);
     expect(shown).not.toMatch(/Rahmat|rahmat@example|Catatan internal/);
   });

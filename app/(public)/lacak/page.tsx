@@ -8,6 +8,7 @@ import { PageIntro } from "@/components/page-intro";
 import { SectionCard } from "@/components/section-card";
 import { getTrackedObjection } from "@/lib/objections/tracked-objection";
 import { getTrackedCase } from "@/lib/reports/tracking";
+import { getTrackedRetaliation } from "@/lib/rules/tracked-retaliation";
 
 import { OpenCaseForm } from "./_components/open-case-form";
 import { TrackedCaseView } from "./_components/tracked-case-view";
@@ -22,15 +23,16 @@ export default async function TrackPage() {
   const trackedCase = await getTrackedCase(locale);
 
   if (trackedCase) {
-    const trackedObjection = await getTrackedObjection();
+    const [trackedObjection, trackedRetaliation] = await Promise.all([getTrackedObjection(), getTrackedRetaliation()]);
     return (
-      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "Objection.form", "ReportErrors", "EvidencePicker", "FileChooser", "Forms"]}>
+      <ClientMessages namespaces={["TrackedCase.messageForm", "TrackedCase.rating", "Objection.form", "Retaliation.question", "Retaliation.reported", "ReportErrors", "EvidencePicker", "FileChooser", "Forms"]}>
         <TrackedCaseView
           trackedCase={trackedCase}
           workingDaysLeft={trackedCase.workingDaysLeft}
           messageIdempotencyKey={randomUUID()}
           trackedObjection={trackedObjection}
           objectionIdempotencyKey={randomUUID()}
+          trackedRetaliation={trackedRetaliation}
         />
       </ClientMessages>
     );

@@ -21,10 +21,11 @@ function isDescribedAction(action: string): action is DescribedAction {
 
 /** The case's public history, oldest first. Never internal notes or officers' names. */
 export async function CaseTimeline({ timeline }: { timeline: TrackedCase["timeline"] }) {
-  const [t, holidayWords, objectionWords, format] = await Promise.all([
+  const [t, holidayWords, objectionWords, retaliationWords, format] = await Promise.all([
     getTranslations("TrackedCase"),
     getTranslations("HolidayNoticeTimeline"),
     getTranslations("Objection"),
+    getTranslations("Retaliation"),
     getFormatter(),
   ]);
 
@@ -32,6 +33,11 @@ export async function CaseTimeline({ timeline }: { timeline: TrackedCase["timeli
     // A holiday change moved the deadline: said neutrally, the new date shows in the status card.
     if (event.action === "DEADLINE_RECOMPUTED") return holidayWords("public");
     if (event.action === "OBJECTED") return objectionWords("timeline");
+    // The rules that run by themselves (lib/rules).
+    if (event.action === "CASE_AUTO_CLOSED") return retaliationWords("timeline.CASE_AUTO_CLOSED", { days: event.workingDays ?? 0 });
+    if (event.action === "RETALIATION_CHECK_DUE") return retaliationWords("timeline.RETALIATION_CHECK_DUE", { round: event.round ?? 0 });
+    if (event.action === "RETALIATION_CHECK_ANSWERED") return retaliationWords("timeline.RETALIATION_CHECK_ANSWERED");
+    if (event.action === "RETALIATION_REPORTED") return retaliationWords("timeline.RETALIATION_REPORTED");
     if (event.action === "STATUS_CHANGED" && event.statusAfter) return t("timeline.statusChanged", { status: t(`status.labels.${event.statusAfter}`) });
     return isDescribedAction(event.action) ? t(`timeline.actions.${event.action}`) : t("timeline.otherUpdate");
   };

@@ -6,6 +6,7 @@ import { SectionCard } from "@/components/section-card";
 import { closeTrackedCase } from "@/lib/reports/tracking-actions";
 import type { TrackedObjection } from "@/lib/objections/tracked-objection";
 import type { TrackedCase } from "@/lib/reports/tracking";
+import type { TrackedRetaliation } from "@/lib/rules/tracked-retaliation";
 
 import { CaseStatus } from "./case-status";
 import { CaseTimeline } from "./case-timeline";
@@ -14,6 +15,7 @@ import { EvidenceList } from "./evidence-list";
 import { MessageForm } from "./message-form";
 import { ObjectionSection } from "./objection-section";
 import { RatingForm } from "./rating-form";
+import { RetaliationSection } from "./retaliation-section";
 import { WhereElse } from "./where-else";
 
 type TrackedCaseViewProps = {
@@ -25,13 +27,15 @@ type TrackedCaseViewProps = {
   trackedObjection: TrackedObjection | null;
   /** For the objection form: one per rendered page. */
   objectionIdempotencyKey: string;
+  /** The retaliation question and reports (lib/rules); null when they could not be read (the session ended meanwhile). */
+  trackedRetaliation: TrackedRetaliation | null;
 };
 
 /** Ratings at or below this score get the objection offered next to the thanks. */
 const LOW_RATING_MAX = 2;
 
 /** A case opened with its receipt: status and deadline, the conversation, rating, evidence and history. */
-export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIdempotencyKey, trackedObjection, objectionIdempotencyKey }: TrackedCaseViewProps) {
+export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIdempotencyKey, trackedObjection, objectionIdempotencyKey, trackedRetaliation }: TrackedCaseViewProps) {
   const [t, objectionWords, format] = await Promise.all([getTranslations("TrackedCase"), getTranslations("Objection"), getFormatter()]);
   const canObject = trackedObjection?.window.status === "open";
 
@@ -55,6 +59,8 @@ export async function TrackedCaseView({ trackedCase, workingDaysLeft, messageIde
       </div>
 
       <CaseStatus trackedCase={trackedCase} workingDaysLeft={workingDaysLeft} />
+
+      {trackedRetaliation ? <RetaliationSection trackedRetaliation={trackedRetaliation} /> : null}
 
       {trackedObjection ? <ObjectionSection status={trackedCase.status} trackedObjection={trackedObjection} idempotencyKey={objectionIdempotencyKey} /> : null}
 

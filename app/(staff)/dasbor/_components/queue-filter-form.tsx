@@ -7,7 +7,7 @@ import { hasNarrowingFilters, hasStatisticFilters, QUEUE_DEADLINE_FILTERS, QUEUE
 import { CASE_STATUSES } from "@/lib/cases/workflow";
 
 const CHANNELS = ["ONLINE", "WALK_IN", "PHONE", "SMS", "EMAIL", "LETTER"] as const;
-const KINDS = ["COMPLAINT", "PUNGLI"] as const;
+const KINDS = ["COMPLAINT", "PUNGLI", "RETALIATION"] as const;
 
 const labelClassName = "block text-sm font-semibold text-slate-900";
 const selectClassName = `${inputClassName} mt-1 py-2`;

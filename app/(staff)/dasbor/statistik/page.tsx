@@ -9,6 +9,7 @@ import { hasCasePermission } from "@/lib/cases/permissions";
 import { getEnvironment } from "@/lib/env";
 import { getIntegrityFigures } from "@/lib/figures/queries";
 import { getObjectionStatistics } from "@/lib/objections/statistics";
+import { getRetaliationStatistics } from "@/lib/rules/retaliation-statistics";
 import { parseStatisticsFilters } from "@/lib/statistics/filters";
 import { getStatisticsFilterOptions } from "@/lib/statistics/queries";
 import { getStatisticsSnapshot } from "@/lib/statistics/snapshots";
@@ -23,6 +24,7 @@ import { ObjectionsSection } from "./_components/objections-section";
 import { OfficesSection } from "./_components/offices-section";
 import { OutcomesSection } from "./_components/outcomes-section";
 import { PungliSection } from "./_components/pungli-section";
+import { RetaliationSection } from "./_components/retaliation-section";
 import { SatisfactionSection } from "./_components/satisfaction-section";
 import { StatisticsFilterForm, type PeriodInput } from "./_components/statistics-filter-form";
 import { StatisticsHeader } from "./_components/statistics-header";
@@ -44,13 +46,14 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
   const period: PeriodInput = parsed.ok
     ? { ...filters.period, hasError: false }
     : { preset: "custom", from: parsed.typed.from ?? "", to: parsed.typed.to ?? "", hasError: true };
-  const [t, requestedLocale, report, options, objections, integrity] = await Promise.all([
+  const [t, requestedLocale, report, options, objections, integrity, retaliation] = await Promise.all([
     getTranslations("Statistics"),
     getLocale(),
     getStatisticsSnapshot(actor, filters, { now }),
     getStatisticsFilterOptions(actor),
     getObjectionStatistics(actor, filters),
     getIntegrityFigures(actor, filters),
+    getRetaliationStatistics(actor, filters),
   ]);
   const locale = isLocale(requestedLocale) ? requestedLocale : "id";
   const hasReports = report.volume.received > 0;
@@ -79,6 +82,7 @@ export default async function StatisticsPage({ searchParams }: { searchParams: P
             <SatisfactionSection report={report} locale={locale} />
             <PungliSection report={report} locale={locale} />
             {report.offices.length > 1 ? <OfficesSection report={report} locale={locale} /> : null}
+            {retaliation.total > 0 ? <RetaliationSection retaliation={retaliation} locale={locale} /> : null}
           </>
         ) : null}
         <IntegritySection figures={integrity} filters={filters} locale={locale} />

@@ -14,7 +14,7 @@ export type StatisticsFilterOptions = Awaited<ReturnType<typeof getStatisticsFil
 export type PeriodInput = { preset: PeriodPreset; from: string; to: string; hasError: boolean };
 
 const CHANNELS = ["ONLINE", "WALK_IN", "PHONE", "SMS", "EMAIL", "LETTER"] as const;
-const KINDS = ["COMPLAINT", "PUNGLI"] as const;
+const KINDS = ["COMPLAINT", "PUNGLI", "RETALIATION"] as const;
 
 const labelClassName = "block text-sm font-semibold text-slate-900";
 const selectClassName = `${inputClassName} mt-1 py-2`;

@@ -23,6 +23,10 @@ const CASE_EVENT_ACTIONS = [
   "RATED",
   "CONTACT_ERASED",
   "OBJECTED",
+  "CASE_AUTO_CLOSED",
+  "RETALIATION_CHECK_DUE",
+  "RETALIATION_CHECK_ANSWERED",
+  "RETALIATION_REPORTED",
 ] as const satisfies readonly AuditAction[];
 
 export type CaseEventAction = (typeof CASE_EVENT_ACTIONS)[number];
