@@ -102,6 +102,8 @@ async function main(): Promise<number> {
       PORT: String(port),
       // The clients reach the server directly (next start runs as production, which requires it).
       TRUST_PROXY: "false",
+      // Production also requires the site's address (printed on receipts).
+      PUBLIC_BASE_URL: baseUrl,
       // Every filing comes from 127.0.0.1: the abuse limits are not under test here.
       RATE_LIMIT_FILINGS_PER_HOUR: "100000",
       RATE_LIMIT_EVIDENCE_UPLOADS_PER_HOUR: "100000",

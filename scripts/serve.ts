@@ -57,11 +57,14 @@ async function main(): Promise<void> {
     const appSecret = resolveAppSecret({ keepIn: path.join(PROJECT_ROOT, ".data", "app-secret") });
     // The demo serves clients directly; a production start must decide TRUST_PROXY itself (lib/env.ts).
     const trustProxy = isProduction ? process.env.TRUST_PROXY : (process.env.TRUST_PROXY ?? "false");
-    assertServableEnvironment({ mode, isProduction, appSecret, port, trustProxy });
+    // Likewise its public address: the demo's own (receipts, QR codes and mail links point here);
+    // a production start must name the site's real address (lib/env.ts refuses to start without it).
+    const publicBaseUrl = isProduction ? process.env.PUBLIC_BASE_URL : (process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`);
+    assertServableEnvironment({ mode, isProduction, appSecret, port, trustProxy, publicBaseUrl });
     database = await provideAppDatabase();
     console.log(`Database: ${database.description}`);
     console.log(`Mail: ${describeMailDestinationOf({ smtpUrl: process.env.SMTP_URL, captureDir: process.env.MAIL_CAPTURE_DIR })}`);
-    const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), TRUST_PROXY: trustProxy });
+    const env = childEnvironment({ DATABASE_URL: database.url, APP_SECRET: appSecret, PORT: String(port), TRUST_PROXY: trustProxy, PUBLIC_BASE_URL: publicBaseUrl });
     // The build reads no data (every route renders on request), so it need not wait for the database.
     await runTogether([prepareDatabase(database.url, { isProduction, appSecret }), mode === "start" ? ensureProductionBuild({ env }) : Promise.resolve()]);
 
@@ -94,6 +97,7 @@ function assertServableEnvironment(options: {
   appSecret: string;
   port: number;
   trustProxy: string | undefined;
+  publicBaseUrl: string | undefined;
 }): void {
   if (options.isProduction && !process.env.DATABASE_URL) {
     throw new Error(
@@ -110,6 +114,7 @@ function assertServableEnvironment(options: {
     APP_SECRET: options.appSecret,
     PORT: String(options.port),
     TRUST_PROXY: options.trustProxy,
+    PUBLIC_BASE_URL: options.publicBaseUrl,
   });
   if (!checked.ok) throw new Error(describeEnvironmentProblems(checked.problems));
 }

@@ -6,6 +6,7 @@ import { caseAccessSql } from "@/lib/cases/access";
 import { db } from "@/lib/db";
 import { getEnvironment } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { CaseKind } from "@/lib/generated/prisma/enums";
 
 import { canSeeAccusedGroups } from "./access";
 import { groupAccusedCases, type AccusedCaseInput, type AccusedGroup } from "./grouping";
@@ -94,7 +95,7 @@ export async function findAccusedGroups(actor: StaffActor, options: { now?: Date
 export type AccusedGroupCase = {
   id: string;
   trackingCode: string;
-  kind: "COMPLAINT" | "PUNGLI";
+  kind: CaseKind;
   status: string;
   officeName: string;
   serviceNameId: string | null;

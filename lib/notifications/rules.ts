@@ -96,4 +96,6 @@ export const STAFF_MAIL_KINDS = {
   OFFICER: ["NEW_CASE", "CASE_ASSIGNED", "REPORTER_REPLIED", "DEADLINE_DUE"],
   SUPERVISOR: ["ESCALATED", "WEEKLY_DIGEST", "NEW_CASE", "CASE_ASSIGNED", "REPORTER_REPLIED", "DEADLINE_DUE"],
   ADMIN: [],
+  // Surveyors see no cases (lib/surveys): nothing to mail them.
+  SURVEYOR: [],
 } as const satisfies Record<string, readonly NotificationKind[]>;

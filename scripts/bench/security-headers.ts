@@ -123,7 +123,7 @@ async function main(): Promise<number> {
     for (const [name, cwd] of [["baseline", path.resolve(baselineDir)], ["with headers", PROJECT_ROOT]] as const) {
       const port = await findFreePort();
       const baseUrl = `http://127.0.0.1:${port}`;
-      const server = startService(path.join(cwd, "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], { ...env, PORT: String(port) }, { cwd });
+      const server = startService(path.join(cwd, "node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], { PUBLIC_BASE_URL: baseUrl, ...env, PORT: String(port) }, { cwd });
       servers.push(server);
       await waitForHttp(`${baseUrl}/api/health`, { timeoutMs: 60_000, service: server });
       variants.push({ name, baseUrl });

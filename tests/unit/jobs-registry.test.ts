@@ -30,6 +30,8 @@ describe("the job registry", () => {
         "notification-new-case-batches",
         "notification-deadline-reminders",
         "notification-weekly-digest",
+        "auto-close",
+        "retaliation-check",
       ].sort(),
     );
     for (const definition of JOB_DEFINITIONS) {

@@ -25,7 +25,7 @@ describe("auto-close", () => {
 });
 
 describe("AUTO_CLOSE_WORKING_DAYS", () => {
-  const VALID = { NODE_ENV: "production", DATABASE_URL: "postgresql://lapor:pw@db.internal:5432/lapor", APP_SECRET: "a-long-random-secret-of-at-least-32-characters", TRUST_PROXY: "false" };
+  const VALID = { NODE_ENV: "production", DATABASE_URL: "postgresql://lapor:pw@db.internal:5432/lapor", APP_SECRET: "a-long-random-secret-of-at-least-32-characters", TRUST_PROXY: "false", PUBLIC_BASE_URL: "https://lapor.imigrasi.go.id" };
 
   it("is 10 working days by default (the SP4N-LAPOR! rule) and can be set", () => {
     const byDefault = checkEnvironment(VALID);
