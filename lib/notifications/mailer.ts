@@ -63,9 +63,19 @@ export async function sendMail(to: string, content: MailContent): Promise<MailOu
     // Only a 5xx about the recipient or this message is a bounce; a server that refuses at the
     // greeting or at sign-in is down or misconfigured, and the job retries.
     const { responseCode, command } = error as { responseCode?: unknown; command?: unknown };
+    // The server's answer often repeats the recipient ("550 <someone@example.com>: unknown"), and
+    // what is thrown here is stored, logged and shown to admins: never with the address in it.
+    const message = withoutAddresses(error instanceof Error ? error.message : String(error));
     if (typeof responseCode === "number" && responseCode >= 500 && responseCode < 600 && (command === "RCPT TO" || command === "DATA")) {
-      throw new PermanentMailError(error instanceof Error ? error.message : String(error), responseCode);
+      throw new PermanentMailError(message, responseCode);
     }
-    throw error;
+    const redacted = new Error(message);
+    redacted.name = error instanceof Error ? error.name : "Error";
+    throw Object.assign(redacted, { responseCode, command });
   }
+}
+
+/** Replaces every email address in a mail server's answer, so an error can be kept and shown. */
+export function withoutAddresses(text: string): string {
+  return text.replace(/<?[^\s<>@"',;:()]+@[^\s<>@"',;:()]+>?/g, "<address removed>");
 }

@@ -41,7 +41,8 @@ export async function startSmtpListener(): Promise<SmtpListener> {
     },
     onRcptTo(address, _session, callback) {
       if (address.address.includes("bounce")) {
-        callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+        // Like real servers, the answer repeats the address, which the app must not keep.
+        callback(Object.assign(new Error(`<${address.address}>: No such mailbox`), { responseCode: 550 }));
         return;
       }
       callback();
