@@ -74,6 +74,8 @@ export const AUDIT_ACTIONS = {
   // supervisor opening a group of reports that likely name the same accused person or broker.
   SERVICE_VOLUMES_CHANGED: "SERVICE_VOLUMES_CHANGED",
   ACCUSED_GROUP_OPENED: "ACCUSED_GROUP_OPENED",
+  // A supervisor accepted (counted) or rejected a burst of survey answers (lib/surveys/bursts.ts).
+  SURVEY_BURST_REVIEWED: "SURVEY_BURST_REVIEWED",
   // Issue 13, rules that run by themselves (lib/rules), all public on the case they name:
   // a case left waiting for the reporter closed as resolved without a response;
   CASE_AUTO_CLOSED: "CASE_AUTO_CLOSED",

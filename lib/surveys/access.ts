@@ -7,9 +7,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * - Draw and see the day's invited ticket numbers, print the QR cards and the poster: the
  *   office's own officers, supervisors whose scope covers the office, admins. (The counter hands
  *   out the cards; who is invited is still not theirs to choose, see ./draw.ts.)
- * - Enter an interview: supervisors and surveyors whose scope covers the office, admins. Not
- *   the office's officers: they would be interviewing about themselves.
- * - See and review burst flags: supervisors in scope and admins, never the office's officers.
+ * - Enter an interview: surveyors whose scope covers the office, supervisors above the office
+ *   (regional or national) whose scope covers it, admins. Not the office's own officers or its
+ *   head (an OFFICE-scope supervisor): interviewer answers count in the office's index, and they
+ *   would be grading themselves.
+ * - See and review burst flags: supervisors above the office whose scope covers it, and admins;
+ *   never the office's own staff, for the same reason (accepting a burst counts its answers).
  *
  * Scope as in lib/cases/access.ts: an OFFICE scope names its office, a REGIONAL one its regional
  * office, NATIONAL covers all. Pure.
@@ -30,6 +33,11 @@ function scopeCovers(actor: StaffActor, office: SurveyOfficeRef): boolean {
   }
 }
 
+/** A regional or national supervisor: not one office's own head. */
+function isSupervisorAboveOffice(actor: StaffActor): boolean {
+  return actor.role === "SUPERVISOR" && actor.scopeLevel !== "OFFICE";
+}
+
 export function canOnSurveysOf(actor: StaffActor, permission: SurveyPermission, office: SurveyOfficeRef): boolean {
   if (actor.role === "ADMIN") return true;
   switch (permission) {
@@ -37,9 +45,9 @@ export function canOnSurveysOf(actor: StaffActor, permission: SurveyPermission, 
       if (actor.role === "OFFICER") return actor.officeId != null && actor.officeId === office.id;
       return actor.role === "SUPERVISOR" && scopeCovers(actor, office);
     case "interview":
-      return (actor.role === "SUPERVISOR" || actor.role === "SURVEYOR") && scopeCovers(actor, office);
+      return (actor.role === "SURVEYOR" || isSupervisorAboveOffice(actor)) && scopeCovers(actor, office);
     case "reviewBursts":
-      return actor.role === "SUPERVISOR" && scopeCovers(actor, office);
+      return isSupervisorAboveOffice(actor) && scopeCovers(actor, office);
   }
 }
 
@@ -48,7 +56,7 @@ export function surveyOfficesWhere(actor: StaffActor, permission: SurveyPermissi
   const none: Prisma.OfficeWhereInput = { id: { in: [] } };
   if (actor.role === "ADMIN") return {};
   const allowed =
-    permission === "manageInvitations" ? actor.role === "OFFICER" || actor.role === "SUPERVISOR" : permission === "interview" ? actor.role === "SUPERVISOR" || actor.role === "SURVEYOR" : actor.role === "SUPERVISOR";
+    permission === "manageInvitations" ? actor.role === "OFFICER" || actor.role === "SUPERVISOR" : permission === "interview" ? actor.role === "SURVEYOR" || isSupervisorAboveOffice(actor) : isSupervisorAboveOffice(actor);
   if (!allowed) return none;
   if (actor.role === "OFFICER") return actor.officeId != null ? { id: actor.officeId } : none;
   switch (actor.scopeLevel) {

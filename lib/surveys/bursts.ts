@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { StaffActor } from "@/lib/auth/session-policy";
+import { recordEvent } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SurveyBurstStatus, SurveyChannel } from "@/lib/generated/prisma/enums";
@@ -87,8 +88,21 @@ export async function listSurveyBurstFlags(actor: StaffActor, options: { officeI
 
 /** A supervisor's decision on a burst: ACCEPTED counts its answers, REJECTED keeps them out. Outside the actor's scope it does not exist. */
 export async function reviewSurveyBurstFlag(actor: StaffActor, flagId: string, decision: "ACCEPTED" | "REJECTED", now: Date = new Date()): Promise<"reviewed" | "notFound"> {
-  const flag = await db.surveyBurstFlag.findUnique({ where: { id: flagId }, select: { office: { select: { id: true, regionalOfficeId: true } } } });
+  const flag = await db.surveyBurstFlag.findUnique({ where: { id: flagId }, select: { status: true, office: { select: { id: true, regionalOfficeId: true } } } });
   if (!flag || !canOnSurveysOf(actor, "reviewBursts", flag.office)) return "notFound";
-  await db.surveyBurstFlag.update({ where: { id: flagId }, data: { status: decision, reviewedById: actor.id, reviewedAt: now } });
+  // The decision changes which answers the index counts: it is written to the audit trail with it.
+  await db.$transaction(async (tx) => {
+    await tx.surveyBurstFlag.update({ where: { id: flagId }, data: { status: decision, reviewedById: actor.id, reviewedAt: now } });
+    await recordEvent(tx, {
+      caseId: null,
+      actorKind: "STAFF",
+      actorId: actor.id,
+      action: "SURVEY_BURST_REVIEWED",
+      isPublic: false,
+      before: { burstFlagId: flagId, officeId: flag.office.id, status: flag.status },
+      after: { status: decision },
+      createdAt: now,
+    });
+  });
   return "reviewed";
 }

@@ -133,22 +133,30 @@ describe("answers", () => {
     expect(new Set(flagged.map((row) => row.burstFlagId)).size).toBe(1);
     expect(flagged[0]!.burstFlagId).not.toBeNull();
 
-    const supervisorRow = await db.staffUser.create({ data: { name: "Kepala", email: `kepala-${suffix}@example.test`, role: "SUPERVISOR", scopeLevel: "OFFICE", officeId: fixture.jakarta.id } });
-    const supervisor = actor({ id: supervisorRow.id, role: "SUPERVISOR", scopeLevel: "OFFICE", officeId: fixture.jakarta.id });
+    const supervisorRow = await db.staffUser.create({ data: { name: "Kanwil", email: `kanwil-${suffix}@example.test`, role: "SUPERVISOR", scopeLevel: "REGIONAL", regionalOfficeId: fixture.jakarta.regionalOfficeId } });
+    const supervisor = actor({ id: supervisorRow.id, role: "SUPERVISOR", scopeLevel: "REGIONAL", regionalOfficeId: fixture.jakarta.regionalOfficeId });
     const officer = actor({ officeId: fixture.jakarta.id });
+    // The office's own head would be accepting answers about their own office: only those above it review.
+    const officeHead = actor({ role: "SUPERVISOR", scopeLevel: "OFFICE", officeId: fixture.jakarta.id });
     const otherSupervisor = actor({ role: "SUPERVISOR", scopeLevel: "REGIONAL", regionalOfficeId: fixture.jayapura.regionalOfficeId });
     const flags = await listSurveyBurstFlags(supervisor, { officeId: fixture.jakarta.id });
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ channel: "OPEN_POSTER", answerCount: 8, status: "OPEN" });
     expect(await listSurveyBurstFlags(officer)).toEqual([]);
     expect(await listSurveyBurstFlags(otherSupervisor)).toEqual([]);
+    expect(await listSurveyBurstFlags(officeHead)).toEqual([]);
 
     const counted = () => db.surveyResponse.count({ where: { AND: [{ officeId: fixture.jakarta.id, submittedOn: new Date("2031-06-01T00:00:00Z") }, countedSurveyResponseWhere] } });
     expect(await counted()).toBe(0);
     expect(await reviewSurveyBurstFlag(otherSupervisor, flags[0]!.id, "ACCEPTED")).toBe("notFound");
     expect(await reviewSurveyBurstFlag(officer, flags[0]!.id, "ACCEPTED")).toBe("notFound");
+    expect(await reviewSurveyBurstFlag(officeHead, flags[0]!.id, "ACCEPTED")).toBe("notFound");
     expect(await reviewSurveyBurstFlag(supervisor, flags[0]!.id, "ACCEPTED")).toBe("reviewed");
     expect(await counted()).toBe(8);
+    // The decision that changes what the index counts is in the audit trail, by whom.
+    const reviewed = await db.caseEvent.findMany({ where: { action: "SURVEY_BURST_REVIEWED", actorId: supervisor.id } });
+    expect(reviewed).toHaveLength(1);
+    expect(reviewed[0]!.after).toEqual({ status: "ACCEPTED" });
   });
 });
 
@@ -169,7 +177,7 @@ describe("authorization", () => {
     for (const staff of refused) expect(await listDayInvitations(staff, fixture.jakarta.code, now), staff.role).toBeNull();
   });
 
-  it("lets supervisors and surveyors in scope enter interviews, marked as such, and refuses officers", async () => {
+  it("lets surveyors and supervisors above the office enter interviews, marked as such, and refuses the office's officers and head", async () => {
     const now = new Date("2031-07-02T03:00:00Z");
     const surveyorRow = await db.staffUser.create({ data: { name: "Surveior", email: `surveior-${suffix}@example.test`, role: "SURVEYOR", scopeLevel: "REGIONAL", regionalOfficeId: fixture.jakarta.regionalOfficeId } });
     const surveyor = actor({ id: surveyorRow.id, role: "SURVEYOR", scopeLevel: "REGIONAL", regionalOfficeId: fixture.jakarta.regionalOfficeId });
@@ -182,5 +190,7 @@ describe("authorization", () => {
     expect(elsewhere).toMatchObject({ status: "refused", error: "forbidden" });
     const officer = await submitSurveyAnswers({ officeCode: fixture.jakarta.code, values: answers(), wayIn: { kind: "interview", actor: actor({ officeId: fixture.jakarta.id }) }, now });
     expect(officer).toMatchObject({ status: "refused", error: "forbidden" });
+    const officeHead = await submitSurveyAnswers({ officeCode: fixture.jakarta.code, values: answers(), wayIn: { kind: "interview", actor: actor({ role: "SUPERVISOR", scopeLevel: "OFFICE", officeId: fixture.jakarta.id }) }, now });
+    expect(officeHead).toMatchObject({ status: "refused", error: "forbidden" });
   });
 });
