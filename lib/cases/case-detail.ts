@@ -141,7 +141,11 @@ export async function getCaseDetail(actor: StaffActor, caseId: string, options: 
   };
   // A retaliation report (lib/rules/retaliation-report.ts) is filed above the office: whoever
   // cannot see it must not learn from the original case's timeline that it exists.
+  // The question and its answer would tell it too (a question left unanswered beside answered
+  // ones): only staff above the office, who can see the region's oversight desk, see them.
+  const seesOversightDesks = actor.role === "ADMIN" || (actor.role === "SUPERVISOR" && actor.scopeLevel !== "OFFICE");
   const isHiddenRetaliation = (event: { action: string; after: unknown }) => {
+    if (event.action === "RETALIATION_CHECK_DUE" || event.action === "RETALIATION_CHECK_ANSWERED") return !seesOversightDesks;
     if (event.action !== "RETALIATION_REPORTED") return false;
     const retaliationCaseId = (event.after as { retaliationCaseId?: unknown } | null)?.retaliationCaseId;
     return typeof retaliationCaseId !== "string" || !visibleLinkedCaseIds.has(retaliationCaseId);

@@ -253,7 +253,7 @@ describe("a retaliation report", () => {
     expect(queue.cases.map((row) => row.id)).toContain(retaliationCaseId);
     const originalDetail = await getCaseDetail(actor, original.id);
     expect(originalDetail.links.map((link) => link.case.id)).toContain(retaliationCaseId);
-    expect(originalDetail.events.map((event) => event.action)).toContain("RETALIATION_REPORTED");
+    expect(originalDetail.events.map((event) => event.action)).toEqual(expect.arrayContaining(["RETALIATION_CHECK_DUE", "RETALIATION_REPORTED"]));
   });
 
   it.each(["officerA", "colleagueA", "supervisorOfficeA", "officerB", "supervisorRegion2"] as const)("is invisible to %s in every read path", async (name) => {
@@ -267,7 +267,9 @@ describe("a retaliation report", () => {
       expect((await findQueueCases(actor, filters())).statusCounts).toEqual(officeACountsBefore);
       const originalDetail = await getCaseDetail(actor, original.id);
       expect(originalDetail.links).toEqual([]);
-      expect(originalDetail.events.map((event) => event.action)).not.toContain("RETALIATION_REPORTED");
+      // Nor the question and its answer: an unanswered question beside answered ones would tell.
+      expect(originalDetail.events.map((event) => event.action)).not.toEqual(expect.arrayContaining(["RETALIATION_CHECK_DUE"]));
+      for (const hidden of ["RETALIATION_REPORTED", "RETALIATION_CHECK_DUE", "RETALIATION_CHECK_ANSWERED"]) expect(originalDetail.events.map((event) => event.action)).not.toContain(hidden);
     }
     if (actor.role === "SUPERVISOR") {
       expect(await countExportCases(actor, { ...PERIOD, kind: "RETALIATION" })).toBe(0);
