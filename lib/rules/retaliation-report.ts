@@ -6,6 +6,7 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { recordEvent } from "@/lib/audit/record";
 import { now as currentTime } from "@/lib/clock";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockAndLoadHolidayKeysForOffice } from "@/lib/deadlines/holidays";
 import { VERIFICATION_WORKING_DAYS } from "@/lib/deadlines/tiers";
 import { addWorkingDays } from "@/lib/deadlines/working-days";
@@ -83,8 +84,10 @@ async function recordNo(caseId: string, round: RetaliationRound, now: Date): Pro
   });
 }
 
-async function findFiledReport(caseId: string, round: RetaliationRound): Promise<RetaliationAnswerResult> {
-  const filed = await db.case.findFirst({ where: { retaliationOfCaseId: caseId, retaliationRound: round }, select: { trackingCode: true } });
+async function findFiledReport(caseId: string, round: RetaliationRound, client: Pick<Prisma.TransactionClient, "case"> = db): Promise<RetaliationAnswerResult> {
+  // Inside a transaction, through it: waiting for a second connection while holding one can
+  // starve the pool.
+  const filed = await client.case.findFirst({ where: { retaliationOfCaseId: caseId, retaliationRound: round }, select: { trackingCode: true } });
   return filed ? { status: "reported", trackingCode: filed.trackingCode, secretKey: null } : { status: "rejected", error: "noOpenCheck" };
 }
 
@@ -103,11 +106,11 @@ async function fileRetaliationReport(input: {
       const open = await findOpenRetaliationCheck(tx, caseId);
       if (!open || open.round !== round) {
         const answered = await tx.retaliationCheck.findUnique({ where: { caseId_round: { caseId, round } }, select: { answer: true } });
-        if (answered?.answer === "YES") return findFiledReport(caseId, round);
+        if (answered?.answer === "YES") return findFiledReport(caseId, round, tx);
         return { status: "rejected", error: "noOpenCheck" } as const;
       }
       const answered = await tx.retaliationCheck.updateMany({ where: { caseId, round, answer: null }, data: { answer: "YES", answeredAt: now } });
-      if (answered.count !== 1) return findFiledReport(caseId, round);
+      if (answered.count !== 1) return findFiledReport(caseId, round, tx);
 
       const original = await tx.case.findUniqueOrThrow({
         where: { id: caseId },
