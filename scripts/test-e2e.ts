@@ -3,6 +3,7 @@
  * Creates a fresh database (or a fresh embedded PGlite), migrates and seeds it, builds the app
  * (unless .next was built from the same sources; `--rebuild` always builds), serves it with
  * `next start` on a free port, runs the tests, then stops the server and drops the database.
+ * Mails the server sends are written as .eml files into a temporary MAIL_CAPTURE_DIR the tests read.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -34,10 +35,12 @@ async function main(): Promise<number> {
   let database: ProvidedDatabase | null = null;
   let server: Service | null = null;
   const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), "lapor-e2e-storage-"));
+  const mailDir = fs.mkdtempSync(path.join(os.tmpdir(), "lapor-e2e-mail-"));
   const cleanUp = async () => {
     await server?.stop();
     await database?.dispose();
     fs.rmSync(storageDir, { recursive: true, force: true });
+    fs.rmSync(mailDir, { recursive: true, force: true });
   };
   onInterrupt(cleanUp);
 
@@ -56,6 +59,10 @@ async function main(): Promise<number> {
       DATABASE_URL: database.url,
       APP_SECRET: appSecret,
       STORAGE_DIR: storageDir,
+      // The server's mails are captured as .eml files in a folder of this run (SMTP_URL unset:
+      // demo addresses never reach a real mail server), where the specs read them.
+      SMTP_URL: undefined,
+      MAIL_CAPTURE_DIR: mailDir,
       PORT: String(port),
       // The browser reaches `next start` directly (it runs with NODE_ENV=production, which wants a decision).
       TRUST_PROXY: process.env.TRUST_PROXY ?? "false",
@@ -78,7 +85,7 @@ async function main(): Promise<number> {
 
     printStep(["playwright test", ...playwrightArgs].join(" "));
     return await runCommand(projectBin("playwright"), ["test", ...playwrightArgs], {
-      // The tests see what the server sees (DATABASE_URL, APP_SECRET, STORAGE_DIR), so fixtures
+      // The tests see what the server sees (DATABASE_URL, APP_SECRET, STORAGE_DIR, MAIL_CAPTURE_DIR), so fixtures
       // can prepare and inspect data; E2E_DATABASE_URL names the database for them explicitly.
       env: {
         ...serverEnv,

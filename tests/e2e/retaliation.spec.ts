@@ -7,7 +7,7 @@ import { DEMO_RECEIPT_KEY } from "@/prisma/demo-staff";
 import { expect, test, useLocale } from "./_setup/fixtures";
 import { closeReportDatabase, findDemoCase, reportDatabase } from "./fixtures/report-database";
 import { openCase } from "./fixtures/report-pages";
-import { signInWithTotpEnrollment } from "./fixtures/staff-sign-in";
+import { signIn, signInWithTotpEnrollment } from "./fixtures/staff-sign-in";
 
 /**
  * The retaliation check (lib/rules): a case closed 31 days ago gets the question on /lacak once
@@ -79,7 +79,9 @@ test("a case closed 30 days ago asks about retaliation; yes reaches the regional
   const officerContext = await browser.newContext({ baseURL });
   await useLocale(officerContext, "id", baseURL!);
   const officer = await officerContext.newPage();
-  await signInWithTotpEnrollment(officer, officerEmail);
+  // Officers sign in with the password alone (only supervisors and admins enroll a TOTP app).
+  await signIn(officer, officerEmail);
+  await expect(officer).toHaveURL(/\/dasbor$/, { timeout: 30_000 });
   await officer.goto(`/dasbor?q=${code}&status=all`);
   await expect(officer.getByRole("row", { name: new RegExp(code) })).toHaveCount(0);
   const response = await officer.goto(`/dasbor/kasus/${filed.id}`);
