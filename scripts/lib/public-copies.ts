@@ -241,6 +241,9 @@ export class PublicPageCopies {
     // As Next would: compressed for the clients that ask for it (browsers do), from the pieces compressed once.
     const acceptsGzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
     if (acceptsGzip) response.setHeader("content-encoding", "gzip");
+    // The body depends on Accept-Encoding whether or not Next's render said so: shared caches must know.
+    const vary = String(response.getHeader("vary") ?? "");
+    if (!/\baccept-encoding\b/i.test(vary)) response.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
     const body = acceptsGzip ? gzipCopy(copy.gzip, values) : Buffer.from(html);
     response.setHeader("content-length", body.length);
     response.end(request.method === "HEAD" ? undefined : body);

@@ -75,6 +75,7 @@ test("visitors without cookies get copies in their language, each with its own n
       expect(response.headers.get("x-page-copy"), `${locale} ${path} is served from its copy`).toBe("hit");
       expect(html).toContain(`<html lang="${locale}"`);
       expect(response.headers.get("referrer-policy")).toBe("same-origin");
+      expect(response.headers.get("vary") ?? "", "a shared cache must not hand a gzipped copy to a client that cannot read it").toMatch(/accept-encoding/i);
       expect(response.headers.get("x-frame-options")).toBe("DENY");
       expect(response.headers.get("content-security-policy")).toContain("'strict-dynamic'");
       expectScriptsCarryTheNonce(response, html);
