@@ -60,7 +60,7 @@ test("next start in production without PUBLIC_BASE_URL stops with the reason and
   test.slow();
   const port = await freePort();
   const child = spawn(path.join("node_modules", ".bin", "next"), ["start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    env: { ...process.env, PUBLIC_BASE_URL: "", TRUST_PROXY: "false", ESCALATION_SWEEP: "off", EXPORT_WORKER: "off", STATISTICS_PREWARM: "off" },
+    env: { ...process.env, PUBLIC_BASE_URL: "", TRUST_PROXY: "false", JOB_WORKERS: "off" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -68,5 +68,5 @@ test("next start in production without PUBLIC_BASE_URL stops with the reason and
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
   expect(exitCode).toBe(78);
-  expect(output).toContain("PUBLIC_BASE_URL is not set: set the site's public address");
+  expect(output).toContain("PUBLIC_BASE_URL: set the site's public address");
 });
