@@ -104,6 +104,6 @@ test("a supervisor imports a month of volumes and reads the office's IKM, rates 
   const officeRow = page.getByRole("table", { name: "Per kantor" }).getByRole("row", { name: new RegExp(office.name) });
   await expect(officeRow).toContainText("400,00");
   await expect(officeRow).toContainText("pungli kemungkinan kurang dilaporkan");
-  await expect(page.getByRole("alert").filter({ hasText: "Pungli kemungkinan kurang dilaporkan" })).toContainText(office.name);
+  await expect(page.getByRole("note", { name: "Pungli kemungkinan kurang dilaporkan" })).toContainText(office.name);
   await expect(page.getByRole("table", { name: "Nilai rata-rata per unsur (NRR)" })).toContainText("3,091");
 });

@@ -43,7 +43,9 @@ export async function IntegritySection({ figures, filters, locale }: { figures: 
       </div>
 
       {flagged.length > 0 ? (
-        <div role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900">
+        // A standing finding of the figures, not a response to what the user did: a note, not an alert
+        // (an alert would also be announced on every load, beside the page's real errors).
+        <div role="note" aria-label={t("gapFlagTitle")} className="rounded-lg border-2 border-red-700 bg-red-50 p-4 text-red-900">
           <p className="font-semibold">{t("gapFlagTitle")}</p>
           <ul className="mt-1 list-disc pl-5">
             {flagged.map((office) => (
