@@ -75,6 +75,10 @@ test("an admin's fee change applies from its effective date, and a closed office
   // A reporter (another browser session) files one report dated today and one dated before the change.
   const reporterContext = await browser.newContext();
   await useLocale(reporterContext, "id", baseURL!);
+  // Visitors with no cookie but the language get /lapor from a copy renewed every 30 s
+  // (scripts/lib/public-copies.ts, tested in public-page-copies.spec.ts): any other cookie gets
+  // Next's render, which shows an admin's change at once, as this test needs.
+  await reporterContext.addCookies([{ name: "e2e-fresh-render", value: "1", url: baseURL! }]);
   const reporter = await reporterContext.newPage();
   const after = await fileReport(reporter, daysAgo(0), /Tarif resmi: Rp\s175\.000/, createMarker("fee-after"));
   const before = await fileReport(reporter, daysAgo(3), /Tarif resmi: Rp\s150\.000/, createMarker("fee-before"));

@@ -63,15 +63,17 @@ export async function IntegritySection({ figures, filters, locale }: { figures: 
             id="ikm-elements"
             caption={t("elementsTitle")}
             isCaptionVisible={false}
+            // Scrolls inside itself rather than widening a phone's page (it is 379 px wide at 360).
+            isWide
             rowHeader={t("element")}
-            columns={[{ label: t("nrr") }, { label: t("elementCategory"), isText: true }]}
+            columns={[{ label: t("nrr") }, { label: t("elementCategory") }]}
             rows={SURVEY_ELEMENTS.map(({ key }, index) => {
               const average = total.ikm.kind === "index" ? total.ikm.result.elementAverages[key] : 0;
               const category = categoryOfElementAverage(average);
               return {
                 key,
                 header: { text: `U${index + 1} ${t(`elements.${key}`)}` },
-                cells: [{ text: formatElementAverage(average, locale) }, { text: `${category} (${t(`categories.${category}`)})`, isText: true }],
+                cells: [{ text: formatElementAverage(average, locale) }, { text: `${category} (${t(`categories.${category}`)})` }],
               };
             })}
           />
